@@ -1,0 +1,399 @@
+package dev.lakeside.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A local lakehouse: the Altertable Lakehouse HTTP API served from an embedded DuckDB, for
+ * development and tests with no account and no network.
+ *
+ * <pre>{@code
+ * try (LocalLakehouse local = LocalLakehouse.builder().port(0).user("dev", "dev").start()) {
+ *   URI uri = local.baseUri();   // http://127.0.0.1:<port>
+ * }
+ * }</pre>
+ *
+ * <p>Each user has an isolated database, in memory unless a {@linkplain Builder#dataDir data
+ * directory} is set. User SQL cannot reach the file system unless {@linkplain
+ * Builder#allowFileAccess file access} is allowed. A started lakehouse is thread-safe; {@link
+ * #close()} stops intake, finishes pending append tasks and checkpoints the data.
+ */
+public final class LocalLakehouse implements AutoCloseable {
+  /** The port of the reference mock, and the CLI's default. */
+  public static final int DEFAULT_PORT = 15000;
+
+  static final long QUERY_BODY_LIMIT = 16L << 20;
+  static final long APPEND_BODY_LIMIT = 64L << 20;
+
+  private final Settings settings;
+  private final Users users;
+  private final Map<String, UserSpace> spaces = new ConcurrentHashMap<>();
+  private final Path tempRoot;
+  private final Router router;
+  private final ExecutorService executor;
+  private final HttpServer server;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private LocalLakehouse(Settings settings) throws IOException, SQLException {
+    this.settings = settings;
+    this.users = new Users(settings.users());
+    this.tempRoot = Files.createTempDirectory("lakeside-local-");
+    try {
+      for (String user : settings.users().keySet()) {
+        spaces.put(user, UserSpace.open(user, settings, tempRoot));
+      }
+      this.router = routes();
+      this.executor = newExecutor();
+      this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 128);
+      server.setExecutor(executor);
+      server.createContext("/", this::dispatch);
+      server.start();
+    } catch (IOException | SQLException | RuntimeException e) {
+      spaces.values().forEach(UserSpace::close);
+      throw e;
+    }
+  }
+
+  /** A builder with no users, port {@value #DEFAULT_PORT} on 127.0.0.1, data in memory. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private Router routes() {
+    return new Router();
+  }
+
+  private static ExecutorService newExecutor() {
+    AtomicInteger count = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 256, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "lakeside-local-http-" + count.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        },
+        new ThreadPoolExecutor.CallerRunsPolicy());
+    return pool;
+  }
+
+  private void dispatch(HttpExchange http) {
+    long start = System.nanoTime();
+    String method = http.getRequestMethod();
+    String path = http.getRequestURI().getPath();
+    Exchange exchange = null;
+    try {
+      Router.Match match = router.match(method, path);
+      exchange = new Exchange(http, match.variables());
+      if (!match.found()) {
+        if (match.pathKnown()) {
+          exchange.setHeader("Allow", String.join(", ", match.allowed()));
+          throw new ApiException(405, "method-not-allowed",
+              method + " is not allowed on " + path + "; allowed: " + String.join(", ", match.allowed()));
+        }
+        throw ApiException.notFound("no route for " + method + " " + path);
+      }
+      String user = users.authenticate(http.getRequestHeaders().getFirst("Authorization"));
+      if (user == null) {
+        exchange.setHeader("WWW-Authenticate", "Basic realm=\"lakehouse\", charset=\"UTF-8\"");
+        throw new ApiException(401, "unauthorized",
+            "missing or wrong credentials: send 'Authorization: Basic base64(user:password)'");
+      }
+      match.handler().handle(exchange, spaces.get(user));
+    } catch (ApiException e) {
+      respond(exchange, http, e);
+    } catch (Exception | StackOverflowError e) {
+      respond(exchange, http, new ApiException(500, "internal",
+          "internal error in " + method + " " + path + ": " + e, null, e));
+    } finally {
+      int status = exchange == null ? 500 : exchange.status();
+      http.close();
+      Consumer<String> log = settings.requestLog();
+      if (log != null) {
+        log.accept(String.format("%s %s %d %dms", method, path, status, (System.nanoTime() - start) / 1_000_000));
+      }
+    }
+  }
+
+  private static void respond(Exchange exchange, HttpExchange http, ApiException error) {
+    try {
+      Exchange target = exchange != null ? exchange : new Exchange(http, Map.of());
+      if (!target.started()) {
+        target.sendError(error);
+      }
+    } catch (IOException | RuntimeException e) {
+      // the client went away; nothing left to tell it
+    }
+  }
+
+  /** {@code http://host:port}, with the port actually bound (useful with port 0). */
+  public URI baseUri() {
+    InetSocketAddress address = server.getAddress();
+    String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : settings.host();
+    if (host.contains(":") && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    return URI.create("http://" + host + ":" + address.getPort());
+  }
+
+  /** The bound port. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The configured user names, in the order given. */
+  public List<String> users() {
+    return List.copyOf(settings.users().keySet());
+  }
+
+  /** The first configured user's name. */
+  public String username() {
+    return users().get(0);
+  }
+
+  /** The first configured user's password. */
+  public String password() {
+    return settings.users().get(username());
+  }
+
+  /** {@code base64(user:password)} of the first user, the value after {@code Basic } in the header. */
+  public String basicAuthToken() {
+    return basicAuthToken(username());
+  }
+
+  /** {@code base64(user:password)} of the named user. */
+  public String basicAuthToken(String user) {
+    String password = settings.users().get(user);
+    if (password == null) {
+      throw new IllegalArgumentException("no such user: " + user + "; configured: " + users());
+    }
+    return Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The data directory, or null when the data lives in memory. */
+  public Path dataDir() {
+    return settings.dataDir();
+  }
+
+  /**
+   * Stops accepting requests, lets running ones finish for up to a second, completes pending
+   * append tasks and checkpoints every database. Closing twice is harmless.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    server.stop(1);
+    executor.shutdown();
+    RuntimeException failure = null;
+    for (UserSpace space : spaces.values()) {
+      try {
+        space.close();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    try {
+      Files.deleteIfExists(tempRoot);
+    } catch (IOException e) {
+      // left for the OS's temp cleaner
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LocalLakehouse{uri=" + (closed.get() ? "closed" : baseUri()) + ", users=" + users()
+        + ", dataDir=" + settings.dataDir() + "}";
+  }
+
+  /**
+   * Configures a {@link LocalLakehouse}. Each option may be set once; values are checked when set.
+   * Not thread-safe.
+   */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private Integer port;
+    private final Map<String, String> users = new LinkedHashMap<>();
+    private Path dataDir;
+    private final List<String> catalogs = new ArrayList<>();
+    private Boolean allowFileAccess;
+    private Integer threads;
+    private String memoryLimit;
+    private Consumer<String> requestLog;
+    private boolean hostSet;
+
+    private Builder() {}
+
+    /** The address to bind; default {@code 127.0.0.1}. Use {@code 0.0.0.0} to serve other machines. */
+    public Builder host(String host) {
+      Objects.requireNonNull(host, "host == null");
+      if (hostSet) {
+        throw new IllegalStateException("host was already set to " + this.host);
+      }
+      this.host = host;
+      this.hostSet = true;
+      return this;
+    }
+
+    /** The port; 0 picks a free one. Default {@value LocalLakehouse#DEFAULT_PORT}. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be in 0..65535, found " + port);
+      }
+      if (this.port != null) {
+        throw new IllegalStateException("port was already set to " + this.port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Adds a user with its own isolated database. At least one is required. */
+    public Builder user(String name, String password) {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(password, "password == null");
+      if (name.isEmpty() || name.indexOf(':') >= 0) {
+        throw new IllegalArgumentException("user name must be non-empty and contain no ':', found '" + name + "'");
+      }
+      if (users.containsKey(name)) {
+        throw new IllegalStateException("user " + name + " was already added");
+      }
+      users.put(name, password);
+      return this;
+    }
+
+    /**
+     * Adds users from {@code name:password} tokens separated by commas, as in the reference mock's
+     * {@code ALTERTABLE_MOCK_USERS}. The password may contain {@code :}.
+     */
+    public Builder users(String tokens) {
+      Objects.requireNonNull(tokens, "tokens == null");
+      for (String token : tokens.split(",")) {
+        String trimmed = token.trim();
+        if (trimmed.isEmpty()) {
+          continue;
+        }
+        int colon = trimmed.indexOf(':');
+        if (colon <= 0) {
+          throw new IllegalArgumentException("user token must be name:password, found '"
+              + (colon < 0 ? trimmed : ":…") + "'");
+        }
+        user(trimmed.substring(0, colon), trimmed.substring(colon + 1));
+      }
+      return this;
+    }
+
+    /** Persists each user's data in DuckDB files under this directory, surviving a restart. */
+    public Builder dataDir(Path dataDir) {
+      Objects.requireNonNull(dataDir, "dataDir == null");
+      if (this.dataDir != null) {
+        throw new IllegalStateException("dataDir was already set to " + this.dataDir);
+      }
+      this.dataDir = dataDir.toAbsolutePath();
+      return this;
+    }
+
+    /** Creates this catalog for every user at start. Catalogs are also created on first use. */
+    public Builder catalog(String name) {
+      Objects.requireNonNull(name, "name == null");
+      if (name.isEmpty()) {
+        throw new IllegalArgumentException("catalog name must not be empty");
+      }
+      catalogs.add(name);
+      return this;
+    }
+
+    /**
+     * Lets user SQL read and write the server's file system ({@code COPY … TO}, {@code read_csv},
+     * {@code ATTACH} of any path). Off by default; meant for single-user local work.
+     */
+    public Builder allowFileAccess(boolean allow) {
+      if (allowFileAccess != null) {
+        throw new IllegalStateException("allowFileAccess was already set to " + allowFileAccess);
+      }
+      this.allowFileAccess = allow;
+      return this;
+    }
+
+    /** DuckDB worker threads per user database; default: DuckDB's (the number of cores). */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, found " + threads);
+      }
+      if (this.threads != null) {
+        throw new IllegalStateException("threads was already set to " + this.threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /** DuckDB's {@code memory_limit} per user database, such as {@code "2GB"}. */
+    public Builder memoryLimit(String limit) {
+      Objects.requireNonNull(limit, "limit == null");
+      if (memoryLimit != null) {
+        throw new IllegalStateException("memoryLimit was already set to " + memoryLimit);
+      }
+      this.memoryLimit = limit;
+      return this;
+    }
+
+    /** Receives one line per request: method, path, status and milliseconds. Default: none. */
+    public Builder requestLog(Consumer<String> log) {
+      Objects.requireNonNull(log, "log == null");
+      if (requestLog != null) {
+        throw new IllegalStateException("requestLog was already set");
+      }
+      this.requestLog = log;
+      return this;
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @throws IllegalStateException if no user was added
+     * @throws UncheckedIOException if the port cannot be bound or the data directory is unusable
+     */
+    public LocalLakehouse start() {
+      if (users.isEmpty()) {
+        throw new IllegalStateException("at least one user is required: call user(name, password)");
+      }
+      Settings settings = new Settings(host, port == null ? DEFAULT_PORT : port,
+          java.util.Collections.unmodifiableMap(new LinkedHashMap<>(users)), dataDir, List.copyOf(catalogs),
+          allowFileAccess != null && allowFileAccess, threads == null ? 0 : threads, memoryLimit, requestLog);
+      try {
+        return new LocalLakehouse(settings);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not start the local lakehouse on " + host + ":" + settings.port(), e);
+      } catch (SQLException e) {
+        throw new IllegalStateException("could not open DuckDB for the local lakehouse: " + e.getMessage(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,221 @@
+package dev.lakeside.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * One user's isolated lakehouse: a DuckDB database of its own (in memory, or files under the data
+ * directory), its catalogs, and a private directory for ingest files. Nothing here is shared with
+ * another user.
+ */
+final class UserSpace implements AutoCloseable {
+  static final String DEFAULT_CATALOG = "memory";
+  static final String DEFAULT_SCHEMA = "main";
+
+  private final String name;
+  private final DuckDBConnection root;
+  private final Path home;
+  private final Path tmp;
+  private final Set<String> catalogs = ConcurrentHashMap.newKeySet();
+
+  private UserSpace(String name, DuckDBConnection root, Path home, Path tmp) {
+    this.name = name;
+    this.root = root;
+    this.home = home;
+    this.tmp = tmp;
+    catalogs.add(DEFAULT_CATALOG);
+  }
+
+  /** Opens (or, with a data directory, reopens) the database of {@code name}. */
+  static UserSpace open(String name, Settings settings, Path tempRoot) throws SQLException, IOException {
+    Path home = settings.dataDir() == null ? null : settings.dataDir().resolve(fileName(name));
+    Path tmp = Files.createDirectories(tempRoot.resolve(fileName(name)));
+    String url = "jdbc:duckdb:";
+    if (home != null) {
+      Files.createDirectories(home);
+      url += home.resolve(DEFAULT_CATALOG + ".duckdb").toAbsolutePath();
+    }
+    Properties properties = new Properties();
+    // Without it the driver buffers a whole result before returning its first row.
+    properties.setProperty("jdbc_stream_results", "true");
+    DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection(url, properties);
+    UserSpace space = new UserSpace(name, root, home, tmp);
+    try {
+      space.configure(settings);
+    } catch (SQLException | IOException | RuntimeException e) {
+      space.close();
+      throw e;
+    }
+    return space;
+  }
+
+  private void configure(Settings settings) throws SQLException, IOException {
+    try (Statement s = root.createStatement()) {
+      if (settings.threads() > 0) {
+        s.execute("SET threads = " + settings.threads());
+      }
+      if (settings.memoryLimit() != null) {
+        s.execute("SET memory_limit = " + Sql.string(settings.memoryLimit()));
+      }
+      s.execute("SET TimeZone = 'UTC'");
+      s.execute("SET autoinstall_known_extensions = false");
+    }
+    if (home != null) {
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(home, "*.duckdb")) {
+        for (Path file : files) {
+          String fileName = file.getFileName().toString();
+          String catalog = catalogName(fileName.substring(0, fileName.length() - ".duckdb".length()));
+          if (!catalog.equals(DEFAULT_CATALOG)) {
+            attach(catalog);
+          }
+        }
+      }
+    }
+    for (String catalog : settings.catalogs()) {
+      ensureCatalog(catalog);
+    }
+    if (!settings.allowFileAccess()) {
+      try (Statement s = root.createStatement()) {
+        StringBuilder allowed = new StringBuilder("SET allowed_directories = [")
+            .append(Sql.string(tmp.toAbsolutePath() + "/"));
+        if (home != null) {
+          allowed.append(", ").append(Sql.string(home.toAbsolutePath() + "/"));
+        }
+        s.execute(allowed.append(']').toString());
+        s.execute("SET enable_external_access = false");
+      }
+    }
+  }
+
+  String name() {
+    return name;
+  }
+
+  /**
+   * A new connection to this user's database, with its own session state ({@code USE}, session
+   * settings, transactions). The caller closes it.
+   */
+  Connection connect() throws SQLException {
+    return root.duplicate();
+  }
+
+  /** Creates the catalog on first use: an in-memory database, or a file under the data directory. */
+  void ensureCatalog(String catalog) throws SQLException {
+    if (catalogs.contains(catalog)) {
+      return;
+    }
+    synchronized (catalogs) {
+      if (catalogs.contains(catalog)) {
+        return;
+      }
+      try (Statement s = root.createStatement();
+          ResultSet rs = s.executeQuery("SELECT database_name FROM duckdb_databases()")) {
+        while (rs.next()) {
+          catalogs.add(rs.getString(1));
+        }
+      }
+      if (!catalogs.contains(catalog)) {
+        attach(catalog);
+      }
+    }
+  }
+
+  /** Creates the catalog that a {@code CREATE SCHEMA c.s} or {@code CREATE TABLE c.s.t} names. */
+  void ensureCatalogFor(String statement) throws SQLException {
+    var catalog = CatalogScanner.catalogCreatedBy(statement);
+    if (catalog.isPresent()) {
+      ensureCatalog(catalog.get());
+    }
+  }
+
+  private void attach(String catalog) throws SQLException {
+    String target = home == null
+        ? ":memory:"
+        : home.resolve(fileName(catalog) + ".duckdb").toAbsolutePath().toString();
+    try (Statement s = root.createStatement()) {
+      s.execute("ATTACH IF NOT EXISTS " + Sql.string(target) + " AS " + Sql.ident(catalog));
+    }
+    catalogs.add(catalog);
+  }
+
+  /** A fresh path in this user's private temporary directory; the caller deletes the file. */
+  Path tempFile(String suffix) {
+    return tmp.resolve("ingest-" + UUID.randomUUID() + suffix);
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (home != null && !root.isClosed()) {
+        try (Statement s = root.createStatement()) {
+          for (String catalog : catalogs) {
+            if (!catalog.equals("system") && !catalog.equals("temp")) {
+              try {
+                s.execute("CHECKPOINT " + Sql.ident(catalog));
+              } catch (SQLException e) {
+                // a catalog the user detached, or an in-memory one: nothing to checkpoint
+              }
+            }
+          }
+        }
+      }
+      root.close();
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not close the database of user " + name, e);
+    } finally {
+      deleteTree(tmp);
+    }
+  }
+
+  /** A user or catalog name as a portable file name: letters, digits, {@code -} and {@code _} kept, the rest %XX. */
+  static String fileName(String name) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+        out.append(c);
+      } else {
+        out.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    if (out.length() == 0) {
+      throw ApiException.badRequest("a user or catalog name must not be empty");
+    }
+    return out.toString();
+  }
+
+  static String catalogName(String fileName) {
+    return java.net.URLDecoder.decode(fileName.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      // temporary files only; the OS cleans its temp directory
+    }
+  }
+}
