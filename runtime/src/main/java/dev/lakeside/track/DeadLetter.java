@@ -1,5 +1,6 @@
 package dev.lakeside.track;
 
+import dev.lakeside.client.TableRef;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * @param reason why delivery stopped
  * @param message the server's or client's explanation
  */
-public record DeadLetter(TableId table, List<byte[]> rows, Reason reason, String message) {
+public record DeadLetter(TableRef table, List<byte[]> rows, Reason reason, String message) {
   /** Why rows were given up. */
   public enum Reason {
     /** The server rejected the row's data ({@code invalid-data} or {@code incompatible-schema}), isolated by bisection. */

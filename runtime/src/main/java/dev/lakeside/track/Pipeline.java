@@ -1,5 +1,6 @@
 package dev.lakeside.track;
 
+import dev.lakeside.client.TableRef;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class Pipeline {
 
   /** Sends one {@code /append} body and tells how it went. */
   interface Sender {
-    CompletableFuture<SendResult> send(TableId table, byte[] body, int rows);
+    CompletableFuture<SendResult> send(TableRef table, byte[] body, int rows);
   }
 
   /** The outcome of one send. */
@@ -81,7 +82,7 @@ final class Pipeline {
   private record FlushWaiter(Map<Lane, Long> targets, CompletableFuture<Void> future) {}
 
   private static final class Lane {
-    final TableId table;
+    final TableRef table;
     final ConcurrentLinkedQueue<Row> queue = new ConcurrentLinkedQueue<>();
     final AtomicInteger queuedRows = new AtomicInteger();
     final AtomicLong queuedBytes = new AtomicLong();
@@ -93,7 +94,7 @@ final class Pipeline {
     final ArrayDeque<Batch> ready = new ArrayDeque<>();
     Batch inFlight;
 
-    Lane(TableId table) {
+    Lane(TableRef table) {
       this.table = table;
     }
   }
@@ -102,7 +103,7 @@ final class Pipeline {
   private final Sender sender;
   private final LongSupplier ticker;
   private final String name = "lakeside-tracker-" + INSTANCES.incrementAndGet();
-  private final Map<TableId, Lane> lanes = new ConcurrentHashMap<>();
+  private final Map<TableRef, Lane> lanes = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<FlushWaiter> waiters = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -149,7 +150,7 @@ final class Pipeline {
   }
 
   /** Queues one encoded row (a JSON object) for {@code table}. Never blocks unless the policy is BLOCK. */
-  TrackResult offer(TableId table, byte[] json, CompletableFuture<Void> ack) {
+  TrackResult offer(TableRef table, byte[] json, CompletableFuture<Void> ack) {
     producers.incrementAndGet();
     try {
       if (closed) {
@@ -263,7 +264,7 @@ final class Pipeline {
       row.ack().completeExceptionally(new DeliveryException(oldest.table, DeadLetter.Reason.QUEUE_FULL,
           "dropped to make room in a full queue"));
     }
-    TableId table = oldest.table;
+    TableRef table = oldest.table;
     notifySafely(l -> l.onDropped(table, 1));
     wake();
     return true;

@@ -1,5 +1,6 @@
 package dev.lakeside.track;
 
+import dev.lakeside.client.TableRef;
 import java.time.Duration;
 
 /**
@@ -8,13 +9,13 @@ import java.time.Duration;
  */
 public interface TrackerListener {
   /** The server confirmed {@code rows} rows ({@code bytes} request bytes) for {@code table}. */
-  default void onSent(TableId table, int rows, long bytes) {}
+  default void onSent(TableRef table, int rows, long bytes) {}
 
   /** A request failed with a retriable error and will be tried again after {@code delay}. */
-  default void onRetry(TableId table, int rows, Duration delay, Throwable cause) {}
+  default void onRetry(TableRef table, int rows, Duration delay, Throwable cause) {}
 
   /** Accepted rows were discarded to make room in a full queue ({@link FullPolicy#dropOldest()}). */
-  default void onDropped(TableId table, int rows) {}
+  default void onDropped(TableRef table, int rows) {}
 
   /** Accepted rows will never be delivered. */
   default void onDeadLetter(DeadLetter deadLetter) {}

@@ -1,5 +1,6 @@
 package dev.lakeside.track;
 
+import dev.lakeside.client.TableRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -17,8 +18,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class PipelineTest {
-  private static final TableId EVENTS = new TableId("memory", "main", "events");
-  private static final TableId ORDERS = new TableId("memory", "main", "orders");
+  private static final TableRef EVENTS = new TableRef("memory", "main", "events");
+  private static final TableRef ORDERS = new TableRef("memory", "main", "orders");
   private static final JsonFactory JSON = new JsonFactory();
 
   private final ManualScheduler scheduler = new ManualScheduler();
@@ -26,8 +27,8 @@ class PipelineTest {
   private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
   private Function<Sent, Pipeline.SendResult> server = sent -> new Pipeline.SendResult.Stored();
 
-  record Sent(TableId table, List<Integer> ids, long at, boolean[] stored) {
-    Sent(TableId table, List<Integer> ids, long at) {
+  record Sent(TableRef table, List<Integer> ids, long at, boolean[] stored) {
+    Sent(TableRef table, List<Integer> ids, long at) {
       this(table, ids, at, new boolean[1]);
     }
   }
@@ -77,7 +78,7 @@ class PipelineTest {
     assertThat(stats.accepted()).isEqualTo(stats.sent() + stats.dropped() + stats.failed() + stats.pending());
   }
 
-  private List<Integer> sentIds(TableId table) {
+  private List<Integer> sentIds(TableRef table) {
     List<Integer> ids = new ArrayList<>();
     requests.stream().filter(r -> r.table().equals(table) && r.stored()[0]).forEach(r -> ids.addAll(r.ids()));
     return ids;
