@@ -49,7 +49,7 @@ final class SqlCompleter {
   private static final Set<String> CLAUSE_WORDS = Set.of("WHERE", "JOIN", "ON", "USING", "LEFT", "RIGHT", "FULL",
       "INNER", "OUTER", "CROSS", "NATURAL", "POSITIONAL", "ASOF", "ANTI", "SEMI", "LATERAL", "GROUP", "ORDER",
       "HAVING", "LIMIT", "OFFSET", "QUALIFY", "WINDOW", "UNION", "EXCEPT", "INTERSECT", "SET", "SELECT", "FROM",
-      "VALUES", "RETURNING", "USING", "SAMPLE", "TABLESAMPLE", "PIVOT", "UNPIVOT", "AS", "BY", "DEFAULT");
+      "VALUES", "RETURNING", "SAMPLE", "TABLESAMPLE", "PIVOT", "UNPIVOT", "AS", "BY", "DEFAULT");
   private static final Set<String> CLAUSES = Set.of("SELECT", "FROM", "JOIN", "WHERE", "GROUP", "ORDER", "HAVING",
       "QUALIFY", "LIMIT", "OFFSET", "SET", "INTO", "UPDATE", "VALUES", "ON", "USING", "RETURNING", "WINDOW");
 
@@ -72,8 +72,9 @@ final class SqlCompleter {
   /** Keywords that usually follow a complete operand, by the clause it is in. */
   private static final Map<String, List<String>> AFTER_OPERAND = Map.of(
       "SELECT", List.of("FROM", "AS", "AND", "OR", "IS", "IN", "LIKE", "BETWEEN", "NOT"),
-      "FROM", List.of("WHERE", "JOIN", "AS", "LEFT", "INNER", "GROUP", "ORDER", "LIMIT", "USING", "ON", "CROSS",
-          "FULL", "RIGHT", "NATURAL", "ASOF", "POSITIONAL", "UNION", "HAVING", "QUALIFY", "WINDOW"),
+      "FROM", List.of("WHERE", "JOIN", "LEFT", "INNER", "GROUP", "ORDER", "LIMIT", "AS", "CROSS", "FULL", "RIGHT",
+          "NATURAL", "ASOF", "POSITIONAL", "UNION", "HAVING", "QUALIFY", "WINDOW"),
+      "JOIN", List.of("ON", "USING", "AS", "WHERE", "JOIN", "LEFT", "INNER", "GROUP", "ORDER", "LIMIT"),
       "WHERE", List.of("AND", "OR", "GROUP", "ORDER", "LIMIT", "IS", "IN", "LIKE", "ILIKE", "BETWEEN", "NOT",
           "UNION", "HAVING", "QUALIFY"),
       "GROUP", List.of("HAVING", "ORDER", "LIMIT", "UNION"),
@@ -271,15 +272,16 @@ final class SqlCompleter {
     allKeywords(candidates, 300);
   }
 
+  /** Keywords the position calls for, most likely first: their order is their rank. */
   private void keywords(Candidates candidates, List<String> keywords, int base) {
-    for (String keyword : keywords) {
-      candidates.keyword(keyword, base);
+    for (int i = 0; i < keywords.size(); i++) {
+      candidates.keyword(keywords.get(i), base, Math.max(0, 89 - i));
     }
   }
 
   private void allKeywords(Candidates candidates, int base) {
     for (String keyword : catalog.keywords()) {
-      candidates.keyword(keyword, base);
+      candidates.keyword(keyword, base, -1);
     }
   }
 
@@ -425,17 +427,23 @@ final class SqlCompleter {
       }
     }
 
-    void keyword(String keyword, int base) {
+    /** A keyword with a trailing space, as DuckDB's own completer answers; {@code rank} ≥ 0 replaces the match bonus. */
+    void keyword(String keyword, int base, int rank) {
       if (!quoted) {
-        add(keyword, keyword + " ", KEYWORD, base);
+        add(keyword, keyword + " ", KEYWORD, base, rank);
       }
     }
 
     private void add(String name, String text, String type, int base) {
+      add(name, text, type, base, -1);
+    }
+
+    private void add(String name, String text, String type, int base, int rank) {
       if (!name.regionMatches(true, 0, prefix, 0, prefix.length()) || name.length() < prefix.length()) {
         return;
       }
-      int score = base + (name.startsWith(prefix) ? 50 : 0) + Math.max(0, 40 - (name.length() - prefix.length()));
+      int score = base + (rank >= 0 ? rank
+          : (name.startsWith(prefix) ? 50 : 0) + Math.max(0, 40 - (name.length() - prefix.length())));
       String key = type + '\0' + text;
       Suggestion existing = byText.get(key);
       if (existing == null || existing.score() < score) {
