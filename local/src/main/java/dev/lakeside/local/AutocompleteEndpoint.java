@@ -23,13 +23,12 @@ final class AutocompleteEndpoint {
     ObjectNode body = exchange.readJsonObject(LocalLakehouse.QUERY_BODY_LIMIT);
     SqlToolRequest request = SqlToolRequest.parse(body, "POST " + PATH);
     int max = maxSuggestions(body.get("max_suggestions"));
-    CatalogSnapshot snapshot;
+    List<SqlCompleter.Suggestion> suggestions;
     try (Connection connection = user.connect()) {
-      snapshot = CatalogSnapshot.read(connection);
+      CatalogSnapshot snapshot = CatalogSnapshot.read(connection);
+      String catalog = snapshot.catalogName(request.effectiveCatalog());
+      suggestions = new SqlCompleter(snapshot, catalog, request.effectiveSchema()).complete(request.statement(), max);
     }
-    String catalog = snapshot.catalogName(request.effectiveCatalog());
-    List<SqlCompleter.Suggestion> suggestions =
-        new SqlCompleter(snapshot, catalog, request.effectiveSchema()).complete(request.statement(), max);
     ObjectNode response = Json.object();
     ArrayNode array = response.putArray("suggestions");
     for (SqlCompleter.Suggestion suggestion : suggestions) {

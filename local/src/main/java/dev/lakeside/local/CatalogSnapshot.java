@@ -11,20 +11,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * What the completer knows about one user's database, read afresh for each request from
  * {@code duckdb_databases()}, {@code duckdb_schemas()}, {@code duckdb_tables()}, {@code
  * duckdb_views()}, {@code duckdb_columns()}, {@code duckdb_functions()} and {@code
  * duckdb_keywords()}. The {@code system} and {@code temp} catalogs are left out. Names compare
- * case-insensitively, as DuckDB's do.
+ * case-insensitively, as DuckDB's do. Functions are read only when first asked for (listing them
+ * costs tens of milliseconds, far more than the rest), so the connection must stay open until the
+ * completion is done.
  */
 record CatalogSnapshot(
     List<String> catalogs,
     List<Schema> schemas,
     List<Table> tables,
     Map<String, List<String>> columns,
-    List<Function> functions,
+    Supplier<List<Function>> functions,
     Set<String> keywords,
     Set<String> reservedKeywords) {
 
@@ -44,7 +47,6 @@ record CatalogSnapshot(
     List<Schema> schemas = new ArrayList<>();
     List<Table> tables = new ArrayList<>();
     Map<String, List<String>> columns = new LinkedHashMap<>();
-    List<Function> functions = new ArrayList<>();
     Set<String> keywords = new TreeSet<>();
     Set<String> reserved = new TreeSet<>();
     try (Statement statement = connection.createStatement()) {
@@ -78,13 +80,6 @@ record CatalogSnapshot(
               k -> new ArrayList<>()).add(rows.getString(4));
         }
       }
-      try (ResultSet rows = statement.executeQuery("SELECT DISTINCT function_name, "
-          + "function_type IN ('table', 'table_macro') FROM duckdb_functions() WHERE function_type <> 'pragma' "
-          + "ORDER BY ALL")) {
-        while (rows.next()) {
-          functions.add(new Function(rows.getString(1), rows.getBoolean(2)));
-        }
-      }
       try (ResultSet rows = statement.executeQuery("SELECT keyword_name, keyword_category FROM duckdb_keywords()")) {
         while (rows.next()) {
           String keyword = rows.getString(1).toUpperCase(Locale.ROOT);
@@ -95,7 +90,36 @@ record CatalogSnapshot(
         }
       }
     }
-    return new CatalogSnapshot(catalogs, schemas, tables, columns, functions, keywords, reserved);
+    return new CatalogSnapshot(catalogs, schemas, tables, columns, new Functions(connection), keywords, reserved);
+  }
+
+  /** Reads {@code duckdb_functions()} once, on first use: each name once, table functions flagged. */
+  private static final class Functions implements Supplier<List<Function>> {
+    private final Connection connection;
+    private List<Function> functions;
+
+    Functions(Connection connection) {
+      this.connection = connection;
+    }
+
+    @Override
+    public List<Function> get() {
+      if (functions == null) {
+        List<Function> read = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+            ResultSet rows = statement.executeQuery("SELECT DISTINCT function_name, "
+                + "function_type IN ('table', 'table_macro') FROM duckdb_functions() WHERE function_type <> 'pragma' "
+                + "ORDER BY ALL")) {
+          while (rows.next()) {
+            read.add(new Function(rows.getString(1), rows.getBoolean(2)));
+          }
+        } catch (SQLException e) {
+          throw new IllegalStateException("could not list DuckDB's functions: " + e.getMessage(), e);
+        }
+        functions = List.copyOf(read);
+      }
+      return functions;
+    }
   }
 
   static String key(String catalog, String schema, String table) {

@@ -184,7 +184,7 @@ final class SqlCompleter {
     for (String name : catalog.catalogs()) {
       candidates.identifier(name, CATALOG, 700);
     }
-    for (CatalogSnapshot.Function function : catalog.functions()) {
+    for (CatalogSnapshot.Function function : catalog.functions().get()) {
       if (function.table()) {
         candidates.function(function.name(), 600);
       }
@@ -256,7 +256,7 @@ final class SqlCompleter {
         }
       }
     }
-    for (CatalogSnapshot.Function function : catalog.functions()) {
+    for (CatalogSnapshot.Function function : catalog.functions().get()) {
       if (!function.table()) {
         candidates.function(function.name(), 700);
       }

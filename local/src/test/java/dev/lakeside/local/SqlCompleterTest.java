@@ -19,7 +19,7 @@ class SqlCompleterTest {
       Map.of(CatalogSnapshot.key("memory", "main", "events"), List.of("id", "name", "user_id"),
           CatalogSnapshot.key("memory", "main", "users"), List.of("user_id", "email"),
           CatalogSnapshot.key("memory", "main", "order"), List.of("from", "Total")),
-      List.of(new CatalogSnapshot.Function("count", false), new CatalogSnapshot.Function("read_csv", true),
+      () -> List.of(new CatalogSnapshot.Function("count", false), new CatalogSnapshot.Function("read_csv", true),
           new CatalogSnapshot.Function("sum", false), new CatalogSnapshot.Function("+", false)),
       union(RESERVED, Set.of("NAME", "ASC", "DESC", "NULLS", "USING", "OFFSET", "INTO", "INSERT", "UPDATE", "SET")),
       RESERVED);
