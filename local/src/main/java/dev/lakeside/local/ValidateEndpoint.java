@@ -15,8 +15,9 @@ import java.util.Set;
  * <p>Each statement of the text is prepared, in order, on a fresh connection inside one
  * transaction that is always rolled back. DDL that a later statement may depend on is executed
  * inside that transaction so that the later statement sees it ({@code CREATE TABLE t …; INSERT
- * INTO t …} is valid and leaves no table {@code t}); a final plain {@code CREATE} is executed too,
- * so that "already exists" is caught. Nothing else is executed. Statements whose effect lies
+ * INTO t …} is valid and leaves no table {@code t}); a final plain {@code CREATE} (not {@code OR
+ * REPLACE}, not an index, not {@code CREATE TABLE … AS query}) is executed too, so that "already
+ * exists" is caught. Nothing else is executed. Statements whose effect lies
  * outside a transaction ({@code ATTACH}, {@code SET}, {@code COPY}, …) are neither prepared nor
  * run: the answer is {@code valid:false, checkable:false}. The first failing statement ends the
  * check; in a text of several statements the error names it ("statement 2 of 3: …").
@@ -106,7 +107,7 @@ final class ValidateEndpoint {
       }
       boolean last = i == count - 1;
       try (PreparedStatement prepared = connection.prepareStatement(statement)) {
-        if (kind == Kind.DDL && (!last || isPlainCreate(words))) {
+        if (kind == Kind.DDL && (!last || isPlainCreate(words) && !isCreateTableAs(statement))) {
           prepared.execute();
         }
       } catch (SQLException e) {
@@ -153,6 +154,28 @@ final class ValidateEndpoint {
     }
     String object = objectWord(words);
     return object != null && !object.equals("INDEX");
+  }
+
+  /** {@code CREATE TABLE name AS query}: executing it runs the query, so a final one is only prepared. */
+  private static boolean isCreateTableAs(String statement) {
+    List<SqlLexer.Token> tokens = SqlLexer.tokens(statement, false);
+    int i = 0;
+    while (i < tokens.size() && !tokens.get(i).isWord("TABLE")) {
+      if (tokens.get(i).isSymbol("(")) {
+        return false;
+      }
+      i++;
+    }
+    for (i++; i < tokens.size(); i++) {
+      SqlLexer.Token token = tokens.get(i);
+      if (token.isWord("AS")) {
+        return true;
+      }
+      if (token.isSymbol("(")) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** The kind of object a CREATE/DROP names (TABLE, VIEW, SECRET, …), after its modifiers. */

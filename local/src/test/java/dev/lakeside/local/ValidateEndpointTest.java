@@ -159,6 +159,17 @@ class ValidateEndpointTest {
   }
 
   @Test
+  void aTableCreatedFromAQueryIsSeenByTheNextStatement() throws Exception {
+    List<String> shape = client.shape();
+
+    assertThat(validate("CREATE TABLE c AS SELECT id, name FROM events; SELECT id, name FROM c")
+        .get("valid").asBoolean()).isTrue();
+    assertThat(error(validate("CREATE TABLE c AS SELECT id FROM events; SELECT name FROM c")))
+        .startsWith("statement 2 of 2: Binder Error");
+    assertThat(client.shape()).isEqualTo(shape);
+  }
+
+  @Test
   void creatingAnExistingTableIsInvalid() throws Exception {
     assertThat(error(validate("CREATE TABLE events(a INT)"))).contains("already exists");
   }
