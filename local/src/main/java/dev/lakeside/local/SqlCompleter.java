@@ -158,6 +158,9 @@ final class SqlCompleter {
       keywords(candidates, STATEMENT_STARTS, 900);
       allKeywords(candidates, 300);
     } else if (tablePosition) {
+      for (String name : commonTableExpressions(before)) {
+        candidates.identifier(name, TABLE, 950);
+      }
       tables(candidates);
     } else if (expectsExpression(previous, before, chainStart)) {
       expression(candidates, references);
@@ -339,6 +342,46 @@ final class SqlCompleter {
       default:
         return false;
     }
+  }
+
+  /** The names a leading {@code WITH} defines: {@code name [(columns)] AS [[NOT] MATERIALIZED] (…)}. */
+  private static List<String> commonTableExpressions(List<Token> tokens) {
+    List<String> names = new ArrayList<>();
+    if (tokens.isEmpty() || !tokens.get(0).isWord("WITH")) {
+      return names;
+    }
+    int depth = 0;
+    for (int i = 1; i < tokens.size(); i++) {
+      Token token = tokens.get(i);
+      if (token.isSymbol("(")) {
+        depth++;
+      } else if (token.isSymbol(")")) {
+        depth = Math.max(0, depth - 1);
+      } else if (depth == 0 && token.isName() && !token.isWord("RECURSIVE")) {
+        Token before = tokens.get(i - 1);
+        if (!(before.isWord("WITH") || before.isWord("RECURSIVE") || before.isSymbol(","))) {
+          if (before.isSymbol(")") || token.isWord("AS")) {
+            continue;
+          }
+          break;
+        }
+        int j = i + 1;
+        if (j < tokens.size() && tokens.get(j).isSymbol("(")) {
+          int inner = 0;
+          for (; j < tokens.size(); j++) {
+            inner += tokens.get(j).isSymbol("(") ? 1 : tokens.get(j).isSymbol(")") ? -1 : 0;
+            if (inner == 0) {
+              j++;
+              break;
+            }
+          }
+        }
+        if (j < tokens.size() && tokens.get(j).isWord("AS")) {
+          names.add(token.value());
+        }
+      }
+    }
+    return names;
   }
 
   /** A table named in FROM/JOIN/UPDATE, with its alias; {@code table} is null when it is not in the catalog. */

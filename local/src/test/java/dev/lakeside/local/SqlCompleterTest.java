@@ -71,6 +71,14 @@ class SqlCompleterTest {
   }
 
   @Test
+  void commonTableExpressionsAreTablesFirst() {
+    assertThat(complete("WITH recent AS (SELECT * FROM events), \"Top\"(n) AS (SELECT 1) SELECT * FROM "))
+        .startsWith("\"Top\"/table", "recent/table", "\"Order\"/table");
+    assertThat(complete("WITH RECURSIVE r AS (SELECT 1 UNION ALL SELECT 2) SELECT * FROM events, r")).first()
+        .isEqualTo("r/table");
+  }
+
+  @Test
   void identifiersThatNeedQuotesAreQuoted() {
     assertThat(complete("SELECT * FROM ord")).containsExactly("\"Order\"/table");
     assertThat(complete("SELECT o. FROM x; SELECT * FROM \"Order\" o WHERE o."))
