@@ -82,7 +82,18 @@ public final class LocalLakehouse implements AutoCloseable {
   }
 
   private Router routes() {
-    return new Router();
+    return new Router()
+        .route("POST", ValidateEndpoint.PATH, ValidateEndpoint::handle)
+        .route("POST", AutocompleteEndpoint.PATH, AutocompleteEndpoint::handle);
+  }
+
+  /** The named user's space, for tests in this package that set up data without the endpoints. */
+  UserSpace userSpace(String user) {
+    UserSpace space = spaces.get(user);
+    if (space == null) {
+      throw new IllegalArgumentException("no such user: " + user + "; configured: " + users());
+    }
+    return space;
   }
 
   private static ExecutorService newExecutor() {
