@@ -82,7 +82,11 @@ public final class LocalLakehouse implements AutoCloseable {
   }
 
   private Router routes() {
-    return new Router();
+    QueryEndpoint query = new QueryEndpoint();
+    return new Router()
+        .route("POST", "/query", query::post)
+        .route("GET", "/query/{id}", query::get)
+        .route("DELETE", "/query/{id}", query::cancel);
   }
 
   private static ExecutorService newExecutor() {
