@@ -578,7 +578,12 @@ final class QueryEndpoint {
           } else if (request.catalog() != null) {
             s.execute("USE " + Sql.ident(request.catalog()));
           } else {
-            s.execute("SET SESSION schema = " + Sql.string(request.schema()));
+            String catalog;
+            try (ResultSet r = s.executeQuery("SELECT current_database()")) {
+              r.next();
+              catalog = r.getString(1);
+            }
+            s.execute("USE " + Sql.ident(catalog) + "." + Sql.ident(request.schema()));
           }
           try (ResultSet r = s.executeQuery("SELECT current_database(), current_schema()")) {
             r.next();

@@ -62,7 +62,8 @@ final class SettingGuard {
       return null;
     }
     String name = message.substring(q + 1, r);
-    if (message.contains("cannot be set locally") || message.contains("can only be set globally")) {
+    if (message.contains("cannot be set locally") || message.contains("cannot be reset locally")
+        || message.contains("can only be set globally")) {
       return "setting '" + name + "' is global to the database and cannot be changed from user SQL "
           + "(it would change it for every session); configure the server instead (" + message + ")";
     }
