@@ -69,6 +69,9 @@ final class QueryEndpoint {
     } catch (ApiException e) {
       entry.finish(e.getMessage());
       throw e;
+    } catch (IOException e) {
+      entry.finish("the client went away before the result was sent: " + e.getMessage());
+      throw e;
     } finally {
       run.close();
       entry.finish(null);
