@@ -119,7 +119,7 @@ final class QuerySessions implements AutoCloseable {
   private boolean evictOne() {
     for (var it = sessions.values().iterator(); it.hasNext();) {
       Session s = it.next();
-      if (s.lock.tryLock()) {
+      if (!s.lock.isLocked() && s.lock.tryLock()) {
         try {
           it.remove();
           s.close();
@@ -132,11 +132,15 @@ final class QuerySessions implements AutoCloseable {
     return false;
   }
 
-  private synchronized void sweep() {
-    long now = System.nanoTime();
+  private void sweep() {
+    sweep(System.nanoTime());
+  }
+
+  /** Closes the sessions idle for longer than {@link #IDLE_NANOS} at {@code now} (System.nanoTime). */
+  synchronized void sweep(long now) {
     for (var it = sessions.values().iterator(); it.hasNext();) {
       Session s = it.next();
-      if (now - s.lastUsed > IDLE_NANOS && s.lock.tryLock()) {
+      if (now - s.lastUsed > IDLE_NANOS && !s.lock.isLocked() && s.lock.tryLock()) {
         try {
           it.remove();
           s.close();
