@@ -42,6 +42,15 @@ final class QueryEndpoint {
       "DESCRIBE", "SUMMARIZE", "PIVOT", "UNPIVOT");
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  static {
+    // Streaming flushes small chunks (metadata, columns, first row); with Nagle's algorithm on, each
+    // waits for the client's delayed ACK (~40 ms per small request). The JDK server reads this once,
+    // when its first server starts; the routes (and so this class) are set up before that.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   // ---- POST /query ----
 
   void post(Exchange exchange, UserSpace user) throws Exception {

@@ -43,6 +43,8 @@ public final class QueryThroughput {
         }
         double bestHttp = 0;
         double bestJdbc = 0;
+        double[] httpRates = new double[rounds];
+        double[] jdbcRates = new double[rounds];
         for (int round = 0; round <= rounds; round++) {
           double j = jdbc(jdbc, sql, rows);
           double h = http(http, request, rows);
@@ -53,10 +55,41 @@ public final class QueryThroughput {
           System.out.printf("round %d: http %.0f rows/s, jdbc %.0f rows/s, http/jdbc %.2f%n", round, h, j, h / j);
           bestHttp = Math.max(bestHttp, h);
           bestJdbc = Math.max(bestJdbc, j);
+          httpRates[round - 1] = h;
+          jdbcRates[round - 1] = j;
         }
         System.out.printf("best of %d: http %.0f rows/s, jdbc %.0f rows/s, http/jdbc %.2f%n",
             rounds, bestHttp, bestJdbc, bestHttp / bestJdbc);
+        java.util.Arrays.sort(httpRates);
+        java.util.Arrays.sort(jdbcRates);
+        double medianHttp = httpRates[rounds / 2];
+        double medianJdbc = jdbcRates[rounds / 2];
+        System.out.printf("median of %d: http %.0f rows/s, jdbc %.0f rows/s, http/jdbc %.2f%n",
+            rounds, medianHttp, medianJdbc, medianHttp / medianJdbc);
+        smallQueries(http, lake);
       }
+    }
+  }
+
+  /** Requests per second for a one-row query, without and with a session (per-request overhead). */
+  private static void smallQueries(HttpClient http, LocalLakehouse lake) throws Exception {
+    for (String body : new String[] {"{\"statement\":\"SELECT 1\"}", "{\"statement\":\"SELECT 1\",\"session_id\":\"s\"}"}) {
+      HttpRequest request = HttpRequest.newBuilder(lake.baseUri().resolve("/query"))
+          .header("Authorization", "Basic " + lake.basicAuthToken())
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+      int n = 1000;
+      for (int i = 0; i < 200; i++) {
+        http.send(request, HttpResponse.BodyHandlers.ofString());
+      }
+      long t0 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (!response.body().endsWith("[1]\n")) {
+          throw new IllegalStateException(response.body());
+        }
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("%s: %.0f requests/s sequentially (%.2f ms each)%n", body, n / seconds, seconds * 1000 / n);
     }
   }
 
