@@ -255,7 +255,8 @@ abstract class CellEncoder {
     @Override
     void column(JsonGenerator g, ResultSet rs, int col) throws IOException, SQLException {
       float f = rs.getFloat(col);
-      if (rs.wasNull()) {
+      // wasNull() is not free; the driver answers 0 or NaN for NULL
+      if ((f == 0 || f != f) && rs.wasNull()) {
         g.writeNull();
       } else {
         writeFloat(g, f);
@@ -277,7 +278,7 @@ abstract class CellEncoder {
     @Override
     void column(JsonGenerator g, ResultSet rs, int col) throws IOException, SQLException {
       double d = rs.getDouble(col);
-      if (rs.wasNull()) {
+      if ((d == 0 || d != d) && rs.wasNull()) {
         g.writeNull();
       } else {
         writeDouble(g, d);
