@@ -113,6 +113,11 @@ final class QueryEndpoint {
         errorLine(g, e.getMessage());
         run.entry.finish(e.getMessage());
         return;
+      } catch (RuntimeException e) {
+        String message = e instanceof ApiException ? e.getMessage() : "internal error: " + e;
+        errorLine(g, message);
+        run.entry.finish(message);
+        return;
       }
       String error = null;
       try {

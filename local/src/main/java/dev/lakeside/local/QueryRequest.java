@@ -34,10 +34,6 @@ record QueryRequest(
       throw ApiException.badRequest("missing field 'statement': expected the SQL text to run");
     }
     String statement = string(body, "statement");
-    if (statement.indexOf('\0') >= 0) {
-      throw ApiException.badRequest("field 'statement' must not contain a NUL character (found at offset "
-          + statement.indexOf('\0') + ")");
-    }
     String dialect = string(body, "dialect");
     if (dialect != null && !dialect.isEmpty() && !dialect.equalsIgnoreCase("duckdb")) {
       throw new ApiException(400, "unsupported-dialect", "field 'dialect' is '" + Sql.printable(dialect)
@@ -99,7 +95,12 @@ record QueryRequest(
     if (!node.isTextual()) {
       throw wrongType(field, "a string", node);
     }
-    return node.textValue();
+    String text = node.textValue();
+    if (text.indexOf('\0') >= 0) {
+      throw ApiException.badRequest("field '" + field + "' must not contain a NUL character (found at offset "
+          + text.indexOf('\0') + ")");
+    }
+    return text;
   }
 
   private static Boolean bool(ObjectNode body, String field) {
