@@ -160,9 +160,9 @@ class QueryEndpointTest {
       {"statement": 42}                                 | bad-request         | field 'statement' must be a string, found number 42
       {"statement": "SELECT 1\\u0000"}                  | bad-request         | NUL
       {"statement": "  ;  -- nothing"}                  | bad-request         | holds no SQL
-      {"statement": "SELECT 1", "catalog": "a\u0000b"} | bad-request         | field 'catalog' must not contain a NUL
-      {"statement": "SELECT 1", "schema": "\u0000"}    | bad-request         | field 'schema' must not contain a NUL
-      {"statement": "SELECT 1", "session_id": "s\u0000"} | bad-request       | field 'session_id' must not contain a NUL
+      {"statement": "SELECT 1", "catalog": "a\\u0000b"} | bad-request         | field 'catalog' must not contain a NUL
+      {"statement": "SELECT 1", "schema": "\\u0000"}    | bad-request         | field 'schema' must not contain a NUL
+      {"statement": "SELECT 1", "session_id": "s\\u0000"} | bad-request       | field 'session_id' must not contain a NUL
       {"statement": "SELECT 1", "limit": -1}            | bad-request         | field 'limit' must not be negative
       {"statement": "SELECT 1", "limit": "10"}          | bad-request         | field 'limit' must be a whole number
       {"statement": "SELECT 1", "limit": 1.5}           | bad-request         | field 'limit' must be a whole number
