@@ -18,8 +18,9 @@ import org.duckdb.QueryProgress;
  * <p>DuckDB JDBC 2.0.0.1 holds the connection's lock while a streamed result fetches its next
  * chunk, and {@code Statement.cancel()} / {@code getQueryProgress()} either do nothing then or wait
  * for that lock. DuckDB's own interrupt and progress calls are made for other threads, so this
- * calls the driver's native entry points directly when it can, and falls back to the JDBC calls
- * (effective while a statement executes) when the driver's internals differ.
+ * calls the driver's native entry points directly when it can. When the driver's internals differ,
+ * interrupt falls back to {@code Statement.cancel()} (effective while a statement executes; the run
+ * loop also stops at its next row) and progress is unknown.
  */
 final class DriverHooks {
   private static final MethodHandle CONN_REF;
@@ -72,8 +73,8 @@ final class DriverHooks {
     }
   }
 
-  /** DuckDB's progress of the running query, or null when unknown. */
-  static QueryProgress progress(Connection connection, Statement statement) {
+  /** DuckDB's progress of the running query, or null when unknown (or the driver's internals differ). */
+  static QueryProgress progress(Connection connection) {
     try {
       Object ref = connRef(connection);
       if (ref != null) {

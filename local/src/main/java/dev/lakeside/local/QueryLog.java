@@ -128,7 +128,7 @@ final class QueryLog {
       out.put("user_agent", userAgent);
       if (end == null) {
         ObjectNode progress = out.putObject("progress");
-        QueryProgress p = connection == null ? null : DriverHooks.progress(connection, statement);
+        QueryProgress p = connection == null ? null : DriverHooks.progress(connection);
         if (p != null && p.getPercentage() >= 0) {
           progress.put("percentage", p.getPercentage());
         } else {
