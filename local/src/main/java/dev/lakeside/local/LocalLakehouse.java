@@ -82,7 +82,18 @@ public final class LocalLakehouse implements AutoCloseable {
   }
 
   private Router routes() {
-    return new Router();
+    AppendEndpoint append = new AppendEndpoint();
+    IngestEndpoint ingest = new IngestEndpoint();
+    return new Router()
+        .route("POST", "/append", append::append)
+        .route("GET", "/tasks/{id}", append::task)
+        .route("POST", "/upsert", ingest::upsert)
+        .route("POST", "/upload", ingest::upload);
+  }
+
+  /** The database of a user, for tests in this package. */
+  UserSpace space(String user) {
+    return spaces.get(user);
   }
 
   private static ExecutorService newExecutor() {
