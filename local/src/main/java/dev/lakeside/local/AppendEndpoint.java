@@ -3,7 +3,10 @@ package dev.lakeside.local;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,6 +22,11 @@ import java.util.regex.Pattern;
  * queue, and {@code sync=true} waits for that task.
  */
 final class AppendEndpoint {
+  /** Fractions are kept exact (DECIMAL columns); trailing zeros too ({@code 1.50} into VARCHAR stays {@code 1.50}). */
+  private static final ObjectReader READER = Json.MAPPER.reader()
+      .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .with(JsonNodeFactory.withExactBigDecimals(true));
+
   private static final Pattern UUID_TEXT =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -107,7 +115,7 @@ final class AppendEndpoint {
     }
     JsonNode node;
     try (JsonParser parser = Json.FACTORY.createParser(body)) {
-      node = Json.MAPPER.readTree(parser);
+      node = READER.readTree(parser);
       if (node != null && parser.nextToken() != null) {
         throw invalidData("the body must be one JSON object or one array of objects, found more content at offset "
             + parser.currentTokenLocation().getCharOffset());

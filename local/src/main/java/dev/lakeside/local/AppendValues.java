@@ -92,6 +92,42 @@ final class AppendValues {
     return canonical.isTextual() ? canonical.textValue() : canonical.toString();
   }
 
+  /** The labels of an {@code ENUM('a', 'b')} type text, or null if there are none to read. */
+  static java.util.Set<String> enumLabels(String typeText) {
+    int open = typeText.indexOf('(');
+    if (open < 0) {
+      return null;
+    }
+    java.util.Set<String> labels = new java.util.HashSet<>();
+    StringBuilder label = null;
+    for (int i = open + 1; i < typeText.length(); i++) {
+      char c = typeText.charAt(i);
+      if (label == null) {
+        if (c == '\'') {
+          label = new StringBuilder();
+        }
+      } else if (c == '\'') {
+        if (i + 1 < typeText.length() && typeText.charAt(i + 1) == '\'') {
+          label.append('\'');
+          i++;
+        } else {
+          labels.add(label.toString());
+          label = null;
+        }
+      } else {
+        label.append(c);
+      }
+    }
+    return labels;
+  }
+
+  /** Checks an ENUM value against the labels of its column. */
+  static void checkLabel(String staged, java.util.Set<String> labels, DuckType type, String where, JsonNode value) {
+    if (labels != null && !labels.contains(staged)) {
+      throw invalid(where, type, "expected one of the ENUM labels " + new java.util.TreeSet<>(labels), value);
+    }
+  }
+
   /** The DuckDB type of a new column from the non-null values seen for it in one batch. */
   static String infer(Iterable<JsonNode> values) {
     boolean json = false;
@@ -292,6 +328,9 @@ final class AppendValues {
           throw conflict(where, type, "a JSON object", value);
         }
         ObjectNode out = NODES.objectNode();
+        for (DuckType.Field field : type.fields()) {
+          out.putNull(field.name());
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> entry = it.next();
           DuckType.Field field = field(type, entry.getKey());
@@ -405,7 +444,7 @@ final class AppendValues {
 
   private static BigDecimal decimal(JsonNode value, DuckType type, String where) {
     if (value.isNumber()) {
-      return value.isIntegralNumber() ? new BigDecimal(value.bigIntegerValue()) : new BigDecimal(value.asText());
+      return value.isIntegralNumber() ? new BigDecimal(value.bigIntegerValue()) : value.decimalValue();
     }
     if (value.isTextual()) {
       try {

@@ -28,7 +28,12 @@ final class AppendWriter {
   private AppendWriter() {}
 
   /** A table column: its name as DuckDB spells it and its parsed type (null if unparseable). */
-  record Column(String name, String typeText, DuckType type) {}
+  record Column(String name, String typeText, DuckType type) {
+    /** The labels of an ENUM column, else null. */
+    java.util.Set<String> labels() {
+      return type != null && type.id().equals("ENUM") ? AppendValues.enumLabels(typeText) : null;
+    }
+  }
 
   /**
    * Appends the rows.
@@ -149,6 +154,10 @@ final class AppendWriter {
       s.execute(ddl.append(')').toString());
     }
     String[] cells = new String[written.size()];
+    List<java.util.Set<String>> labels = new ArrayList<>();
+    for (Column column : written) {
+      labels.add(column.labels());
+    }
     try (DuckDBAppender appender = connection.createAppender("temp", "main", STAGE)) {
       for (int r = 0; r < rows.size(); r++) {
         java.util.Arrays.fill(cells, null);
@@ -166,6 +175,9 @@ final class AppendWriter {
                 + AppendValues.excerpt(field.getValue()));
           }
           cells[slot] = AppendValues.staged(field.getValue(), column.type(), where);
+          if (labels.get(slot) != null) {
+            AppendValues.checkLabel(cells[slot], labels.get(slot), column.type(), where, field.getValue());
+          }
         }
         appender.beginRow();
         for (String cell : cells) {
