@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +32,7 @@ final class AppendTasks implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   private final Map<String, TableQueue> queues = new ConcurrentHashMap<>();
   private final Map<UUID, Task> tasks = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, AppendWriter.Column>> schemas = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Task> completed = new ConcurrentLinkedQueue<>();
   private final AtomicInteger completedCount = new AtomicInteger();
   private int pending;
@@ -94,7 +94,7 @@ final class AppendTasks implements AutoCloseable {
       finish(task, null, null);
       return task;
     }
-    String key = (catalog + '\0' + schema + '\0' + table).toLowerCase(Locale.ROOT);
+    String key = AppendWriter.key(catalog, schema, table);
     TableQueue queue = queues.computeIfAbsent(key, k -> new TableQueue());
     synchronized (queue) {
       queue.waiting.add(task);
@@ -131,7 +131,7 @@ final class AppendTasks implements AutoCloseable {
 
   private void run(Task task) {
     try {
-      AppendWriter.write(user, task.catalog, task.schema, task.table, task.rows);
+      AppendWriter.write(user, schemas, task.catalog, task.schema, task.table, task.rows);
       finish(task, null, null);
     } catch (AppendValues.Rejected e) {
       finish(task, e.code, e.getMessage());
@@ -182,6 +182,11 @@ final class AppendTasks implements AutoCloseable {
         tasks.remove(oldest.id);
       }
     }
+  }
+
+  /** Forgets the cached columns of a table that was changed by other means (file ingest). */
+  void forget(String catalog, String schema, String table) {
+    schemas.remove(AppendWriter.key(catalog, schema, table));
   }
 
   Optional<Task> find(UUID id) {

@@ -82,7 +82,8 @@ final class AppendValues {
 
   /**
    * The staged form of a non-null value for a column of this type: the canonical text of a scalar,
-   * or the compact JSON of a nested or JSON value.
+   * or the compact JSON of a nested or JSON value. A rejection's message starts with the path
+   * inside the value ({@code [2].a}, empty at the top), for the caller to prefix with the row and field.
    */
   static String staged(JsonNode value, DuckType type, String where) {
     JsonNode canonical = canonical(value, type, where, false);
@@ -520,11 +521,11 @@ final class AppendValues {
   /** {@code yyyy-MM-dd}, with DuckDB's {@code (BC)} suffix for ISO years 0 and below (year 0 is 1 BC). */
   private static String dateText(LocalDate date) {
     int year = date.getYear();
-    String md = String.format(Locale.ROOT, "-%02d-%02d", date.getMonthValue(), date.getDayOfMonth());
-    if (year > 0) {
-      return String.format(Locale.ROOT, "%04d", year) + md;
-    }
-    return String.format(Locale.ROOT, "%04d", 1 - year) + md + " (BC)";
+    StringBuilder out = new StringBuilder(16);
+    pad(out, year > 0 ? year : 1 - year, 4).append('-');
+    pad(out, date.getMonthValue(), 2).append('-');
+    pad(out, date.getDayOfMonth(), 2);
+    return year > 0 ? out.toString() : out.append(" (BC)").toString();
   }
 
   private static String time(String text, DuckType type, String where, JsonNode value) {
@@ -544,17 +545,28 @@ final class AppendValues {
     } catch (DateTimeException e) {
       throw invalid(where, type, "not a valid time", value);
     }
-    return String.format(Locale.ROOT, "%02d:%02d:%02d", hour, minute, second)
-        + (m.group(4) == null ? "" : "." + m.group(4));
+    StringBuilder out = new StringBuilder(18);
+    pad(out, hour, 2).append(':');
+    pad(out, minute, 2).append(':');
+    pad(out, second, 2);
+    return m.group(4) == null ? out.toString() : out.append('.').append(m.group(4)).toString();
   }
 
   private static String timeText(LocalTime time) {
-    String base = String.format(Locale.ROOT, "%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond());
-    if (time.getNano() == 0) {
-      return base;
+    StringBuilder out = new StringBuilder(18);
+    pad(out, time.getHour(), 2).append(':');
+    pad(out, time.getMinute(), 2).append(':');
+    pad(out, time.getSecond(), 2);
+    int nanos = time.getNano();
+    if (nanos == 0) {
+      return out.toString();
     }
-    String nanos = String.format(Locale.ROOT, "%09d", time.getNano()).replaceAll("0+$", "");
-    return base + "." + nanos;
+    int digits = 9;
+    while (nanos % 10 == 0) {
+      nanos /= 10;
+      digits--;
+    }
+    return pad(out.append('.'), nanos, digits).toString();
   }
 
   /**
@@ -632,6 +644,14 @@ final class AppendValues {
     } catch (ArithmeticException | NumberFormatException e) {
       throw invalid(where, type, "out of range", value);
     }
+  }
+
+  private static StringBuilder pad(StringBuilder out, long value, int width) {
+    String digits = Long.toString(value);
+    for (int i = digits.length(); i < width; i++) {
+      out.append('0');
+    }
+    return out.append(digits);
   }
 
   private static long part(String group) {

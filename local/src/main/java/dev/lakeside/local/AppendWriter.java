@@ -36,19 +36,70 @@ final class AppendWriter {
   }
 
   /**
-   * Appends the rows.
+   * Appends the rows. The table's columns come from {@code schemas} when known there (an
+   * {@code information_schema} lookup costs milliseconds); if the batch then fails, it is retried
+   * once with freshly read columns, in case someone else changed the table.
    *
+   * @param schemas this user's cache of table columns, keyed by {@link #key}
    * @throws AppendValues.Rejected for a value or row the table cannot take (the batch is rolled back)
    * @throws SQLException when DuckDB refuses the batch (also rolled back)
    */
-  static void write(UserSpace user, String catalog, String schema, String table, List<ObjectNode> rows)
-      throws SQLException {
+  static void write(UserSpace user, Map<String, Map<String, Column>> schemas, String catalog, String schema,
+      String table, List<ObjectNode> rows) throws SQLException {
+    ensureSchema(user, catalog, schema);
+    String key = key(catalog, schema, table);
+    Map<String, Column> cached = schemas.get(key);
+    if (cached != null) {
+      try {
+        attempt(user, schemas, key, cached, catalog, schema, table, rows);
+        return;
+      } catch (SQLException | AppendValues.Rejected e) {
+        schemas.remove(key);
+      }
+    }
+    for (int retry = 0; ; retry++) {
+      try {
+        attempt(user, schemas, key, null, catalog, schema, table, rows);
+        return;
+      } catch (SQLException e) {
+        // another transaction (a file ingest, user DDL) changed the same catalog entry first
+        if (retry >= 2 || !String.valueOf(e.getMessage()).contains("conflict")) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final Object SCHEMA_LOCK = new Object();
+
+  /**
+   * Creates the catalog and schema on first use, committed on their own: two transactions that
+   * both create the same schema conflict, so this is serialised and kept out of the batch's
+   * transaction (a failed batch leaves an empty schema behind).
+   */
+  static void ensureSchema(UserSpace user, String catalog, String schema) throws SQLException {
     user.ensureCatalog(catalog);
+    synchronized (SCHEMA_LOCK) {
+      try (Connection connection = user.connect(); Statement s = connection.createStatement()) {
+        s.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.ident(catalog) + "." + Sql.ident(schema));
+      }
+    }
+  }
+
+  /** The cache key of a table: DuckDB resolves names case-insensitively. */
+  static String key(String catalog, String schema, String table) {
+    return (catalog + '\0' + schema + '\0' + table).toLowerCase(Locale.ROOT);
+  }
+
+  private static void attempt(UserSpace user, Map<String, Map<String, Column>> schemas, String key,
+      Map<String, Column> known, String catalog, String schema, String table, List<ObjectNode> rows)
+      throws SQLException {
     try (Connection connection = user.connect()) {
       connection.setAutoCommit(false);
       try {
-        write((DuckDBConnection) connection, catalog, schema, table, rows);
+        Map<String, Column> columns = write((DuckDBConnection) connection, known, catalog, schema, table, rows);
         connection.commit();
+        schemas.put(key, columns);
       } catch (SQLException | RuntimeException e) {
         try {
           connection.rollback();
@@ -60,13 +111,11 @@ final class AppendWriter {
     }
   }
 
-  private static void write(DuckDBConnection connection, String catalog, String schema, String table,
-      List<ObjectNode> rows) throws SQLException {
+  /** Writes the batch; returns the table's columns after it. */
+  private static Map<String, Column> write(DuckDBConnection connection, Map<String, Column> known, String catalog,
+      String schema, String table, List<ObjectNode> rows) throws SQLException {
     String target = Sql.qualified(catalog, schema, table);
-    try (Statement s = connection.createStatement()) {
-      s.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.ident(catalog) + "." + Sql.ident(schema));
-    }
-    Map<String, Column> columns = columns(connection, catalog, schema, table);
+    Map<String, Column> columns = known != null ? known : columns(connection, catalog, schema, table);
     boolean exists = !columns.isEmpty();
 
     // New fields, in first-seen order, with their non-null values for inference.
@@ -127,7 +176,7 @@ final class AppendWriter {
           s.execute("INSERT INTO " + target + " DEFAULT VALUES");
         }
       }
-      return;
+      return columns;
     }
     stage(connection, rows, slots, written);
     StringBuilder insert = new StringBuilder("INSERT INTO ").append(target).append(" (");
@@ -140,6 +189,7 @@ final class AppendWriter {
       s.execute(insert.append(')').append(select).append(" FROM temp.main.").append(STAGE).toString());
       s.execute("DROP TABLE temp.main." + STAGE);
     }
+    return columns;
   }
 
   private static void stage(DuckDBConnection connection, List<ObjectNode> rows, Map<String, Integer> slots,
@@ -168,15 +218,19 @@ final class AppendWriter {
             continue;
           }
           Column column = written.get(slot);
-          String where = "row " + r + ", field \"" + Sql.printable(field.getKey()) + "\"";
           if (column.type() == null) {
-            throw new AppendValues.Rejected(AppendValues.INCOMPATIBLE_SCHEMA, where + " (column type "
+            throw new AppendValues.Rejected(AppendValues.INCOMPATIBLE_SCHEMA, where(r, field.getKey()) + " (column type "
                 + column.typeText() + "): /append cannot write this column type, found "
                 + AppendValues.excerpt(field.getValue()));
           }
-          cells[slot] = AppendValues.staged(field.getValue(), column.type(), where);
-          if (labels.get(slot) != null) {
-            AppendValues.checkLabel(cells[slot], labels.get(slot), column.type(), where, field.getValue());
+          try {
+            cells[slot] = AppendValues.staged(field.getValue(), column.type(), "");
+            if (labels.get(slot) != null) {
+              AppendValues.checkLabel(cells[slot], labels.get(slot), column.type(), "", field.getValue());
+            }
+          } catch (AppendValues.Rejected e) {
+            // the location is built only for the one value that failed
+            throw new AppendValues.Rejected(e.code, where(r, field.getKey()) + e.getMessage());
           }
         }
         appender.beginRow();
@@ -191,6 +245,10 @@ final class AppendWriter {
       }
       appender.flush();
     }
+  }
+
+  private static String where(int row, String field) {
+    return "row " + row + ", field \"" + Sql.printable(field) + "\"";
   }
 
   /** The table's columns keyed by lower-case name (DuckDB names are case-insensitive); empty if no table. */

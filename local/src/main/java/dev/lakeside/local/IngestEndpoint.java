@@ -133,7 +133,12 @@ final class IngestEndpoint {
       Path named = user.tempFile(format.suffix);
       Files.move(staging, named);
       file = named;
-      long rows = load(user, target, mode, keys, cursors, format, file);
+      long rows;
+      try {
+        rows = load(user, target, mode, keys, cursors, format, file);
+      } finally {
+        user.appendTasks().forget(target.catalog(), target.schema(), target.table());
+      }
       ObjectNode body = Json.object();
       body.put("ok", true);
       body.put("rows", rows);
@@ -181,7 +186,12 @@ final class IngestEndpoint {
 
   private static long load(UserSpace user, Target target, String mode, List<String> keys, List<String> cursors,
       Format format, Path file) throws SQLException {
-    user.ensureCatalog(target.catalog());
+    try {
+      AppendWriter.ensureSchema(user, target.catalog(), target.schema());
+    } catch (SQLException e) {
+      throw new ApiException(400, AppendValues.INVALID_DATA, "could not create schema " + target.catalog() + "."
+          + target.schema() + ": " + AppendTasks.duckMessage(e), null, e);
+    }
     try (Connection connection = user.connect()) {
       connection.setAutoCommit(false);
       try {
@@ -207,9 +217,6 @@ final class IngestEndpoint {
 
   private static long load(Connection connection, Target target, String mode, List<String> keys,
       List<String> cursors, Format format, Path file) throws SQLException {
-    try (Statement s = connection.createStatement()) {
-      s.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.ident(target.catalog()) + "." + Sql.ident(target.schema()));
-    }
     Map<String, AppendWriter.Column> columns =
         AppendWriter.columns(connection, target.catalog(), target.schema(), target.table());
     boolean exists = !columns.isEmpty();

@@ -66,6 +66,12 @@ public final class LocalLakehouse implements AutoCloseable {
       }
       this.router = routes();
       this.executor = newExecutor();
+      // Without TCP_NODELAY, Nagle's algorithm and the client's delayed ACK add ~40 ms to small
+      // responses (measured: 47 ms per GET /tasks, 1.5 ms with it). Read once, when the JDK
+      // server's configuration class loads, so it must be set before the first server is created.
+      if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+      }
       this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 128);
       server.setExecutor(executor);
       server.createContext("/", this::dispatch);

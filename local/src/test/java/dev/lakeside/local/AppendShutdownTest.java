@@ -21,6 +21,7 @@ class AppendShutdownTest {
     int rowsPerRequest = 500;
     String firstTask;
     long pendingAtClose;
+    List<AppendTasks.Task> tasks = new ArrayList<>();
     try (LocalLakehouse local = LocalLakehouse.builder().port(0).user("test", "test").threads(2).dataDir(dataDir)
         .start()) {
       IngestSupport http = new IngestSupport(local);
@@ -28,7 +29,6 @@ class AppendShutdownTest {
       HttpResponse<String> response = http.post("/append?catalog=shop&schema=events&table=t0",
           "{\"request\": -1, \"i\": 0, \"label\": \"http\"}");
       firstTask = IngestSupport.json(response).get("task_id").asText();
-      List<AppendTasks.Task> tasks = new ArrayList<>();
       for (int r = 0; r < requests; r++) {
         List<ObjectNode> rows = new ArrayList<>();
         for (int i = 0; i < rowsPerRequest; i++) {
@@ -40,6 +40,7 @@ class AppendShutdownTest {
       pendingAtClose = tasks.stream().filter(t -> !t.isDone()).count();
     }
     assertThat(pendingAtClose).as("tasks still queued when close() began").isPositive();
+    assertThat(tasks).allSatisfy(t -> assertThat(t.errorMessage).isNull());
     try (LocalLakehouse reopened = LocalLakehouse.builder().port(0).user("test", "test").threads(2).dataDir(dataDir)
         .start()) {
       IngestSupport http = new IngestSupport(reopened);
