@@ -71,6 +71,26 @@ class AppendEndpointTest {
   }
 
   @Test
+  void tableChangesMadeElsewhereAreSeenByTheNextAppend() throws Exception {
+    assertThat(http.appendSync("memory", "main", "changing", "{\"a\": \"x\", \"b\": 1}").get("ok").asBoolean()).isTrue();
+    // user SQL changes a column's type and drops another behind /append's back
+    http.execute("ALTER TABLE memory.main.changing ALTER b TYPE VARCHAR");
+    http.execute("ALTER TABLE memory.main.changing DROP COLUMN a");
+    JsonNode body = http.appendSync("memory", "main", "changing", "{\"a\": \"y\", \"b\": \"hello\"}");
+    assertThat(body.get("ok").asBoolean()).as(body.toString()).isTrue();
+    assertThat(http.columns("memory", "main", "changing")).containsExactly(Map.entry("b", "VARCHAR"), Map.entry("a", "VARCHAR"));
+    assertThat(http.sql("SELECT b, a FROM changing ORDER BY b")).containsExactly(
+        java.util.Arrays.asList("1", null), List.of("hello", "y"));
+    // a file ingest that replaces the table is seen too: the timestamp now goes into a VARCHAR as sent
+    assertThat(http.post("/upload?catalog=memory&schema=main&table=changing&mode=overwrite",
+        "t\nsome text\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv").statusCode()).isEqualTo(200);
+    assertThat(http.appendSync("memory", "main", "changing", "{\"t\": \"2025-12-30T10:00:00+02:00\"}").get("ok")
+        .asBoolean()).isTrue();
+    assertThat(http.sql("SELECT t FROM changing ORDER BY t")).containsExactly(
+        List.of("2025-12-30T10:00:00+02:00"), List.of("some text"));
+  }
+
+  @Test
   void aBatchWithOneBadRowStoresNothingAndLeavesTheTableUnchanged() throws Exception {
     assertThat(http.appendSync("memory", "main", "atomic", "{\"id\": -1, \"v\": \"seed\"}").get("ok").asBoolean()).isTrue();
     StringBuilder batch = new StringBuilder("[");
