@@ -35,7 +35,7 @@ class AppendShutdownTest {
           rows.add(Json.object().put("request", r).put("i", i).put("label", "row " + i));
         }
         // two tables, so that two queues drain in parallel
-        tasks.add(local.space("test").appendTasks().submit("shop", "events", "t" + (r % 2), rows));
+        tasks.add(local.userSpace("test").appendTasks().submit("shop", "events", "t" + (r % 2), rows));
       }
       pendingAtClose = tasks.stream().filter(t -> !t.isDone()).count();
     }
@@ -56,7 +56,7 @@ class AppendShutdownTest {
   @Test
   void aClosedLakehouseRefusesNewAppends() throws Exception {
     LocalLakehouse local = LocalLakehouse.builder().port(0).user("test", "test").threads(2).start();
-    UserSpace space = local.space("test");
+    UserSpace space = local.userSpace("test");
     local.close();
     try {
       space.appendTasks().submit("memory", "main", "t", List.of(Json.object().put("a", 1)));

@@ -71,7 +71,7 @@ final class IngestSupport {
 
   static List<List<Object>> sql(LocalLakehouse local, String sql) throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
-    try (Connection c = local.space(local.username()).connect(); Statement s = c.createStatement();
+    try (Connection c = local.userSpace(local.username()).connect(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       ResultSetMetaData meta = rs.getMetaData();
       while (rs.next()) {
@@ -86,8 +86,8 @@ final class IngestSupport {
   }
 
   void execute(String sql) throws SQLException {
-    local.space(local.username()).ensureCatalogFor(sql);
-    try (Connection c = local.space(local.username()).connect(); Statement s = c.createStatement()) {
+    local.userSpace(local.username()).ensureCatalogFor(sql);
+    try (Connection c = local.userSpace(local.username()).connect(); Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }
