@@ -25,6 +25,8 @@ final class AppendTasks implements AutoCloseable {
   /** Completed tasks are forgotten after this long, or when more than {@link #RETAINED} are kept. */
   static final long RETENTION_NANOS = TimeUnit.HOURS.toNanos(1);
   static final int RETAINED = 100_000;
+  /** Queued tasks per user beyond which {@code /append} answers 429 instead of holding more bodies in memory. */
+  static final int MAX_PENDING = 10_000;
   private static final int POOL_THREADS = 2;
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -86,6 +88,10 @@ final class AppendTasks implements AutoCloseable {
     synchronized (this) {
       if (closed) {
         throw new ApiException(503, "shutting-down", "the local lakehouse is shutting down; append not accepted");
+      }
+      if (pending >= MAX_PENDING) {
+        throw new ApiException(429, "too-many-tasks", "user " + user.name() + " already has " + pending
+            + " append tasks waiting; retry when some have completed");
       }
       pending++;
     }

@@ -167,6 +167,42 @@ class AppendEndpointTest {
   }
 
   @Test
+  void concurrentClientsAppendingToTwoTablesLoseNothing() throws Exception {
+    int clients = 8;
+    int requests = 25;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+    try {
+      List<java.util.concurrent.Future<List<UUID>>> futures = new java.util.ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        int client = c;
+        futures.add(pool.submit(() -> {
+          List<UUID> ids = new java.util.ArrayList<>();
+          for (int r = 0; r < requests; r++) {
+            String table = "concurrent_" + (r % 2);
+            HttpResponse<String> response = http.post("/append?catalog=memory&schema=main&table=" + table
+                + (r % 5 == 0 ? "&sync=true" : ""), "[{\"client\": " + client + ", \"r\": " + r + "},"
+                + " {\"client\": " + client + ", \"r\": " + r + ", \"extra_" + (r % 3) + "\": \"x\"}]");
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode body = IngestSupport.json(response);
+            assertThat(body.get("ok").asBoolean()).as(body.toString()).isTrue();
+            ids.add(UUID.fromString(body.get("task_id").asText()));
+          }
+          return ids;
+        }));
+      }
+      for (java.util.concurrent.Future<List<UUID>> future : futures) {
+        for (UUID id : future.get()) {
+          assertThat(awaitCompleted(id).has("error_code")).isFalse();
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(http.count("concurrent_0") + http.count("concurrent_1")).isEqualTo(2L * clients * requests);
+    assertThat(http.columns("memory", "main", "concurrent_0")).containsKeys("client", "r", "extra_0", "extra_1", "extra_2");
+  }
+
+  @Test
   void anAsyncFailureIsReportedOnTheTask() throws Exception {
     http.execute("CREATE TABLE memory.main.typed_async (created_at TIMESTAMP)");
     JsonNode body = IngestSupport.json(http.post("/append?catalog=memory&schema=main&table=typed_async",
