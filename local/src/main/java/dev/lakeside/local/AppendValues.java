@@ -602,13 +602,8 @@ final class AppendValues {
           local = local.minusSeconds(offset.getTotalSeconds());
         }
       }
-      String out = dateText(local.toLocalDate());
-      String bc = "";
-      if (out.endsWith(" (BC)")) {
-        bc = " (BC)";
-        out = out.substring(0, out.length() - bc.length());
-      }
-      return out + " " + timeText(local.toLocalTime()) + bc + (withZone ? "+00" : "");
+      // DuckDB reads a BC year as "0045-03-15 (BC) 10:00:00"
+      return dateText(local.toLocalDate()) + " " + timeText(local.toLocalTime()) + (withZone ? "+00" : "");
     } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
       throw new Rejected(INVALID_DATA, where);
     }

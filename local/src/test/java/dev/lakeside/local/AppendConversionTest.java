@@ -105,6 +105,9 @@ class AppendConversionTest {
     assertThat(roundTrip("TIMESTAMP", "\"2024-01-15T10:30:00+02:00\"")).isEqualTo("2024-01-15 08:30:00");
     assertThat(roundTrip("TIMESTAMP", "\"2024-01-15T00:30:00-05:30\"")).isEqualTo("2024-01-15 06:00:00");
     assertThat(roundTrip("TIMESTAMP", "\"+10000-01-01T00:00:00\"")).isEqualTo("10000-01-01 00:00:00");
+    assertThat(roundTrip("TIMESTAMP", "\"-0044-03-15T10:00:00\"")).isEqualTo("0045-03-15 (BC) 10:00:00");
+    assertThat(roundTrip("TIMESTAMPTZ", "\"0001-01-01T00:30:00+01:00\"")).isEqualTo("0001-12-31 (BC) 23:30:00+00");
+    assertThat(roundTrip("DATE", "\"0000-01-01\"")).isEqualTo("0001-01-01 (BC)");
     assertThat(roundTrip("TIMESTAMP_S", "\"2024-01-15T10:30:00Z\"")).isEqualTo("2024-01-15 10:30:00");
     assertThat(roundTrip("TIMESTAMP_MS", "\"2024-01-15T10:30:00.123\"")).isEqualTo("2024-01-15 10:30:00.123");
     assertThat(roundTrip("TIMESTAMP_NS", "\"2024-01-15T10:30:00.123456789\"")).isEqualTo("2024-01-15 10:30:00.123456789");
