@@ -62,7 +62,8 @@ final class AppendTasks implements AutoCloseable {
     private final String catalog;
     private final String schema;
     private final String table;
-    private final List<ObjectNode> rows;
+    /** Dropped when the task completes: the log keeps tasks for an hour, not their bodies. */
+    private volatile List<ObjectNode> rows;
 
     private Task(UUID id, String catalog, String schema, String table, List<ObjectNode> rows) {
       this.id = id;
@@ -74,6 +75,11 @@ final class AppendTasks implements AutoCloseable {
 
     boolean isDone() {
       return done.isDone();
+    }
+
+    /** Whether the task still holds its rows (only until it completes). */
+    boolean holdsRows() {
+      return rows != null;
     }
   }
 
@@ -163,6 +169,7 @@ final class AppendTasks implements AutoCloseable {
   }
 
   private void finish(Task task, String code, String message) {
+    task.rows = null;
     task.errorCode = code;
     task.errorMessage = message;
     task.completedAt = System.nanoTime();

@@ -223,6 +223,10 @@ class AppendEndpointTest {
     assertThat(http.count("sync_rows")).isEqualTo(1);
     assertThat(IngestSupport.json(http.get("/tasks/" + body.get("task_id").asText())).get("status").asText())
         .isEqualTo("completed");
+    // the log keeps the completed task, not its rows
+    AppendTasks.Task task = LAKE.lakehouse().userSpace("test").appendTasks()
+        .find(UUID.fromString(body.get("task_id").asText())).orElseThrow();
+    assertThat(task.holdsRows()).isFalse();
   }
 
   @Test
