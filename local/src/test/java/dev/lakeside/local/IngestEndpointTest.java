@@ -276,6 +276,19 @@ class IngestEndpointTest {
   }
 
   @Test
+  void expectContinueAsCurlSendsForLargeBodiesIsHonoured() throws Exception {
+    // curl sends "Expect: 100-continue" before a large --data-binary body
+    byte[] csv = ("id,name\n" + "1,x\n".repeat(400_000)).getBytes(StandardCharsets.US_ASCII);
+    HttpRequest request = HttpRequest.newBuilder(LAKE.lakehouse().baseUri().resolve(
+            "/upsert?catalog=memory&schema=main&table=expect_continue&mode=create"))
+        .header("Authorization", "Basic " + LAKE.lakehouse().basicAuthToken())
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .expectContinue(true)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build();
+    assertOk(IngestSupport.CLIENT.send(request, HttpResponse.BodyHandlers.ofString()), 400_000);
+  }
+
+  @Test
   void badRequestsGetAJsonErrorAndLeaveTheDataUnchanged() throws Exception {
     http.execute("CREATE TABLE memory.main.guarded AS SELECT * FROM (VALUES (1, 'a')) v(id, name)");
     byte[] csv = "id,name\n2,b\n".getBytes(StandardCharsets.UTF_8);
