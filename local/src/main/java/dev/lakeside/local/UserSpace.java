@@ -31,6 +31,9 @@ final class UserSpace implements AutoCloseable {
   private final Path home;
   private final Path tmp;
   private final Set<String> catalogs = ConcurrentHashMap.newKeySet();
+  private final QueryLog queryLog = new QueryLog();
+  private final QuerySessions querySessions = new QuerySessions(this);
+  private final AppendTasks appendTasks = new AppendTasks(this);
 
   private UserSpace(String name, DuckDBConnection root, Path home, Path tmp) {
     this.name = name;
@@ -113,6 +116,16 @@ final class UserSpace implements AutoCloseable {
     return root.duplicate();
   }
 
+  /** The log of this user's {@code /query} requests. */
+  QueryLog queryLog() {
+    return queryLog;
+  }
+
+  /** This user's {@code /query} sessions. */
+  QuerySessions querySessions() {
+    return querySessions;
+  }
+
   /** Creates the catalog on first use: an in-memory database, or a file under the data directory. */
   void ensureCatalog(String catalog) throws SQLException {
     if (catalogs.contains(catalog)) {
@@ -157,8 +170,16 @@ final class UserSpace implements AutoCloseable {
     return tmp.resolve("ingest-" + UUID.randomUUID() + suffix);
   }
 
+  /** The {@code /append} task queues and task log of this user. */
+  AppendTasks appendTasks() {
+    return appendTasks;
+  }
+
   @Override
   public void close() {
+    // Pending append tasks finish before the checkpoint; new ones are refused from here on.
+    appendTasks.close();
+    querySessions.close();
     try {
       if (home != null && !root.isClosed()) {
         try (Statement s = root.createStatement()) {
