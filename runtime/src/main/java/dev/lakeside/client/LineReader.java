@@ -1,0 +1,94 @@
+package dev.lakeside.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Splits a byte stream into lines without decoding them. A line is exposed as a slice of an internal buffer that is
+ * valid until the next call; memory is bounded by the longest line. {@code \r\n} endings are accepted. The last line
+ * may lack its {@code \n}.
+ */
+final class LineReader {
+  private final InputStream in;
+  private byte[] buf = new byte[64 * 1024];
+  private int pos;
+  private int limit;
+  private boolean eof;
+  private long lineNumber;
+  private int lineStart;
+  private int lineLength;
+
+  LineReader(InputStream in) {
+    this.in = in;
+  }
+
+  /** Advances to the next line; false at the end of the stream. */
+  boolean next() throws IOException {
+    int scan = pos;
+    while (true) {
+      for (int i = scan; i < limit; i++) {
+        if (buf[i] == '\n') {
+          int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
+          lineStart = pos;
+          lineLength = end - pos;
+          pos = i + 1;
+          lineNumber++;
+          return true;
+        }
+      }
+      scan = limit;
+      if (eof) {
+        if (pos == limit) {
+          return false;
+        }
+        lineStart = pos;
+        lineLength = limit - pos;
+        if (lineLength > 0 && buf[limit - 1] == '\r') {
+          lineLength--;
+        }
+        pos = limit;
+        lineNumber++;
+        return true;
+      }
+      if (pos > 0) { // compact: move the partial line to the front
+        System.arraycopy(buf, pos, buf, 0, limit - pos);
+        limit -= pos;
+        scan -= pos;
+        pos = 0;
+      }
+      if (limit == buf.length) {
+        buf = Arrays.copyOf(buf, buf.length * 2);
+      }
+      int n = in.read(buf, limit, buf.length - limit);
+      if (n < 0) {
+        eof = true;
+      } else {
+        limit += n;
+      }
+    }
+  }
+
+  byte[] buffer() {
+    return buf;
+  }
+
+  int start() {
+    return lineStart;
+  }
+
+  int length() {
+    return lineLength;
+  }
+
+  long lineNumber() {
+    return lineNumber;
+  }
+
+  /** At most 200 characters of the current line, for error messages. */
+  String excerpt() {
+    int n = Math.min(lineLength, 200);
+    String text = new String(buf, lineStart, n, java.nio.charset.StandardCharsets.UTF_8);
+    return lineLength > n ? text + "…" : text;
+  }
+}
