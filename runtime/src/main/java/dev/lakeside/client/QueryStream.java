@@ -213,6 +213,9 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
       if (i != values.length) {
         throw parseError("expected " + values.length + " cells as declared by the columns line, found " + i, null);
       }
+      if (p.nextToken() != null) {
+        throw parseError("unexpected text after the row", null);
+      }
       return new Row(columns, values);
     } catch (RuntimeException e) {
       fail();
@@ -303,7 +306,8 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
         if (token == JsonToken.VALUE_STRING) {
           list.add(new Column(p.getText(), null));
         } else if (token == JsonToken.START_OBJECT) {
-          Map<String, Object> column = objectRest(p);
+          @SuppressWarnings("unchecked")
+          Map<String, Object> column = (Map<String, Object>) ValueDecoder.json(p);
           Object name = column.get("name");
           Object type = column.containsKey("type") ? column.get("type") : column.get("data_type");
           if (!(name instanceof String)) {
