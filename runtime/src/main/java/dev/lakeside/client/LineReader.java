@@ -18,6 +18,7 @@ final class LineReader {
   private long lineNumber;
   private int lineStart;
   private int lineLength;
+  private int rawLength;
 
   LineReader(InputStream in) {
     this.in = in;
@@ -32,6 +33,7 @@ final class LineReader {
           int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
           lineStart = pos;
           lineLength = end - pos;
+          rawLength = i + 1 - pos;
           pos = i + 1;
           lineNumber++;
           return true;
@@ -44,6 +46,7 @@ final class LineReader {
         }
         lineStart = pos;
         lineLength = limit - pos;
+        rawLength = lineLength;
         if (lineLength > 0 && buf[limit - 1] == '\r') {
           lineLength--;
         }
@@ -79,6 +82,11 @@ final class LineReader {
 
   int length() {
     return lineLength;
+  }
+
+  /** The length including the line terminator, when there was one. */
+  int rawLength() {
+    return rawLength;
   }
 
   long lineNumber() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -38,10 +39,17 @@ import java.util.stream.StreamSupport;
  * thread-safe: read it from one thread.
  */
 public final class QueryStream implements AutoCloseable, Iterable<Row> {
-  static final JsonFactory JSON = JsonFactory.builder().build();
+  static final JsonFactory JSON = JsonFactory.builder()
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
+      .build();
 
   private final InputStream body;
   private final LineReader lines;
+  // One non-blocking parser for the whole stream, fed one line at a time: no parser is created per row, and the end
+  // of a line is visible as NOT_AVAILABLE, so trailing text is caught before a row is handed out.
+  private final JsonParser parser;
+  private final ByteArrayFeeder feeder;
   private final ErrorContext context;
   private final java.util.function.Consumer<QueryMetadata> cancel;
   private final QueryMetadata metadata;
@@ -54,6 +62,12 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
   private QueryStream(InputStream body, ErrorContext context, java.util.function.Consumer<QueryMetadata> cancel) {
     this.body = body;
     this.lines = new LineReader(body);
+    try {
+      this.parser = JSON.createNonBlockingByteArrayParser();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
     this.context = context;
     this.cancel = cancel;
     try {
@@ -73,6 +87,18 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
   static QueryStream open(InputStream body, ErrorContext context,
       java.util.function.Consumer<QueryMetadata> cancel) {
     return new QueryStream(body, context, cancel);
+  }
+
+  /**
+   * Reads a {@code /query} NDJSON body from any source, such as a captured response or a file: the same parsing,
+   * decoding and errors as {@link LakehouseClient#query}. Closing the result closes {@code ndjson}.
+   *
+   * @throws QueryError if the body reports an error instead of the columns
+   * @throws ParseError if the first two lines are not the metadata and the columns
+   */
+  public static QueryStream read(InputStream ndjson) {
+    java.util.Objects.requireNonNull(ndjson, "ndjson == null");
+    return open(ndjson, ErrorContext.of("read", null, null), null);
   }
 
   /** The first line: ids, timing, the statement as run. */
@@ -166,6 +192,11 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
     try {
       finishRow();
       if (!lines.next()) {
+        feeder.endOfInput();
+        JsonToken rest = parser.nextToken();
+        if (rest != null && rest != JsonToken.NOT_AVAILABLE) {
+          throw parseError("unexpected text at the end of the last line", null);
+        }
         finished = true;
         close();
         return false;
@@ -200,8 +231,8 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
       }
       JsonToken token;
       while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
-        if (token == null) {
-          throw parseError("unexpected end of line inside a row", null);
+        if (token == JsonToken.NOT_AVAILABLE) {
+          throw parseError("the line ended inside a row", null);
         }
         if (i >= values.length) {
           throw parseError("expected " + values.length + " cells as declared by the columns line, found more",
@@ -213,7 +244,7 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
       if (i != values.length) {
         throw parseError("expected " + values.length + " cells as declared by the columns line, found " + i, null);
       }
-      if (p.nextToken() != null) {
+      if (p.nextToken() != JsonToken.NOT_AVAILABLE) {
         throw parseError("unexpected text after the row", null);
       }
       return new Row(columns, values);
@@ -243,22 +274,26 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
       return;
     }
     current = null;
+    if (p.currentToken() == JsonToken.NOT_AVAILABLE && p.getParsingContext().inRoot()) {
+      return; // decodeRow already checked the end of the line
+    }
     while (!p.getParsingContext().inRoot()) {
-      if (p.nextToken() == null) {
-        throw parseError("unexpected end of line inside a row", null);
+      if (p.nextToken() == JsonToken.NOT_AVAILABLE) {
+        throw parseError("the line ended inside a row", null);
       }
     }
-    if (p.nextToken() != null) {
+    if (p.nextToken() != JsonToken.NOT_AVAILABLE) {
       throw parseError("unexpected text after the row", null);
     }
-    p.close();
   }
 
   private JsonParser lineParser() throws IOException {
     if (lines.length() == 0) {
       throw parseError("expected a JSON line, found an empty line", null);
     }
-    return JSON.createParser(lines.buffer(), lines.start(), lines.length());
+    // with its terminator, so that a token cut by the end of the line is complete (or an error) now
+    feeder.feedInput(lines.buffer(), lines.start(), lines.start() + lines.rawLength());
+    return parser;
   }
 
   private QueryMetadata readMetadata() {
@@ -306,8 +341,7 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
         if (token == JsonToken.VALUE_STRING) {
           list.add(new Column(p.getText(), null));
         } else if (token == JsonToken.START_OBJECT) {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> column = (Map<String, Object>) ValueDecoder.json(p);
+          Map<String, Object> column = columnObject(p);
           Object name = column.get("name");
           Object type = column.containsKey("type") ? column.get("type") : column.get("data_type");
           if (!(name instanceof String)) {
@@ -319,7 +353,7 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
               null);
         }
       }
-      if (p.nextToken() != null) {
+      if (p.nextToken() != JsonToken.NOT_AVAILABLE) {
         throw parseError("unexpected text after the columns array", null);
       }
       return new Columns(list);
@@ -343,11 +377,25 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
   /** Reads the rest of an object whose START_OBJECT is current, and checks nothing follows on the line. */
   @SuppressWarnings("unchecked")
   private Map<String, Object> objectRest(JsonParser p) throws IOException {
-    Map<String, Object> fields = (Map<String, Object>) ValueDecoder.json(p);
-    if (p.nextToken() != null) {
+    Map<String, Object> fields;
+    try {
+      fields = (Map<String, Object>) ValueDecoder.json(p);
+    } catch (ValueDecoder.DecodeException e) {
+      throw parseError(e.getMessage(), e);
+    }
+    if (p.nextToken() != JsonToken.NOT_AVAILABLE) {
       throw parseError("unexpected text after the JSON object", null);
     }
     return fields;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> columnObject(JsonParser p) throws IOException {
+    try {
+      return (Map<String, Object>) ValueDecoder.json(p);
+    } catch (ValueDecoder.DecodeException e) {
+      throw parseError(e.getMessage(), e);
+    }
   }
 
   private static String string(Map<String, Object> fields, String name) {
@@ -370,8 +418,8 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
   }
 
   private static String describe(JsonToken token) {
-    if (token == null) {
-      return "nothing";
+    if (token == null || token == JsonToken.NOT_AVAILABLE) {
+      return "the end of the line";
     }
     return switch (token) {
       case START_OBJECT -> "an object";
@@ -422,6 +470,7 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
     finished = true;
     current = null;
     try {
+      parser.close();
       body.close();
     } catch (IOException ignored) {
       // the connection is dropped either way

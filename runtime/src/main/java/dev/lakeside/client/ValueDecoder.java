@@ -48,9 +48,9 @@ final class ValueDecoder {
         case BOOLEAN -> bool(p, token, type);
         case DECIMAL -> decimal(p, token, type);
         case BIG_INTEGER -> bigInteger(p, token, type);
-        case TIMESTAMP -> Temporals.timestamp(text(p, token, type));
+        case TIMESTAMP -> token == JsonToken.VALUE_STRING ? timestamp(p) : mismatch(p, type, "a string");
         case TIMESTAMPTZ -> Temporals.timestampTz(text(p, token, type));
-        case DATE -> Temporals.date(text(p, token, type));
+        case DATE -> token == JsonToken.VALUE_STRING ? date(p) : mismatch(p, type, "a string");
         case TIME -> Temporals.time(text(p, token, type));
         case TIMETZ -> Temporals.timeTz(text(p, token, type));
         case UUID -> UUID.fromString(text(p, token, type));
@@ -77,8 +77,8 @@ final class ValueDecoder {
   private static String found(JsonParser p) {
     try {
       JsonToken token = p.currentToken();
-      if (token == null) {
-        return "nothing";
+      if (token == null || token == JsonToken.NOT_AVAILABLE) {
+        return "the end of the line";
       }
       if (token.isScalarValue()) {
         String text = p.getText();
@@ -108,10 +108,11 @@ final class ValueDecoder {
 
   private static Long int64(JsonParser p, JsonToken token, DuckType type) throws IOException {
     if (token == JsonToken.VALUE_NUMBER_INT) {
-      if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+      try {
+        return p.getLongValue();
+      } catch (com.fasterxml.jackson.core.exc.InputCoercionException outOfRange) {
         return mismatch(p, type, "an integer within the range of a long");
       }
-      return p.getLongValue();
     }
     if (token == JsonToken.VALUE_STRING) {
       String text = p.getText().trim();
@@ -145,7 +146,7 @@ final class ValueDecoder {
 
   private static BigDecimal decimal(JsonParser p, JsonToken token, DuckType type) throws IOException {
     BigDecimal value = switch (token) {
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDecimalValue(); // from the text: exact
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> decimalText(p); // from the text: exact
       case VALUE_STRING -> new BigDecimal(p.getText().trim());
       default -> mismatch(p, type, "a number");
     };
@@ -198,6 +199,114 @@ final class ValueDecoder {
     return Collections.unmodifiableList(out);
   }
 
+  private static void endOfObject(JsonParser p, DuckType type) {
+    if (p.currentToken() != JsonToken.END_OBJECT) {
+      mismatch(p, type, "the end of an object");
+    }
+  }
+
+  /** DECIMAL from the number's text, exactly; up to 18 digits without creating a string or parsing twice. */
+  private static BigDecimal decimalText(JsonParser p) throws IOException {
+    char[] chars = p.getTextCharacters();
+    int off = p.getTextOffset();
+    int len = p.getTextLength();
+    if (len > 18) { // up to 18 characters hold at most 18 digits: the unscaled value fits a long
+      return p.getDecimalValue();
+    }
+    int end = off + len;
+    int i = off;
+    boolean negative = chars[i] == '-';
+    if (negative) {
+      i++;
+    }
+    long unscaled = 0;
+    int scale = -1;
+    for (; i < end; i++) {
+      char c = chars[i];
+      if (c >= '0' && c <= '9') {
+        unscaled = unscaled * 10 + (c - '0');
+        if (scale >= 0) {
+          scale++;
+        }
+      } else if (c == '.' && scale < 0) {
+        scale = 0;
+      } else {
+        return p.getDecimalValue(); // exponent: let Jackson read it
+      }
+    }
+    return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
+  }
+
+  /** TIMESTAMP: the common {@code yyyy-MM-ddTHH:mm:ss[.f]} read from the parser's characters, else the full parser. */
+  private static java.time.LocalDateTime timestamp(JsonParser p) throws IOException {
+    char[] c = p.getTextCharacters();
+    int off = p.getTextOffset();
+    int len = p.getTextLength();
+    if (len >= 19 && len <= 29 && c[off + 4] == '-' && c[off + 7] == '-' && (c[off + 10] == 'T' || c[off + 10] == ' ')
+        && c[off + 13] == ':' && c[off + 16] == ':') {
+      int nanos = 0;
+      boolean plain = true;
+      if (len > 19) {
+        if (c[off + 19] != '.' || len == 20) {
+          plain = false;
+        } else {
+          int digits = 0;
+          for (int i = off + 20; i < off + len; i++) {
+            char d = c[i];
+            if (d < '0' || d > '9') {
+              plain = false;
+              break;
+            }
+            nanos = nanos * 10 + (d - '0');
+            digits++;
+          }
+          for (; digits < 9; digits++) {
+            nanos *= 10;
+          }
+        }
+      }
+      if (plain) {
+        int year = num(c, off, 4);
+        int month = num(c, off + 5, 2);
+        int day = num(c, off + 8, 2);
+        int hour = num(c, off + 11, 2);
+        int minute = num(c, off + 14, 2);
+        int second = num(c, off + 17, 2);
+        if ((year | month | day | hour | minute | second) >= 0) {
+          return java.time.LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+        }
+      }
+    }
+    return Temporals.timestamp(p.getText());
+  }
+
+  private static java.time.LocalDate date(JsonParser p) throws IOException {
+    char[] c = p.getTextCharacters();
+    int off = p.getTextOffset();
+    if (p.getTextLength() == 10 && c[off + 4] == '-' && c[off + 7] == '-') {
+      int year = num(c, off, 4);
+      int month = num(c, off + 5, 2);
+      int day = num(c, off + 8, 2);
+      if ((year | month | day) >= 0) {
+        return java.time.LocalDate.of(year, month, day);
+      }
+    }
+    return Temporals.date(p.getText());
+  }
+
+  /** The decimal value of {@code n} digits, or -1 if one is not a digit. */
+  private static int num(char[] c, int from, int n) {
+    int value = 0;
+    for (int i = from; i < from + n; i++) {
+      int d = c[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      value = value * 10 + d;
+    }
+    return value;
+  }
+
   private static Map<String, Object> struct(JsonParser p, JsonToken token, DuckType type) throws IOException {
     List<DuckType.Field> fields = type.fields();
     Map<String, Object> out = new LinkedHashMap<>();
@@ -228,6 +337,7 @@ final class ValueDecoder {
       DuckType fieldType = fieldType(fields, name);
       out.put(name, read(p, fieldType));
     }
+    endOfObject(p, type);
     return Collections.unmodifiableMap(out);
   }
 
@@ -253,6 +363,7 @@ final class ValueDecoder {
         p.nextToken();
         out.put(key, read(p, type.mapValue()));
       }
+      endOfObject(p, type);
       return Collections.unmodifiableMap(out);
     }
     if (token != JsonToken.START_ARRAY) {
@@ -271,6 +382,7 @@ final class ValueDecoder {
             default -> mismatch(p, type, "an entry with 'key' and 'value' only, not '" + name + "'");
           }
         }
+        endOfObject(p, type);
       } else if (p.currentToken() == JsonToken.START_ARRAY) {
         p.nextToken();
         key = read(p, type.mapKey());
@@ -310,6 +422,9 @@ final class ValueDecoder {
           String name = p.currentName();
           p.nextToken();
           out.put(name, json(p));
+        }
+        if (p.currentToken() != JsonToken.END_OBJECT) {
+          throw new DecodeException("expected the end of an object, found the end of the line", null);
         }
         return Collections.unmodifiableMap(out);
       }
