@@ -28,16 +28,15 @@ final class LineReader {
   boolean next() throws IOException {
     int scan = pos;
     while (true) {
-      for (int i = scan; i < limit; i++) {
-        if (buf[i] == '\n') {
-          int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
-          lineStart = pos;
-          lineLength = end - pos;
-          rawLength = i + 1 - pos;
-          pos = i + 1;
-          lineNumber++;
-          return true;
-        }
+      int i = newline(buf, scan, limit);
+      if (i < limit) {
+        int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
+        lineStart = pos;
+        lineLength = end - pos;
+        rawLength = i + 1 - pos;
+        pos = i + 1;
+        lineNumber++;
+        return true;
       }
       scan = limit;
       if (eof) {
@@ -70,6 +69,27 @@ final class LineReader {
         limit += n;
       }
     }
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+      long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /** The index of the first '\n' in [from, to), or {@code to}; eight bytes at a time (SWAR). */
+  static int newline(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL;
+      long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return to;
   }
 
   byte[] buffer() {

@@ -25,7 +25,8 @@ import java.util.List;
  * }</pre>
  *
  * <p>The parser belongs to the cursor and is valid until the next call to {@link #next()}: do not close it or keep
- * it. Errors in the stream surface from {@link #next()} as {@link QueryError}, {@link ParseError},
+ * it. It sees one line at a time: a line that ends inside the row yields {@code JsonToken.NOT_AVAILABLE} instead of
+ * more cells, and {@link #next()} then reports it as a {@link ParseError}, as it does text after the row. Errors in the stream surface from {@link #next()} as {@link QueryError}, {@link ParseError},
  * {@link NetworkError} or {@link TimeoutError}. Not thread-safe.
  */
 public final class RowCursor {
