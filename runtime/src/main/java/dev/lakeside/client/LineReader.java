@@ -19,6 +19,8 @@ final class LineReader {
   private int lineStart;
   private int lineLength;
   private int rawLength;
+  private int prevStart;
+  private int prevLength;
 
   LineReader(InputStream in) {
     this.in = in;
@@ -26,6 +28,8 @@ final class LineReader {
 
   /** Advances to the next line; false at the end of the stream. */
   boolean next() throws IOException {
+    prevStart = lineStart;
+    prevLength = lineLength;
     int scan = pos;
     while (true) {
       int i = newline(buf, scan, limit);
@@ -53,11 +57,13 @@ final class LineReader {
         lineNumber++;
         return true;
       }
-      if (pos > 0) { // compact: move the partial line to the front
-        System.arraycopy(buf, pos, buf, 0, limit - pos);
-        limit -= pos;
-        scan -= pos;
-        pos = 0;
+      if (prevStart > 0) { // compact: move the previous line (kept for error excerpts) and the partial one to the front
+        int shift = prevStart;
+        System.arraycopy(buf, shift, buf, 0, limit - shift);
+        limit -= shift;
+        scan -= shift;
+        pos -= shift;
+        prevStart = 0;
       }
       if (limit == buf.length) {
         buf = Arrays.copyOf(buf, buf.length * 2);
@@ -115,8 +121,17 @@ final class LineReader {
 
   /** At most 200 characters of the current line, for error messages. */
   String excerpt() {
-    int n = Math.min(lineLength, 200);
-    String text = new String(buf, lineStart, n, java.nio.charset.StandardCharsets.UTF_8);
-    return lineLength > n ? text + "…" : text;
+    return excerpt(lineStart, lineLength);
+  }
+
+  /** At most 200 characters of the line before the current one (empty before the second line). */
+  String previousExcerpt() {
+    return excerpt(prevStart, prevLength);
+  }
+
+  private String excerpt(int start, int length) {
+    int n = Math.min(length, 200);
+    String text = new String(buf, start, n, java.nio.charset.StandardCharsets.UTF_8);
+    return length > n ? text + "…" : text;
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -46,10 +45,12 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
 
   private final InputStream body;
   private final LineReader lines;
-  // One non-blocking parser for the whole stream, fed one line at a time: no parser is created per row, and the end
-  // of a line is visible as NOT_AVAILABLE, so trailing text is caught before a row is handed out.
+  // One parser for the whole stream, reading through LineFeed, which hands it one line per read: the parser never
+  // reads past the line it is on before it needs the next token, so a row is delivered as soon as its line arrived,
+  // and what the parser has consumed can be compared with the line to find text after a value.
+  private final LineFeed feed;
   private final JsonParser parser;
-  private final ByteArrayFeeder feeder;
+  private long valueLine;
   private final ErrorContext context;
   private final java.util.function.Consumer<QueryMetadata> cancel;
   private final QueryMetadata metadata;
@@ -62,12 +63,12 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
   private QueryStream(InputStream body, ErrorContext context, java.util.function.Consumer<QueryMetadata> cancel) {
     this.body = body;
     this.lines = new LineReader(body);
+    this.feed = new LineFeed(lines);
     try {
-      this.parser = JSON.createNonBlockingByteArrayParser();
+      this.parser = JSON.createParser(feed);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
     this.context = context;
     this.cancel = cancel;
     try {
@@ -191,18 +192,15 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
     }
     try {
       finishRow();
-      if (!lines.next()) {
-        feeder.endOfInput();
-        JsonToken rest = parser.nextToken();
-        if (rest != null && rest != JsonToken.NOT_AVAILABLE) {
-          throw parseError("unexpected text at the end of the last line", null);
+      JsonToken token = startValue();
+      if (token == null) {
+        if (lines.lineNumber() > valueLine) {
+          throw new ParseError("expected a row, found an empty line", valueLine + 1, "", context, null);
         }
         finished = true;
         close();
         return false;
       }
-      JsonParser parser = lineParser();
-      JsonToken token = parser.nextToken();
       if (token == JsonToken.START_ARRAY) {
         current = parser;
         return true;
@@ -220,6 +218,41 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
     }
   }
 
+  /**
+   * Reads the first token of the next line's value and checks that it is on the line after the previous value: the
+   * parser skips blank lines silently, this does not.
+   */
+  private JsonToken startValue() throws IOException {
+    JsonToken token = parser.nextToken();
+    if (token == null) {
+      return null;
+    }
+    long line = lines.lineNumber();
+    if (line > valueLine + 1) {
+      throw new ParseError("expected a JSON line, found an empty line", valueLine + 1, "", context, null);
+    }
+    valueLine = line;
+    return token;
+  }
+
+  /** After a top-level value: the value must end on the line it started on, with nothing but blanks after it. */
+  private void endValue(String what) {
+    if (lines.lineNumber() != valueLine) {
+      throw new ParseError("the line ended inside " + what, valueLine,
+          lines.lineNumber() == valueLine + 1 ? lines.previousExcerpt() : null, context, null);
+    }
+    long consumed = parser.currentLocation().getByteOffset();
+    int from = lines.start() + (int) (consumed - feed.lineStart);
+    int to = lines.start() + lines.length();
+    byte[] buf = lines.buffer();
+    for (int i = Math.max(from, lines.start()); i < to; i++) {
+      byte b = buf[i];
+      if (b != ' ' && b != '\t') {
+        throw parseError("unexpected text after " + what, null);
+      }
+    }
+  }
+
   /** Decodes the current row, whose parser is on its START_ARRAY. */
   Row decodeRow() {
     JsonParser p = parser();
@@ -229,11 +262,7 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
       if (p.currentToken() != JsonToken.START_ARRAY) {
         throw new IllegalStateException("the row was already read through the parser");
       }
-      JsonToken token;
-      while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
-        if (token == JsonToken.NOT_AVAILABLE) {
-          throw parseError("the line ended inside a row", null);
-        }
+      while (p.nextToken() != JsonToken.END_ARRAY) {
         if (i >= values.length) {
           throw parseError("expected " + values.length + " cells as declared by the columns line, found more",
               null);
@@ -244,9 +273,8 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
       if (i != values.length) {
         throw parseError("expected " + values.length + " cells as declared by the columns line, found " + i, null);
       }
-      if (p.nextToken() != JsonToken.NOT_AVAILABLE) {
-        throw parseError("unexpected text after the row", null);
-      }
+      endValue("the row");
+      current = null;
       return new Row(columns, values);
     } catch (RuntimeException e) {
       fail();
@@ -271,38 +299,24 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
   private void finishRow() throws IOException {
     JsonParser p = current;
     if (p == null) {
-      return;
+      return; // none yet, or decodeRow() finished and checked it
     }
     current = null;
-    if (p.currentToken() == JsonToken.NOT_AVAILABLE && p.getParsingContext().inRoot()) {
-      return; // decodeRow already checked the end of the line
-    }
     while (!p.getParsingContext().inRoot()) {
-      if (p.nextToken() == JsonToken.NOT_AVAILABLE) {
-        throw parseError("the line ended inside a row", null);
+      if (p.nextToken() == null) {
+        throw parseError("the stream ended inside a row", null);
       }
     }
-    if (p.nextToken() != JsonToken.NOT_AVAILABLE) {
-      throw parseError("unexpected text after the row", null);
-    }
-  }
-
-  private JsonParser lineParser() throws IOException {
-    if (lines.length() == 0) {
-      throw parseError("expected a JSON line, found an empty line", null);
-    }
-    // with its terminator, so that a token cut by the end of the line is complete (or an error) now
-    feeder.feedInput(lines.buffer(), lines.start(), lines.start() + lines.rawLength());
-    return parser;
+    endValue("the row");
   }
 
   private QueryMetadata readMetadata() {
     try {
-      if (!lines.next()) {
+      JsonParser p = parser;
+      JsonToken token = startValue();
+      if (token == null) {
         throw new ParseError("empty response: expected the metadata line", 1, null, context, null);
       }
-      JsonParser p = lineParser();
-      JsonToken token = p.nextToken();
       if (token != JsonToken.START_OBJECT) {
         throw parseError("expected the metadata object, found " + describe(token), null);
       }
@@ -324,12 +338,12 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
 
   private Columns readColumns() {
     try {
-      if (!lines.next()) {
+      JsonParser p = parser;
+      JsonToken token = startValue();
+      if (token == null) {
         throw new ParseError("the response ended after the metadata line; expected the columns line", 2, null,
             context, null);
       }
-      JsonParser p = lineParser();
-      JsonToken token = p.nextToken();
       if (token == JsonToken.START_OBJECT) {
         throw errorLine(p, "the columns line");
       }
@@ -353,9 +367,7 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
               null);
         }
       }
-      if (p.nextToken() != JsonToken.NOT_AVAILABLE) {
-        throw parseError("unexpected text after the columns array", null);
-      }
+      endValue("the columns array");
       return new Columns(list);
     } catch (IOException e) {
       throw ioError(e);
@@ -383,9 +395,7 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
     } catch (ValueDecoder.DecodeException e) {
       throw parseError(e.getMessage(), e);
     }
-    if (p.nextToken() != JsonToken.NOT_AVAILABLE) {
-      throw parseError("unexpected text after the JSON object", null);
-    }
+    endValue("the JSON object");
     return fields;
   }
 
@@ -433,7 +443,55 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
   }
 
   private ParseError parseError(String message, Throwable cause) {
+    if (lines.lineNumber() > valueLine && valueLine > 0 && parser.getParsingContext() != null
+        && !parser.getParsingContext().inRoot()) {
+      String excerpt = lines.lineNumber() == valueLine + 1 ? lines.previousExcerpt() : null;
+      return new ParseError("the line ended inside a value (" + message + ")", valueLine, excerpt, context, cause);
+    }
     return new ParseError(message, lines.lineNumber(), lines.excerpt(), context, cause);
+  }
+
+  /**
+   * Hands the parser one line per read, so that it never reads ahead of the line it is on, and remembers where the
+   * current line starts in the stream.
+   */
+  private static final class LineFeed extends InputStream {
+    private final LineReader lines;
+    private long handed;
+    private long lineStart;
+    private int offset;
+    private int remaining;
+
+    LineFeed(LineReader lines) {
+      this.lines = lines;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (remaining == 0) {
+        if (!lines.next()) {
+          return -1;
+        }
+        lineStart = handed;
+        offset = lines.start();
+        remaining = lines.rawLength();
+      }
+      int n = Math.min(len, remaining);
+      System.arraycopy(lines.buffer(), offset, b, off, n);
+      offset += n;
+      remaining -= n;
+      handed += n;
+      return n;
+    }
   }
 
   private LakehouseException ioError(IOException e) {
