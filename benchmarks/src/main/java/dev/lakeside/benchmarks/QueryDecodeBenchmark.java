@@ -62,7 +62,7 @@ public class QueryDecodeBenchmark {
   }
 
   /** The body as the local lakehouse writes it for a 6-column table. */
-  static byte[] body(int rows) throws IOException {
+  public static byte[] body(int rows) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(rows * 96);
     out.write(("{\"statement\":\"SELECT * FROM events\",\"rows_limit\":null,\"rows_offset\":null,\"init_time_ms\":3,"
         + "\"connections_errors\":{},\"session_id\":\"4b1e3c52-7f0e-4f61-9a53-0d1e2f3a4b5c\","

@@ -256,12 +256,12 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
   /** Decodes the current row, whose parser is on its START_ARRAY. */
   Row decodeRow() {
     JsonParser p = parser();
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw new IllegalStateException("row() needs the parser on the row's START_ARRAY; it was already read from");
+    }
     Object[] values = new Object[columns.size()];
     int i = 0;
     try {
-      if (p.currentToken() != JsonToken.START_ARRAY) {
-        throw new IllegalStateException("the row was already read through the parser");
-      }
       while (p.nextToken() != JsonToken.END_ARRAY) {
         if (i >= values.length) {
           throw parseError("expected " + values.length + " cells as declared by the columns line, found more",

@@ -492,6 +492,31 @@ class LakehouseClientTest {
   }
 
   @Test
+  void closingEarlyAbortsTheExchangeSoTheServerStopsWriting() throws Exception {
+    java.util.concurrent.CompletableFuture<Long> writtenWhenAborted = new java.util.concurrent.CompletableFuture<>();
+    server.enqueue(exchange -> {
+      exchange.sendResponseHeaders(200, 0);
+      OutputStream out = exchange.getResponseBody();
+      out.write((META + "[\"n\"]\n").getBytes(StandardCharsets.UTF_8));
+      long rows = 0;
+      try {
+        for (; rows < 50_000_000; rows++) {
+          out.write(("[" + rows + "]\n").getBytes(StandardCharsets.UTF_8));
+        }
+        writtenWhenAborted.complete(-1L);
+      } catch (java.io.IOException aborted) {
+        writtenWhenAborted.complete(rows);
+      }
+    });
+    try (QueryStream stream = client.query("SELECT * FROM range(50000000)")) {
+      assertThat(stream.iterator().next().get(0)).isEqualTo(0L);
+    }
+    long written = writtenWhenAborted.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(written).as("the server must see the connection close long before the end").isBetween(1L,
+        49_999_999L);
+  }
+
+  @Test
   void queryErrorOnLineTwoIsTypedWithQueryId() {
     server.enqueue(ndjson(META + "{\"error\":\"Catalog Error: Table with name nope does not exist!\"}\n"));
     assertThatThrownBy(() -> client.query("SELECT * FROM nope")).isInstanceOfSatisfying(QueryError.class, e -> {
