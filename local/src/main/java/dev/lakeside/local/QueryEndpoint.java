@@ -42,8 +42,6 @@ final class QueryEndpoint {
       "DESCRIBE", "SUMMARIZE", "PIVOT", "UNPIVOT");
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  }
-
   // ---- POST /query ----
 
   void post(Exchange exchange, UserSpace user) throws Exception {
