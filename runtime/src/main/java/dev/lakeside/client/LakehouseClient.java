@@ -280,7 +280,8 @@ public final class LakehouseClient {
       throw new ParseError("expected a 'status' in the task answer", 0, String.valueOf(json),
           ErrorContext.of("getTask", "GET", path), null);
     }
-    return new TaskStatus(json.containsKey("task_id") ? str(json, "task_id") : id, status);
+    return new TaskStatus(json.containsKey("task_id") ? str(json, "task_id") : id, status, str(json, "error_code"),
+        str(json, "error_message"));
   }
 
   /**
@@ -321,7 +322,7 @@ public final class LakehouseClient {
    * Upserts a file ({@code POST /upsert}). Not retried unless {@link Builder#retryWrites} is on and the body is
    * replayable (bytes or a file), because a lost response may hide an applied write.
    */
-  public void upsert(UpsertRequest request, IngestBody body) {
+  public IngestResult upsert(UpsertRequest request, IngestBody body) {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(body, "body == null");
     StringBuilder query = tableQuery(request.table());
@@ -334,20 +335,22 @@ public final class LakehouseClient {
     if (!request.cursorField().isEmpty()) {
       query.append("&cursor_field=").append(param(String.join(",", request.cursorField())));
     }
-    ingest("upsert", "/upsert", query, body);
+    return ingest("upsert", "/upsert", query, body);
   }
 
   /** Uploads a file into a table ({@code POST /upload}) with the given mode. Retried as {@link #upsert}. */
-  public void upload(TableRef table, UploadMode mode, IngestBody body) {
+  public IngestResult upload(TableRef table, UploadMode mode, IngestBody body) {
     Objects.requireNonNull(mode, "mode == null");
     Objects.requireNonNull(body, "body == null");
     StringBuilder query = tableQuery(table).append("&mode=").append(mode.wire());
-    ingest("upload", "/upload", query, body);
+    return ingest("upload", "/upload", query, body);
   }
 
-  private void ingest(String operation, String path, StringBuilder query, IngestBody body) {
-    transport.send(new Transport.Call(operation, "POST", path, path + query, body::publisher, body.contentType(),
-        settings.retryWrites && body.replayable(), null));
+  private IngestResult ingest(String operation, String path, StringBuilder query, IngestBody body) {
+    byte[] answer = transport.send(new Transport.Call(operation, "POST", path, path + query, body::publisher,
+        body.contentType(), settings.retryWrites && body.replayable(), null));
+    Map<String, Object> json = object(operation, "POST", path, answer);
+    return new IngestResult(lng(json, "rows"), json);
   }
 
   private static StringBuilder tableQuery(TableRef t) {

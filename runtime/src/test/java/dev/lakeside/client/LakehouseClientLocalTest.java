@@ -162,6 +162,110 @@ class LakehouseClientLocalTest {
   }
 
   @Test
+  void appendOneBatchAndJsonThenReadBack() {
+    client.queryAll("CREATE TABLE memory.main.events (id BIGINT, name VARCHAR, created_at TIMESTAMP, amount DECIMAL(10,2))");
+    TableRef events = table("events");
+    Map<String, Object> first = new LinkedHashMap<>();
+    first.put("id", 1);
+    first.put("name", "a");
+    first.put("created_at", LocalDateTime.of(2024, 1, 15, 10, 30, 0, 123_456_000));
+    first.put("amount", new BigDecimal("1.50"));
+    assertThat(client.append(AppendRequest.of(events, first).withSync(true)).ok()).isTrue();
+    assertThat(client.append(AppendRequest.ofAll(events, List.of(Map.of("id", 2, "name", "b"),
+        Map.of("id", 3, "name", "c"))).withSync(true))).satisfies(r -> {
+          assertThat(r.ok()).isTrue();
+          assertThat(r.errorCode()).isNull();
+        });
+    AppendResult async = client.append(AppendRequest.ofJson(events,
+        "[{\"id\":4,\"name\":\"d\"}]".getBytes(StandardCharsets.UTF_8)));
+    assertThat(async.ok()).isTrue();
+    assertThat(async.taskId()).isNotBlank();
+    assertThat(client.waitForTask(async.taskId(), Duration.ofSeconds(20)).failed()).isFalse();
+    assertThat(client.appendAsync(AppendRequest.ofJson(events, "{\"id\":5}".getBytes(StandardCharsets.UTF_8))
+        .withSync(true)).join().ok()).isTrue();
+    assertThat(client.queryAll("SELECT id, name, created_at, amount FROM memory.main.events WHERE id = 1").rows().get(0)
+        .values()).containsExactly(1L, "a", LocalDateTime.of(2024, 1, 15, 10, 30, 0, 123_456_000),
+            new BigDecimal("1.50"));
+    assertThat(count("events")).isEqualTo(5);
+  }
+
+  @Test
+  void appendCreatesTheTableAndTheTaskCompletes() {
+    AppendResult result = client.append(table("tasks_t"), Map.of("id", 1, "seen_at", "2025-12-30T10:00:00Z"));
+    assertThat(result.ok()).isTrue();
+    TaskStatus status = client.waitForTask(result.taskId(), Duration.ofSeconds(20));
+    assertThat(status.completed()).isTrue();
+    assertThat(status.failed()).isFalse();
+    assertThat(client.getTask(result.taskId()).taskId()).isEqualTo(result.taskId());
+    Row row = client.queryAll("SELECT id, seen_at FROM memory.main.tasks_t").rows().get(0);
+    assertThat(row.columns()).containsExactly(new Column("id", "BIGINT"), new Column("seen_at", "TIMESTAMP"));
+    assertThat(row.get("seen_at")).isEqualTo(LocalDateTime.of(2025, 12, 30, 10, 0));
+  }
+
+  @Test
+  void appendDataErrorsAreResultsAndTaskFailures() {
+    client.queryAll("CREATE TABLE memory.main.strict_t (id INTEGER NOT NULL)");
+    AppendResult sync = client.append(AppendRequest.of(table("strict_t"), Map.of("id", "not a number"))
+        .withSync(true));
+    assertThat(sync.ok()).isFalse();
+    assertThat(sync.errorCode()).isEqualTo("invalid-data");
+    assertThat(sync.errorMessage()).contains("id");
+    AppendResult async = client.append(table("strict_t"), Map.of("id", Map.of("nested", true)));
+    TaskStatus status = client.waitForTask(async.taskId(), Duration.ofSeconds(20));
+    assertThat(status.failed()).isTrue();
+    assertThat(status.errorCode()).isEqualTo("incompatible-schema");
+    assertThat(count("strict_t")).isZero();
+  }
+
+  @Test
+  void appendOfABadBodyIsABadRequest() {
+    assertThatThrownBy(() -> client.append(AppendRequest.ofJson(table("t"), "42".getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOfSatisfying(BadRequestError.class, e -> assertThat(e.status()).isEqualTo(400));
+  }
+
+  @Test
+  void uploadAndUpsertFiles(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("users.csv");
+    Files.writeString(csv, "id,name\n1,ann\n2,bob\n");
+    assertThat(client.upload(table("users"), UploadMode.CREATE, IngestBody.of(csv)).rows()).isEqualTo(2L);
+    client.upload(table("users"), UploadMode.APPEND, IngestBody.of(new ByteArrayInputStream(
+        "id,name\n3,cid\n".getBytes(StandardCharsets.UTF_8))));
+    assertThat(count("users")).isEqualTo(3);
+    client.upsert(UpsertRequest.builder(table("users")).primaryKey("id").build(),
+        IngestBody.of("[{\"id\":2,\"name\":\"BOB\"},{\"id\":4,\"name\":\"dan\"}]"
+            .getBytes(StandardCharsets.UTF_8)));
+    assertThat(client.queryAll("SELECT id, name FROM memory.main.users ORDER BY id").rows())
+        .extracting(r -> r.get("name")).containsExactly("ann", "BOB", "cid", "dan");
+    client.upload(table("users"), UploadMode.OVERWRITE, IngestBody.of("id,name\n9,zed\n"
+        .getBytes(StandardCharsets.UTF_8)).withContentType("text/csv"));
+    assertThat(count("users")).isEqualTo(1);
+    assertThatThrownBy(() -> client.upload(table("users"), UploadMode.CREATE, IngestBody.of(csv)))
+        .isInstanceOf(BadRequestError.class);
+  }
+
+  @Test
+  void upsertWithCompositeKeyCursorAndMode() {
+    client.upsert(UpsertRequest.builder(table("scores")).primaryKey("tenant", "id").cursorField("v").build(),
+        IngestBody.of("tenant,id,v,score\na,1,1,10\na,1,2,20\nb,1,1,30\n".getBytes(StandardCharsets.UTF_8)));
+    assertThat(client.queryAll("SELECT tenant, score FROM memory.main.scores ORDER BY tenant").rows())
+        .extracting(r -> r.get("score", Long.class)).containsExactly(20L, 30L);
+    client.upsert(UpsertRequest.builder(table("scores")).mode(UpsertMode.APPEND).build(),
+        IngestBody.of("tenant,id,v,score\nc,1,1,40\n".getBytes(StandardCharsets.UTF_8)));
+    assertThat(count("scores")).isEqualTo(3);
+  }
+
+  @Test
+  void queryAllAsyncAndRawFormats() throws Exception {
+    QueryResult result = client.queryAllAsync(QueryRequest.of("SELECT 42 AS answer")).get(30,
+        java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(result.rows().get(0).get("answer")).isEqualTo(42L);
+    try (java.io.InputStream csv = client.queryRaw(QueryRequest.builder("SELECT 1 AS a, 'x' AS b").format("csv")
+        .build())) {
+      assertThat(new String(csv.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("a,b\n1,x\n");
+    }
+  }
+
+  @Test
   void validateAndAutocomplete() {
     ValidateResult valid = client.validate("SELECT 1");
     assertThat(valid.valid()).isTrue();

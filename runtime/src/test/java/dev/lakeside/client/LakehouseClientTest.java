@@ -217,7 +217,7 @@ class LakehouseClientTest {
     assertThat(log.durationMs()).isEqualTo(1L);
     assertThat(log.finished()).isTrue();
     assertThat(log.fields()).containsKey("stats");
-    assertThat(client.getTask("t1")).isEqualTo(new TaskStatus("t1", "pending"));
+    assertThat(client.getTask("t1")).isEqualTo(new TaskStatus("t1", "pending", null, null));
     assertThat(server.take().uri().getPath()).isEqualTo("/query/u1");
     assertThat(server.take().uri().getPath()).isEqualTo("/tasks/t1");
   }
