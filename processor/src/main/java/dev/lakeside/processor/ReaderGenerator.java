@@ -39,8 +39,8 @@ final class ReaderGenerator {
     CodeBlock.Builder required = CodeBlock.builder();
     for (int i = 0; i < model.slots().size(); i++) {
       ReaderModel.Slot slot = model.slots().get(i);
-      columns.add(i == 0 ? "$S" : ", $S", slot.column());
-      required.add(i == 0 ? "$L" : ", $L", slot.required());
+      columns.add(i == 0 ? "$S" : ",$W$S", slot.column());
+      required.add(i == 0 ? "$L" : ",$W$L", slot.required());
     }
     return List.of(
         FieldSpec.builder(String.class, SOURCE, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -101,7 +101,8 @@ final class ReaderGenerator {
         .nextControlFlow("catch ($T e)", RuntimeException.class)
         .addStatement("throw slots.failure(index, rowNumber, e)")
         .endControlFlow()
-        .addStatement("return new $T($L)", model.record(), String.join(", ", arguments));
+        .addStatement("return new $T($L)", model.record(),
+            CodeBlock.join(arguments.stream().map(a -> CodeBlock.of("$N", a)).toList(), ",$W"));
     return method.build();
   }
 
@@ -142,7 +143,7 @@ final class ReaderGenerator {
       for (int i = 0; i < struct.fields().size(); i++) {
         ValueType.Field field = struct.fields().get(i);
         if (i > 0) {
-          arguments.add(", ");
+          arguments.add(",$W");
         }
         if (field.required()) {
           arguments.add("$T.requireField($N, $S)", RuntimeNames.JSON_VALUES, fieldLocals.get(i), field.name());
