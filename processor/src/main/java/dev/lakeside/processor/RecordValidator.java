@@ -35,8 +35,9 @@ final class RecordValidator {
       problems.error(type, Message.NOT_ACCESSIBLE, name, generated, inaccessible);
     }
     if (!type.getTypeParameters().isEmpty()) {
-      problems.error(type, Message.GENERIC_RECORD, name, type.getTypeParameters(), "record " + name
-          + type.getTypeParameters());
+      String parameters = "<" + type.getTypeParameters().stream().map(t -> t.getSimpleName().toString())
+          .collect(java.util.stream.Collectors.joining(", ")) + ">";
+      problems.error(type, Message.GENERIC_RECORD, name, parameters, "record " + name + parameters);
     }
     for (String attribute : new String[] {"catalog", "schema", "name"}) {
       checkIdentifier(problems, type, table, attribute, "@LakehouseTable(" + attribute + ")");
@@ -70,7 +71,8 @@ final class RecordValidator {
         Optional<String> nonNull = TypeResolver.nonNullAnnotation(component);
         if (component.asType().getKind().isPrimitive()) {
           problems.error(component, Message.NULLABILITY_CONFLICT, componentName, name, "Nullable",
-              "a primitive " + component.asType(), "Nullable", "use its box type");
+              "a primitive " + component.asType().getKind().toString().toLowerCase(Locale.ROOT), "Nullable",
+              "use its box type");
         } else if (primaryKey) {
           problems.error(component, Mirrors.find(component, Mirrors.PRIMARY_KEY).get(), null,
               Message.NULLABILITY_CONFLICT, componentName, name, "Nullable", "@PrimaryKey", "Nullable",
