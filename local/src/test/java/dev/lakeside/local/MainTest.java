@@ -1,0 +1,79 @@
+package dev.lakeside.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+  @Test
+  void parsesOptionsAndStartsWithThem() {
+    Main.Options options = Main.Options.parse(
+        new String[] {"--port", "0", "--user", "a:x,b:y:z", "--threads=1", "--catalog", "shop", "--quiet"}, Map.of());
+    assertThat(options.quiet()).isTrue();
+    assertThat(options.defaultUser()).isFalse();
+    try (LocalLakehouse local = options.builder().start()) {
+      assertThat(local.users()).containsExactly("a", "b");
+      assertThat(local.port()).isPositive();
+    }
+  }
+
+  @Test
+  void takesUsersAndPortFromTheMockEnvironmentVariables() {
+    Main.Options options = Main.Options.parse(new String[0],
+        Map.of("ALTERTABLE_MOCK_USERS", "testuser:testpass", "ALTERTABLE_MOCK_LAKEHOUSE_PORT", "0"));
+    try (LocalLakehouse local = options.builder().start()) {
+      assertThat(local.users()).containsExactly("testuser");
+      assertThat(local.password()).isEqualTo("testpass");
+    }
+  }
+
+  @Test
+  void commandLineWinsOverTheEnvironment() {
+    Main.Options options = Main.Options.parse(new String[] {"--user", "cli:1", "--port", "0"},
+        Map.of("ALTERTABLE_MOCK_USERS", "env:2", "ALTERTABLE_MOCK_LAKEHOUSE_PORT", "1"));
+    try (LocalLakehouse local = options.builder().start()) {
+      assertThat(local.users()).containsExactly("cli");
+    }
+  }
+
+  @Test
+  void defaultsToTheDevUserAndPrintsItsPasswordOnly() {
+    Main.Options options = Main.Options.parse(new String[] {"--port", "0"}, Map.of());
+    assertThat(options.defaultUser()).isTrue();
+    try (LocalLakehouse local = options.builder().start()) {
+      assertThat(banner(local, true)).contains(local.baseUri().toString()).contains("user dev  password dev");
+    }
+    Main.Options configured = Main.Options.parse(new String[] {"--port", "0", "--user", "ann:s3cret"}, Map.of());
+    try (LocalLakehouse local = configured.builder().start()) {
+      assertThat(banner(local, false)).contains("user ann").doesNotContain("s3cret");
+    }
+  }
+
+  @Test
+  void rejectsBadOptionsWithTheirName() {
+    assertThatThrownBy(() -> Main.Options.parse(new String[] {"--port", "x"}, Map.of()))
+        .hasMessage("--port expects a whole number, found 'x'");
+    assertThatThrownBy(() -> Main.Options.parse(new String[] {"--bogus"}, Map.of()))
+        .hasMessage("unknown option --bogus");
+    assertThatThrownBy(() -> Main.Options.parse(new String[] {"--user"}, Map.of()))
+        .hasMessage("--user needs a value");
+    assertThatThrownBy(() -> Main.Options.parse(new String[] {"--user", "nopassword"}, Map.of()))
+        .hasMessageContaining("user token must be name:password");
+  }
+
+  @Test
+  void helpStopsParsing() {
+    assertThat(Main.Options.parse(new String[] {"--help", "--bogus"}, Map.of()).help()).isTrue();
+  }
+
+  private static String banner(LocalLakehouse local, boolean defaultUser) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Main.printBanner(new PrintStream(out, true, StandardCharsets.UTF_8), local, defaultUser);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+}
