@@ -10,33 +10,16 @@ import java.util.UUID;
  */
 public final class UuidV7 {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static long lastMillis = -1;
-  private static int counter;
+  private static final UuidV7 SHARED = new UuidV7();
 
-  private UuidV7() {}
+  private long lastMillis = -1;
+  private int counter;
+
+  UuidV7() {}
 
   /** A fresh UUIDv7 for the current time. */
   public static UUID next() {
-    return next(System.currentTimeMillis());
-  }
-
-  static UUID next(long nowMillis) {
-    long millis;
-    int sequence;
-    synchronized (UuidV7.class) {
-      if (nowMillis > lastMillis) {
-        lastMillis = nowMillis;
-        counter = RANDOM.nextInt(1 << 11);
-      } else if (++counter >= (1 << 12)) {
-        lastMillis++;            // the counter overflowed: borrow the next millisecond
-        counter = 0;
-      }
-      millis = lastMillis;
-      sequence = counter;
-    }
-    long high = (millis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | sequence;
-    long low = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-    return new UUID(high, low);
+    return SHARED.next(System.currentTimeMillis());
   }
 
   /** The Unix milliseconds a UUIDv7 was created at. */
@@ -45,5 +28,18 @@ public final class UuidV7 {
       throw new IllegalArgumentException("expected a version 7 UUID, found version " + uuid.version() + ": " + uuid);
     }
     return uuid.getMostSignificantBits() >>> 16;
+  }
+
+  synchronized UUID next(long nowMillis) {
+    if (nowMillis > lastMillis) {
+      lastMillis = nowMillis;
+      counter = RANDOM.nextInt(1 << 11);   // leaves room to count up within the millisecond
+    } else if (++counter >= (1 << 12)) {
+      lastMillis++;                        // the counter overflowed: borrow the next millisecond
+      counter = 0;
+    }
+    long high = (lastMillis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | counter;
+    long low = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+    return new UUID(high, low);
   }
 }
