@@ -110,7 +110,7 @@ class TypeMappingTest {
             new TableDef.ColumnDef("attrs", "attrs", new ValueType.MapType(new ValueType.Decimal(9, 2)), true, false,
                 false)));
     assertThat(DdlGenerator.ddl(table)).isEqualTo("""
-        CREATE TABLE IF NOT EXISTS "my ""lake"""."visits" (
+        CREATE TABLE IF NOT EXISTS "my ""lake""\"."visits" (
           "day" DATE NOT NULL,
           "order" VARCHAR NOT NULL,
           "where" STRUCT("lat" DOUBLE, "la""bel" VARCHAR)[],
