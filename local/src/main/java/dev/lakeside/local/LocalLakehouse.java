@@ -44,6 +44,14 @@ public final class LocalLakehouse implements AutoCloseable {
   /** The port of the reference mock, and the CLI's default. */
   public static final int DEFAULT_PORT = 15000;
 
+  static {
+    // The JDK server leaves Nagle's algorithm on: with delayed ACKs every small response waits ~40 ms.
+    // The property is read once, when the server's configuration class loads.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   static final long QUERY_BODY_LIMIT = 16L << 20;
   static final long APPEND_BODY_LIMIT = 64L << 20;
 
@@ -82,7 +90,18 @@ public final class LocalLakehouse implements AutoCloseable {
   }
 
   private Router routes() {
-    return new Router();
+    return new Router()
+        .route("POST", ValidateEndpoint.PATH, ValidateEndpoint::handle)
+        .route("POST", AutocompleteEndpoint.PATH, AutocompleteEndpoint::handle);
+  }
+
+  /** The named user's space, for tests in this package that set up data without the endpoints. */
+  UserSpace userSpace(String user) {
+    UserSpace space = spaces.get(user);
+    if (space == null) {
+      throw new IllegalArgumentException("no such user: " + user + "; configured: " + users());
+    }
+    return space;
   }
 
   private static ExecutorService newExecutor() {
@@ -122,7 +141,7 @@ public final class LocalLakehouse implements AutoCloseable {
       match.handler().handle(exchange, spaces.get(user));
     } catch (ApiException e) {
       respond(exchange, http, e);
-    } catch (Exception | StackOverflowError e) {
+    } catch (Exception | LinkageError | StackOverflowError e) {
       respond(exchange, http, new ApiException(500, "internal",
           "internal error in " + method + " " + path + ": " + e, null, e));
     } finally {
