@@ -1,12 +1,14 @@
 package dev.lakeside.processor;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
@@ -16,6 +18,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -38,7 +41,6 @@ public final class IndexProcessor extends AbstractProcessor {
   private TablePipeline pipeline;
   /** By record name, so a record seen in two rounds counts once. */
   private final Map<String, TableDef> tables = new TreeMap<>();
-  private final Map<String, String> origins = new TreeMap<>();
 
   @Override
   public synchronized void init(ProcessingEnvironment environment) {
@@ -61,10 +63,7 @@ public final class IndexProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
       for (TypeElement type : collector.collect(round)) {
-        pipeline.model(type, null).ifPresent(table -> {
-          tables.put(type.getQualifiedName().toString(), table);
-          origins.put(type.getQualifiedName().toString(), type.getQualifiedName().toString());
-        });
+        pipeline.model(type, null).ifPresent(table -> tables.put(type.getQualifiedName().toString(), table));
       }
       if (round.processingOver() && !tables.isEmpty()) {
         writeIndex();
@@ -78,9 +77,9 @@ public final class IndexProcessor extends AbstractProcessor {
   private void writeIndex() {
     List<TableDef> ordered = new ArrayList<>(tables.values());
     ordered.sort(Comparator.comparing(TableDef::qualifiedName).thenComparing(t -> t.record().canonicalName()));
-    Element[] originating = origins.keySet().stream()
+    Element[] originating = tables.keySet().stream()
         .map(name -> processingEnv.getElementUtils().getTypeElement(name))
-        .filter(e -> e != null)
+        .filter(Objects::nonNull)
         .toArray(Element[]::new);
     StringBuilder services = new StringBuilder();
     for (TableDef table : ordered) {
@@ -94,11 +93,11 @@ public final class IndexProcessor extends AbstractProcessor {
     Filer filer = processingEnv.getFiler();
     try {
       FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path, originating);
-      try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+      try (Writer out = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
         out.write(content);
       }
     } catch (IOException e) {
-      processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
           Message.INTERNAL_ERROR.format("the table index", "cannot write " + path + ": " + e, ""));
     }
   }

@@ -1,9 +1,11 @@
 package dev.lakeside.processor;
 
+import com.palantir.javapoet.ClassName;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -29,14 +31,14 @@ final class RecordValidator {
       problems.error(type, table, null, Message.NOT_A_RECORD, kind(type), name, name);
       return problems;
     }
-    String generated = Naming.modelClass(com.palantir.javapoet.ClassName.get(type)).simpleName();
+    String generated = Naming.modelClass(ClassName.get(type)).simpleName();
     String inaccessible = inaccessibility(type);
     if (inaccessible != null) {
       problems.error(type, Message.NOT_ACCESSIBLE, name, generated, inaccessible);
     }
     if (!type.getTypeParameters().isEmpty()) {
       String parameters = "<" + type.getTypeParameters().stream().map(t -> t.getSimpleName().toString())
-          .collect(java.util.stream.Collectors.joining(", ")) + ">";
+          .collect(Collectors.joining(", ")) + ">";
       problems.error(type, Message.GENERIC_RECORD, name, parameters, "record " + name + parameters);
     }
     for (String attribute : new String[] {"catalog", "schema", "name"}) {

@@ -3,6 +3,7 @@ package dev.lakeside.processor;
 import com.palantir.javapoet.ClassName;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -133,7 +134,7 @@ final class TypeResolver {
 
   private ValueType component(RecordComponentElement component, String path, Deque<String> stack) throws Failure {
     Optional<AnnotationMirror> column = Mirrors.find(component, Mirrors.COLUMN);
-    ValueType natural = value(component.asType(), path, stack, true);
+    ValueType natural = value(component.asType(), path, stack);
     if (column.isEmpty()) {
       return natural;
     }
@@ -183,7 +184,7 @@ final class TypeResolver {
     }
   }
 
-  private ValueType value(TypeMirror type, String path, Deque<String> stack, boolean topLevel) throws Failure {
+  private ValueType value(TypeMirror type, String path, Deque<String> stack) throws Failure {
     switch (type.getKind()) {
       case BOOLEAN:
         return new ValueType.Scalar(ScalarType.BOOLEAN, true);
@@ -264,14 +265,14 @@ final class TypeResolver {
     if (argument.getKind() == TypeKind.WILDCARD || argument.getKind() == TypeKind.TYPEVAR) {
       throw unsupported(path, type, "the type argument " + argument, "use a concrete type argument, e.g. List<String>");
     }
-    return value(argument, path, stack, false);
+    return value(argument, path, stack);
   }
 
   private ValueType struct(TypeElement element, DeclaredType type, String path, Deque<String> stack) throws Failure {
     String name = element.getQualifiedName().toString();
     if (stack.contains(name)) {
       List<String> cycle = new ArrayList<>(stack);
-      java.util.Collections.reverse(cycle);
+      Collections.reverse(cycle);
       cycle.add(name);
       throw new Failure(null, null, Message.RECURSIVE_RECORD, path, recordName, element.getSimpleName(),
           cycle.stream().map(n -> n.substring(n.lastIndexOf('.') + 1)).collect(Collectors.joining(" → ")));
