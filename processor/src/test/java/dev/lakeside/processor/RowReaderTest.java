@@ -144,6 +144,16 @@ class RowReaderTest {
   }
 
   @Test
+  void jsonColumns_keepNumbersExactly() throws IOException {
+    RowMapper<EveryType> mapper = TableModels.of(EveryType.class).reader()
+        .bind(List.of("id", "flag", "tiny", "small", "integer", "big", "real", "dbl", "required_text", "also_required",
+            "json"));
+    EveryType row = read(mapper, "[1, true, 1, 1, 1, 1, 1.0, 1.0, \"r\", \"a\", "
+        + "{\"x\": [1.10, 12345678901234567890.123456789], \"y\": null}]").get(0);
+    assertThat(row.json()).isEqualTo("{\"x\":[1.10,12345678901234567890.123456789],\"y\":null}");
+  }
+
+  @Test
   void aStructMissingARequiredField_namesTheField() {
     RowMapper<EveryType> mapper = TableModels.of(EveryType.class).reader()
         .bind(List.of("id", "flag", "tiny", "small", "integer", "big", "real", "dbl", "required_text", "also_required",

@@ -90,6 +90,9 @@ class WriterTest {
   void jsonColumns_areEmbeddedJson_andInvalidJsonIsRejected() throws IOException {
     EveryType value = EveryTypes.minimal(1).withJson("{ \"a\" : [1, 2] }");
     assertThat(write(TableModels.of(EveryType.class), value)).contains("\"json\":{\"a\":[1,2]}");
+    EveryType exact = EveryTypes.minimal(1).withJson("[1.10, 12345678901234567890.123456789, 1e400]");
+    assertThat(write(TableModels.of(EveryType.class), exact))
+        .contains("\"json\":[1.10,12345678901234567890.123456789,1E+400]");
     assertThatThrownBy(() -> write(TableModels.of(EveryType.class), EveryTypes.minimal(1).withJson("{a:")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("expected JSON text, found {a:");

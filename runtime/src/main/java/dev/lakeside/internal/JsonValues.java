@@ -172,7 +172,7 @@ public final class JsonValues {
       if (parser.nextToken() == null) {
         throw new IllegalArgumentException("expected JSON text, found an empty string");
       }
-      generator.copyCurrentStructure(parser);
+      generator.copyCurrentStructureExact(parser);
       if (parser.nextToken() != null) {
         throw new IllegalArgumentException("expected one JSON value, found more after it: " + excerpt(json));
       }
@@ -442,7 +442,7 @@ public final class JsonValues {
     }
     StringWriter out = new StringWriter();
     try (JsonGenerator generator = JSON.createGenerator(out)) {
-      generator.copyCurrentStructure(parser);
+      generator.copyCurrentStructureExact(parser);
     }
     return out.toString();
   }
