@@ -110,8 +110,8 @@ final class TableModelGenerator {
   private static FieldSpec columnsField(TableDef table) {
     List<CodeBlock> columns = new ArrayList<>();
     for (TableDef.ColumnDef column : table.columns()) {
-      columns.add(CodeBlock.of("new $T($S, $S, $L, $L)", RuntimeNames.TABLE_COLUMN, column.name(), column.type().sql(),
-          column.nullable(), column.primaryKey()));
+      columns.add(CodeBlock.of("new $T($S, $S, $S, $L, $L)", RuntimeNames.TABLE_COLUMN, column.name(),
+          column.component(), column.type().sql(), column.nullable(), column.primaryKey()));
     }
     return FieldSpec.builder(ParameterizedTypeName.get(RuntimeNames.LIST, RuntimeNames.TABLE_COLUMN), COLUMNS,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

@@ -61,7 +61,16 @@ class TypeMappingTest {
       renamed          | VARCHAR        | true  | false
       """)
   void columnType(String column, String sqlType, boolean nullable, boolean primaryKey) {
-    assertThat(EVERY_TYPE.columns()).contains(new TableColumn(column, sqlType, nullable, primaryKey));
+    TableColumn actual = EVERY_TYPE.columns().stream().filter(c -> c.name().equals(column)).findFirst().orElseThrow();
+    assertThat(actual).isEqualTo(new TableColumn(column, actual.component(), sqlType, nullable, primaryKey));
+  }
+
+  @Test
+  void columnsNameTheirComponents() {
+    assertThat(EVERY_TYPE.columns()).extracting(TableColumn::component)
+        .containsExactly(java.util.Arrays.stream(EveryType.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).toArray(String[]::new));
+    assertThat(EVERY_TYPE.columns().get(38)).isEqualTo(new TableColumn("renamed", "original", "VARCHAR", true, false));
   }
 
   @Test

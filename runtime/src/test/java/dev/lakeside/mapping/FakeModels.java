@@ -20,7 +20,7 @@ final class FakeModels {
 
     @Override
     public List<TableColumn> columns() {
-      return List.of(new TableColumn("x", "INTEGER", true, false));
+      return List.of(new TableColumn("x", "x", "INTEGER", true, false));
     }
 
     @Override
