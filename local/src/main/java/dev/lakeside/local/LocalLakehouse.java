@@ -90,7 +90,11 @@ public final class LocalLakehouse implements AutoCloseable {
   }
 
   private Router routes() {
+    QueryEndpoint query = new QueryEndpoint();
     return new Router()
+        .route("POST", "/query", query::post)
+        .route("GET", "/query/{id}", query::get)
+        .route("DELETE", "/query/{id}", query::cancel)
         .route("POST", ValidateEndpoint.PATH, ValidateEndpoint::handle)
         .route("POST", AutocompleteEndpoint.PATH, AutocompleteEndpoint::handle);
   }

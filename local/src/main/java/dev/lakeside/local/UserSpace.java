@@ -31,6 +31,8 @@ final class UserSpace implements AutoCloseable {
   private final Path home;
   private final Path tmp;
   private final Set<String> catalogs = ConcurrentHashMap.newKeySet();
+  private final QueryLog queryLog = new QueryLog();
+  private final QuerySessions querySessions = new QuerySessions(this);
 
   private UserSpace(String name, DuckDBConnection root, Path home, Path tmp) {
     this.name = name;
@@ -113,6 +115,16 @@ final class UserSpace implements AutoCloseable {
     return root.duplicate();
   }
 
+  /** The log of this user's {@code /query} requests. */
+  QueryLog queryLog() {
+    return queryLog;
+  }
+
+  /** This user's {@code /query} sessions. */
+  QuerySessions querySessions() {
+    return querySessions;
+  }
+
   /** Creates the catalog on first use: an in-memory database, or a file under the data directory. */
   void ensureCatalog(String catalog) throws SQLException {
     if (catalogs.contains(catalog)) {
@@ -159,6 +171,7 @@ final class UserSpace implements AutoCloseable {
 
   @Override
   public void close() {
+    querySessions.close();
     try {
       if (home != null && !root.isClosed()) {
         try (Statement s = root.createStatement()) {
