@@ -24,14 +24,13 @@ final class Exchange {
   static final String JSON = "application/json";
 
   private final HttpExchange http;
-  private final Map<String, String> params;
   private final Map<String, String> pathVariables;
+  private Map<String, String> params;
   private int status;
   private boolean started;
 
   Exchange(HttpExchange http, Map<String, String> pathVariables) {
     this.http = http;
-    this.params = parseQuery(http.getRequestURI().getRawQuery());
     this.pathVariables = pathVariables;
   }
 
@@ -54,11 +53,11 @@ final class Exchange {
   }
 
   Optional<String> param(String name) {
-    return Optional.ofNullable(params.get(name));
+    return Optional.ofNullable(params().get(name));
   }
 
   String requiredParam(String name) {
-    String value = params.get(name);
+    String value = params().get(name);
     if (value == null) {
       throw ApiException.badRequest("missing query parameter '" + name + "' in " + method() + " " + path());
     }
@@ -194,6 +193,14 @@ final class Exchange {
     if (started) {
       throw new IllegalStateException("response already started for " + method() + " " + path());
     }
+  }
+
+  /** Parsed on first use, so that a malformed query string is a 400 answered through this exchange. */
+  private Map<String, String> params() {
+    if (params == null) {
+      params = parseQuery(http.getRequestURI().getRawQuery());
+    }
+    return params;
   }
 
   private static Map<String, String> parseQuery(String raw) {

@@ -91,12 +91,18 @@ public final class LocalLakehouse implements AutoCloseable {
 
   private Router routes() {
     QueryEndpoint query = new QueryEndpoint();
+    AppendEndpoint append = new AppendEndpoint();
+    IngestEndpoint ingest = new IngestEndpoint();
     return new Router()
         .route("POST", "/query", query::post)
         .route("GET", "/query/{id}", query::get)
         .route("DELETE", "/query/{id}", query::cancel)
         .route("POST", ValidateEndpoint.PATH, ValidateEndpoint::handle)
-        .route("POST", AutocompleteEndpoint.PATH, AutocompleteEndpoint::handle);
+        .route("POST", AutocompleteEndpoint.PATH, AutocompleteEndpoint::handle)
+        .route("POST", "/append", append::append)
+        .route("GET", "/tasks/{id}", append::task)
+        .route("POST", "/upsert", ingest::upsert)
+        .route("POST", "/upload", ingest::upload);
   }
 
   /** The named user's space, for tests in this package that set up data without the endpoints. */

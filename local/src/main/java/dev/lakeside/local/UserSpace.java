@@ -33,6 +33,7 @@ final class UserSpace implements AutoCloseable {
   private final Set<String> catalogs = ConcurrentHashMap.newKeySet();
   private final QueryLog queryLog = new QueryLog();
   private final QuerySessions querySessions = new QuerySessions(this);
+  private final AppendTasks appendTasks = new AppendTasks(this);
 
   private UserSpace(String name, DuckDBConnection root, Path home, Path tmp) {
     this.name = name;
@@ -169,8 +170,15 @@ final class UserSpace implements AutoCloseable {
     return tmp.resolve("ingest-" + UUID.randomUUID() + suffix);
   }
 
+  /** The {@code /append} task queues and task log of this user. */
+  AppendTasks appendTasks() {
+    return appendTasks;
+  }
+
   @Override
   public void close() {
+    // Pending append tasks finish before the checkpoint; new ones are refused from here on.
+    appendTasks.close();
     querySessions.close();
     try {
       if (home != null && !root.isClosed()) {

@@ -1,0 +1,172 @@
+package dev.lakeside.local;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+
+/**
+ * {@code POST /append?catalog&schema&table[&sync=true]} and {@code GET /tasks/{id}}. The body is
+ * checked here (one JSON object or an array of objects); the rows are written by the table's task
+ * queue, and {@code sync=true} waits for that task.
+ */
+final class AppendEndpoint {
+  /** Fractions are kept exact (DECIMAL columns); trailing zeros too ({@code 1.50} into VARCHAR stays {@code 1.50}). */
+  private static final ObjectReader READER = Json.MAPPER.reader()
+      .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .with(JsonNodeFactory.withExactBigDecimals(true));
+
+  private static final Pattern UUID_TEXT =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  /** {@code POST /append}. */
+  void append(Exchange exchange, UserSpace user) throws Exception {
+    String catalog;
+    String schema;
+    String table;
+    boolean sync;
+    try {
+      catalog = name(exchange, "catalog");
+      schema = name(exchange, "schema");
+      table = name(exchange, "table");
+      sync = flag(exchange, "sync");
+    } catch (ApiException e) {
+      throw withAppendFields(e, AppendValues.INVALID_DATA);
+    }
+    List<ObjectNode> rows = rows(exchange);
+    AppendTasks.Task task = user.appendTasks().submit(catalog, schema, table, rows);
+    if (sync) {
+      try {
+        task.done.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("append task " + task.id + " failed unexpectedly", e.getCause());
+      }
+    }
+    ObjectNode body = Json.object();
+    boolean failed = task.isDone() && task.errorCode != null;
+    body.put("ok", !failed);
+    body.put("task_id", task.id.toString());
+    body.put("error_message", failed ? task.errorMessage : null);
+    body.put("error_code", failed ? task.errorCode : null);
+    exchange.sendJson(200, body);
+  }
+
+  /** {@code GET /tasks/{id}}: pending or completed, with the error of a failed task. */
+  void task(Exchange exchange, UserSpace user) throws Exception {
+    String text = exchange.pathVariable("id");
+    if (text == null || !UUID_TEXT.matcher(text).matches()) {
+      throw ApiException.badRequest("task id must be a UUID like 019d68d4-c4cb-7e40-ad50-fd4b68c2045e, found '"
+          + Sql.printable(String.valueOf(text)) + "'");
+    }
+    UUID id = UUID.fromString(text);
+    AppendTasks.Task task = user.appendTasks().find(id)
+        .orElseThrow(() -> ApiException.notFound("no task " + id.toString().toLowerCase(Locale.ROOT)
+            + " (unknown, another user's, or completed more than an hour ago)"));
+    ObjectNode body = Json.object();
+    body.put("task_id", task.id.toString());
+    boolean done = task.isDone();
+    body.put("status", done ? "completed" : "pending");
+    if (done && task.errorCode != null) {
+      body.put("error_code", task.errorCode);
+      body.put("error_message", task.errorMessage);
+    }
+    exchange.sendJson(200, body);
+  }
+
+  private static String name(Exchange exchange, String param) {
+    String value = exchange.requiredParam(param);
+    if (value.isEmpty()) {
+      throw ApiException.badRequest("query parameter '" + param + "' must not be empty");
+    }
+    return value;
+  }
+
+  private static boolean flag(Exchange exchange, String param) {
+    String value = exchange.param(param).orElse("false").trim().toLowerCase(Locale.ROOT);
+    switch (value) {
+      case "true": case "1": case "":
+        return true;
+      case "false": case "0":
+        return false;
+      default:
+        throw ApiException.badRequest("query parameter '" + param + "' must be true or false, found '"
+            + Sql.printable(value) + "'");
+    }
+  }
+
+  /** The body as rows: one object, or an array of objects. Anything else is 400 {@code invalid-data}. */
+  private static List<ObjectNode> rows(Exchange exchange) throws Exception {
+    byte[] body;
+    try {
+      body = exchange.readBody(LocalLakehouse.APPEND_BODY_LIMIT);
+    } catch (ApiException e) {
+      throw withAppendFields(e, AppendValues.INVALID_DATA);
+    }
+    JsonNode node;
+    try (JsonParser parser = Json.FACTORY.createParser(body)) {
+      node = READER.readTree(parser);
+      if (node != null && parser.nextToken() != null) {
+        throw invalidData("the body must be one JSON object or one array of objects, found more content at offset "
+            + parser.currentTokenLocation().getCharOffset());
+      }
+    } catch (JsonParseException e) {
+      throw invalidData("the body is not valid JSON: " + e.getOriginalMessage() + " at line "
+          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+    } catch (StreamConstraintsException e) {
+      throw invalidData("the body is not acceptable JSON: " + e.getMessage());
+    }
+    if (node == null || node.isMissingNode()) {
+      throw invalidData("the body is empty; expected a JSON object or an array of objects");
+    }
+    List<ObjectNode> rows = new ArrayList<>();
+    if (node.isObject()) {
+      rows.add((ObjectNode) node);
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode row = node.get(i);
+        if (!row.isObject()) {
+          throw invalidData("element " + i + " of the array must be a JSON object, found "
+              + AppendValues.excerpt(row));
+        }
+        rows.add((ObjectNode) row);
+      }
+    } else {
+      throw invalidData("the body must be a JSON object or an array of objects, found " + AppendValues.excerpt(node));
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      for (Iterator<String> names = rows.get(i).fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (name.isEmpty() || name.indexOf('\0') >= 0) {
+          throw invalidData("row " + i + " has a field name that cannot be a column: '" + Sql.printable(name)
+              + "' (empty or containing NUL)");
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static ApiException invalidData(String message) {
+    return withAppendFields(new ApiException(400, AppendValues.INVALID_DATA, message), AppendValues.INVALID_DATA);
+  }
+
+  /** Adds the {@code /append} response fields, so that clients reading {@code ok}/{@code error_code} see the failure. */
+  private static ApiException withAppendFields(ApiException e, String errorCode) {
+    ObjectNode extra = Json.object();
+    extra.put("ok", false);
+    extra.putNull("task_id");
+    extra.put("error_message", e.getMessage());
+    extra.put("error_code", errorCode);
+    return new ApiException(e.status(), e.code(), e.getMessage(), extra, e);
+  }
+}
