@@ -123,9 +123,9 @@ public final class SchemaManager {
     for (int i = 0; i < result.rows().size(); i++) {
       Row row = result.rows().get(i);
       TableColumn column = columns.get(i);
-      String wanted = row.getString(1);
-      String actual = row.getString(2);
-      tableExists |= row.getLong(3) > 0;
+      String wanted = row.get(1, String.class);
+      String actual = row.get(2, String.class);
+      tableExists |= row.get(3, Long.class) > 0;
       if (actual == null) {
         missing.add(column);
       } else if (!actual.equalsIgnoreCase(wanted)) {
