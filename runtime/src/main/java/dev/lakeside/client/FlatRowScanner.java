@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 
 /**
  * The fast path of typed row decoding: reads a row line of flat scalars straight from its bytes, for the common
@@ -19,6 +20,10 @@ final class FlatRowScanner {
   };
 
   private final DuckType[] types;
+  // Dates of one result repeat (rows of the same days): a small direct-mapped cache of the immutable LocalDates
+  // saves java.time's validation for most rows.
+  private final int[] dateKeys = new int[256];
+  private final LocalDate[] dates = new LocalDate[256];
   private byte[] b;
   private int pos;
   private int end;
@@ -348,7 +353,7 @@ final class FlatRowScanner {
       return FALLBACK; // days 29 to 31 and everything unusual: let java.time decide
     }
     pos = close + 1;
-    return LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+    return LocalDateTime.of(localDate(year, month, day), LocalTime.of(hour, minute, second, nanos));
   }
 
   private Object date() {
@@ -364,7 +369,20 @@ final class FlatRowScanner {
       return FALLBACK;
     }
     pos = close + 1;
-    return LocalDate.of(year, month, day);
+    return localDate(year, month, day);
+  }
+
+  /** Year 0 to 9999, month and day already range-checked. */
+  private LocalDate localDate(int year, int month, int day) {
+    int key = (year << 9 | month << 5 | day) + 1; // + 1: 0 marks an empty slot
+    int slot = (key ^ key >>> 8) & 255;
+    if (dateKeys[slot] == key) {
+      return dates[slot];
+    }
+    LocalDate date = LocalDate.of(year, month, day);
+    dateKeys[slot] = key;
+    dates[slot] = date;
+    return date;
   }
 
   private int num(int from, int n) {
