@@ -20,11 +20,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The seed's curl examples for {@code /append}, {@code /upsert} and {@code /tasks}, sent exactly as
- * curl sends them (method, headers, body, and the {@code application/x-www-form-urlencoded} that
- * {@code -d} and {@code --data-binary} imply), with only the host changed.
+ * Every curl example of the seed, sent exactly as curl sends it (method, headers, body, and the
+ * {@code application/x-www-form-urlencoded} that {@code -d} and {@code --data-binary} imply), with
+ * only the host changed.
  */
-class SeedIngestExamplesTest {
+class SeedCurlExamplesTest {
   @RegisterExtension
   static final LocalLakehouseExtension LAKE = new LocalLakehouseExtension();
 
@@ -51,10 +51,69 @@ class SeedIngestExamplesTest {
   }
 
   private HttpResponse<String> curlGet(String seedUrl) throws Exception {
+    return curlWithoutBody("GET", seedUrl);
+  }
+
+  /** {@code curl [-X DELETE] <url> -H "Authorization: Basic $ALTERTABLE_BASIC_AUTH_TOKEN"}. */
+  private HttpResponse<String> curlWithoutBody(String method, String seedUrl) throws Exception {
     URI uri = URI.create(seedUrl.replace("https://api.altertable.ai", LAKE.lakehouse().baseUri().toString()));
     return IngestSupport.CLIENT.send(HttpRequest.newBuilder(uri).header("User-Agent", "curl/8.5.0")
-        .header("Accept", "*/*").header("Authorization", "Basic " + LAKE.lakehouse().basicAuthToken()).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+        .header("Accept", "*/*").header("Authorization", "Basic " + LAKE.lakehouse().basicAuthToken())
+        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void queryExampleAndTheQueryLogAndCancelExamples() throws Exception {
+    http.execute("CREATE SCHEMA IF NOT EXISTS product_analytics.main");
+    http.execute("CREATE OR REPLACE TABLE product_analytics.main.events AS"
+        + " SELECT * FROM (VALUES ('signup'), ('login'), ('login')) AS t(event)");
+    HttpResponse<String> response = curlData("https://api.altertable.ai/query", "{\n"
+        + "\"statement\": \"SELECT event, COUNT(*) AS count FROM product_analytics.main.events GROUP BY event\"\n}");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-ndjson");
+    List<String> lines = response.body().lines().toList();
+    JsonNode metadata = Json.MAPPER.readTree(lines.get(0));
+    assertThat(lines.get(1)).isEqualTo("[{\"name\":\"event\",\"type\":\"VARCHAR\"},{\"name\":\"count\",\"type\":\"BIGINT\"}]");
+    assertThat(lines.subList(2, lines.size())).containsExactlyInAnyOrder("[\"signup\",1]", "[\"login\",2]");
+
+    String queryId = metadata.get("query_id").asText();
+    // curl https://api.altertable.ai/query/<query-uuid> -H "Authorization: Basic $ALTERTABLE_BASIC_AUTH_TOKEN"
+    HttpResponse<String> log = curlGet("https://api.altertable.ai/query/" + queryId);
+    assertThat(log.statusCode()).isEqualTo(200);
+    JsonNode entry = IngestSupport.json(log);
+    assertThat(entry.get("uuid").asText()).isEqualTo(queryId);
+    assertThat(entry.get("query").asText()).startsWith("SELECT event, COUNT(*)");
+    assertThat(entry.get("user_agent").asText()).isEqualTo("curl/8.5.0");
+
+    // curl -X DELETE https://api.altertable.ai/query/<query-uuid>?session_id=<session-id> -H "Authorization: …"
+    HttpResponse<String> cancel = curlWithoutBody("DELETE", "https://api.altertable.ai/query/" + queryId
+        + "?session_id=" + metadata.get("session_id").asText());
+    assertThat(cancel.statusCode()).isEqualTo(200);
+    assertThat(IngestSupport.json(cancel).get("cancelled").asBoolean()).isFalse();
+  }
+
+  @Test
+  void validateExample() throws Exception {
+    HttpResponse<String> response = curlData("https://api.altertable.ai/validate",
+        "{\"statement\": \"SELECT * FROM non_existent_table\"}");
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode body = IngestSupport.json(response);
+    assertThat(body.get("valid").asBoolean()).isFalse();
+    assertThat(body.get("statement").asText()).isEqualTo("SELECT * FROM non_existent_table");
+    assertThat(body.get("error").asText()).contains("non_existent_table");
+  }
+
+  @Test
+  void autocompleteExample() throws Exception {
+    HttpResponse<String> response = curlData("https://api.altertable.ai/autocomplete", "{\n"
+        + "\"statement\": \"SELECT ma\",\n\"catalog\": \"my_catalog\",\n\"schema\": \"public\",\n"
+        + "\"max_suggestions\": 20\n}");
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode body = IngestSupport.json(response);
+    assertThat(body.get("statement").asText()).isEqualTo("SELECT ma");
+    assertThat(body.get("suggestions").size()).isBetween(1, 20);
+    assertThat(body.get("suggestions").findValuesAsText("suggestion")).contains("max")
+        .allSatisfy(suggestion -> assertThat(suggestion).startsWithIgnoringCase("ma"));
   }
 
   private JsonNode accepted(HttpResponse<String> response) throws Exception {
