@@ -124,8 +124,10 @@ final class QueryEndpoint {
       } catch (RuntimeException e) {
         error = "internal error while encoding a row: " + e;
       }
+      // The log says finished before the last byte goes out, so a client that read the whole answer
+      // never sees its query still running.
+      run.entry.finish(error);
       if (error != null) {
-        run.entry.finish(error);
         errorLine(g, error);
       }
     }
@@ -265,6 +267,7 @@ final class QueryEndpoint {
       }
       String type = format == QueryRequest.Format.CSV ? "text/csv"
           : format == QueryRequest.Format.JSONL ? NDJSON : "application/parquet";
+      run.entry.finish(null);
       try (OutputStream out = exchange.startStream(200, type)) {
         Files.copy(file, out);
       }

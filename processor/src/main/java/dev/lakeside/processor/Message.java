@@ -1,0 +1,79 @@
+package dev.lakeside.processor;
+
+import javax.tools.Diagnostic;
+
+/**
+ * Every diagnostic the processor reports, with a stable code. Each says what was expected, what was
+ * found, and the fix. Codes never change meaning; retired codes are not reused.
+ */
+enum Message {
+  INTERNAL_ERROR(100, "the Lakeside processor failed on %s: %s. Expected: no internal error; found: the stack "
+      + "trace below. Fix: please report this as a bug with the record.%n%s"),
+  NOT_A_RECORD(101, "@LakehouseTable can only be applied to records. Expected: a record; found: %s %s. "
+      + "Fix: declare it as `record %s(...)`."),
+  NOT_ACCESSIBLE(102, "@LakehouseTable record %s is not accessible to the generated %s in its package. "
+      + "Expected: a top-level or static nested record that is not private (nor inside a private type), "
+      + "and not local; found: %s. Fix: make it package-private or public."),
+  GENERIC_RECORD(103, "@LakehouseTable record %s has type parameters %s. Expected: a record without type "
+      + "parameters, since a table has one fixed set of column types; found: %s. Fix: remove the type "
+      + "parameters, or annotate a non-generic record that uses concrete types."),
+  INVALID_IDENTIFIER(104, "%s is not a usable identifier. Expected: a name without leading or trailing "
+      + "whitespace and without control characters, or empty for the default; found: \"%s\". Fix: %s."),
+  UNSUPPORTED_TYPE(105, "Component '%s' of %s has type %s, which has no column mapping. Expected one of: "
+      + "boolean, byte, short, int, long, float, double (or their boxes), BigInteger, BigDecimal, String, "
+      + "UUID, Instant, OffsetDateTime, LocalDate, LocalTime, LocalDateTime, Duration, byte[], an enum, "
+      + "a record (STRUCT), or List<T>, Set<T>, Map<String, V> of those; found: %s. Fix: %s."),
+  MAP_KEY_NOT_STRING(106, "Component '%s' of %s is a Map with %s keys. Expected: Map<String, V>, which maps to "
+      + "MAP(VARCHAR, V); found: %s. Fix: use String keys, or a List of a record with key and value components."),
+  NAME_COLLISION(107, "Component '%s' of %s maps to column \"%s\", which collides with column \"%s\" of "
+      + "component '%s' (DuckDB compares identifiers ignoring case). Expected: column names that differ "
+      + "ignoring case; found: both. Fix: rename a component, or set @Column(name = \"...\") on one."),
+  EVENT_ID_NOT_UUID(108, "@EventId on component '%s' of %s, which has type %s. Expected: java.util.UUID, "
+      + "filled with a UUIDv7 when null; found: %s. Fix: change the component to UUID, or remove @EventId."),
+  EVENT_ID_REPEATED(109, "@EventId on component '%s' of %s, but '%s' already has it. Expected: at most one "
+      + "@EventId per record; found: two. Fix: remove @EventId from one of them."),
+  NULLABILITY_CONFLICT(110, "Component '%s' of %s is annotated @%s but is %s. Expected: a nullable "
+      + "component to be a reference type that is neither @PrimaryKey, @NonNull nor @NotNull; found: both. "
+      + "Fix: remove @%s, or %s."),
+  TYPE_OVERRIDE_NOT_ALLOWED(111, "@Column(type = \"%s\") on component '%s' of %s, which has Java type %s. "
+      + "Expected: %s; found: \"%s\". Fix: use one of those, or change the component's type."),
+  DECIMAL_OUT_OF_RANGE(112, "@Column(type = \"%s\") on component '%s' of %s is not a valid DECIMAL. Expected: "
+      + "DECIMAL(p,s) with 1 <= p <= 38 and 0 <= s <= p; found: precision %s, scale %s. Fix: choose a "
+      + "precision and scale within those bounds, e.g. DECIMAL(18,4)."),
+  RECURSIVE_RECORD(113, "Component '%s' of %s refers to record %s, which contains itself (%s). Expected: nested "
+      + "records without cycles, since a STRUCT cannot contain itself; found: a cycle. Fix: break the cycle, "
+      + "e.g. store the nested value's id instead."),
+  TYPE_NOT_ACCESSIBLE(114, "Component '%s' of %s has type %s, which the generated %s cannot use. Expected: a "
+      + "non-generic record or enum that is not private (nor inside a private type); found: %s. Fix: make "
+      + "it package-private or public%s."),
+  UNRESOLVED_TYPE(115, "Component '%s' of %s has type %s, which could not be resolved, even after other "
+      + "processors ran. Expected: a type that exists; found: an unresolved type. Fix: fix the type's import "
+      + "or the processor that should generate it."),
+  NO_COMPONENTS(116, "@LakehouseTable record %s has no components. Expected: at least one component, since a "
+      + "table needs a column; found: none. Fix: add components."),
+  PRIMARY_KEY_TYPE(117, "@PrimaryKey on component '%s' of %s, whose column type is %s. Expected: a scalar "
+      + "column (not a LIST, MAP, STRUCT or JSON), since DuckDB cannot index those; found: %s. Fix: remove "
+      + "@PrimaryKey from it, or key on a scalar component.");
+
+  private final String code;
+  private final Diagnostic.Kind kind;
+  private final String template;
+
+  Message(int code, String template) {
+    this.code = "LS" + code;
+    this.kind = Diagnostic.Kind.ERROR;
+    this.template = template;
+  }
+
+  String code() {
+    return code;
+  }
+
+  Diagnostic.Kind kind() {
+    return kind;
+  }
+
+  String format(Object... args) {
+    return "[" + code + "] " + String.format(template, args);
+  }
+}
