@@ -348,12 +348,15 @@ final class FlatRowScanner {
     int hour = num(s + 11, 2);
     int minute = num(s + 14, 2);
     int second = num(s + 17, 2);
-    if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1 || day > 28
-        || hour > 23 || minute > 59 || second > 59) {
-      return FALLBACK; // days 29 to 31 and everything unusual: let java.time decide
+    if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
+      return FALLBACK; // 24:00:00, leap seconds and everything unusual: the Jackson path decides
+    }
+    LocalDate date = localDate(year, month, day);
+    if (date == null) {
+      return FALLBACK;
     }
     pos = close + 1;
-    return LocalDateTime.of(localDate(year, month, day), LocalTime.of(hour, minute, second, nanos));
+    return LocalDateTime.of(date, LocalTime.of(hour, minute, second, nanos));
   }
 
   private Object date() {
@@ -365,21 +368,30 @@ final class FlatRowScanner {
     int year = num(s, 4);
     int month = num(s + 5, 2);
     int day = num(s + 8, 2);
-    if ((year | month | day) < 0 || month < 1 || month > 12 || day < 1 || day > 28) {
+    LocalDate date = (year | month | day) < 0 ? null : localDate(year, month, day);
+    if (date == null) {
       return FALLBACK;
     }
     pos = close + 1;
-    return localDate(year, month, day);
+    return date;
   }
 
-  /** Year 0 to 9999, month and day already range-checked. */
+  /** The date of year 0 to 9999, or null when it does not exist (the Jackson path then reports it). */
   private LocalDate localDate(int year, int month, int day) {
+    if (month < 1 || month > 12 || day < 1 || day > 31) {
+      return null;
+    }
     int key = (year << 9 | month << 5 | day) + 1; // + 1: 0 marks an empty slot
     int slot = (key ^ key >>> 8) & 255;
     if (dateKeys[slot] == key) {
       return dates[slot];
     }
-    LocalDate date = LocalDate.of(year, month, day);
+    LocalDate date;
+    try {
+      date = LocalDate.of(year, month, day);
+    } catch (java.time.DateTimeException noSuchDay) { // February 30 and the like: rare
+      return null;
+    }
     dateKeys[slot] = key;
     dates[slot] = date;
     return date;
