@@ -1,0 +1,12 @@
+package dev.lakeside.client;
+
+/**
+ * The answer of {@code POST /append}. A data problem is not an exception: {@code ok} is false and
+ * {@code errorCode} says why ({@code invalid-data}, {@code incompatible-schema}).
+ *
+ * @param ok whether the rows were accepted
+ * @param taskId the asynchronous task to poll with {@link LakehouseClient#getTask}, or null
+ * @param errorMessage the server's explanation when not ok, or null
+ * @param errorCode the error class when not ok, or null
+ */
+public record AppendResult(boolean ok, String taskId, String errorMessage, String errorCode) {}

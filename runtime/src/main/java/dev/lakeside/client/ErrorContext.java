@@ -1,0 +1,50 @@
+package dev.lakeside.client;
+
+/**
+ * Where an error happened: the operation, the HTTP exchange and what the server said. {@code status} is 0 when no
+ * response was received.
+ */
+record ErrorContext(String operation, String method, String path, int status, boolean retriable, String requestId,
+    String body) {
+
+  static final int MAX_BODY = 512;
+
+  static ErrorContext of(String operation, String method, String path) {
+    return new ErrorContext(operation, method, path, 0, false, null, null);
+  }
+
+  ErrorContext withResponse(int status, String requestId, String body) {
+    return new ErrorContext(operation, method, path, status, retriable, requestId, excerpt(body));
+  }
+
+  ErrorContext retriable(boolean retriable) {
+    return new ErrorContext(operation, method, path, status, retriable, requestId, body);
+  }
+
+  static String excerpt(String body) {
+    if (body == null) {
+      return null;
+    }
+    String trimmed = body.strip();
+    return trimmed.length() <= MAX_BODY ? trimmed : trimmed.substring(0, MAX_BODY) + "…(" + trimmed.length()
+        + " chars)";
+  }
+
+  String describe() {
+    StringBuilder out = new StringBuilder(" [").append(operation);
+    if (method != null) {
+      out.append(", ").append(method).append(' ').append(path);
+    }
+    if (status != 0) {
+      out.append(", status ").append(status);
+    }
+    if (requestId != null) {
+      out.append(", request id ").append(requestId);
+    }
+    out.append(']');
+    if (body != null && !body.isEmpty()) {
+      out.append(" body: ").append(body);
+    }
+    return out.toString();
+  }
+}

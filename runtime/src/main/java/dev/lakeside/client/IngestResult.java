@@ -1,0 +1,16 @@
+package dev.lakeside.client;
+
+import java.util.Map;
+
+/**
+ * The answer of {@code POST /upsert} or {@code POST /upload}. The API documents only the 200 status; servers that
+ * say more (the local lakehouse answers {@code {"ok": true, "rows": n}}) fill the fields.
+ *
+ * @param rows the rows written, or null when the server does not say
+ * @param fields the whole JSON answer, empty when the body was empty
+ */
+public record IngestResult(Long rows, Map<String, Object> fields) {
+  public IngestResult {
+    fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+  }
+}

@@ -1,0 +1,55 @@
+package dev.lakeside.client;
+
+import java.util.Optional;
+
+/**
+ * Base of every error the client raises. Unchecked. Each carries the operation ({@code query}, {@code append}, …),
+ * the HTTP method and path, the status (0 when no response arrived), whether retrying the same call may succeed, the
+ * server's request id when it sent one ({@code x-request-id} or {@code x-correlation-id}), a bounded excerpt of the
+ * response body, and the underlying cause. Messages never contain credentials.
+ */
+public class LakehouseException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient ErrorContext context;
+
+  LakehouseException(String message, ErrorContext context, Throwable cause) {
+    super(message + context.describe(), cause);
+    this.context = context;
+  }
+
+  /** The client operation that failed, such as {@code query} or {@code append}. */
+  public String operation() {
+    return context.operation();
+  }
+
+  /** The HTTP method, or null when the failure happened before a request was built. */
+  public String method() {
+    return context.method();
+  }
+
+  /** The request path without the query string, or null when no request was built. */
+  public String path() {
+    return context.path();
+  }
+
+  /** The HTTP status, or 0 when no response was received. */
+  public int status() {
+    return context.status();
+  }
+
+  /** Whether sending the same call again may succeed (after the client's own retries were used up). */
+  public boolean retriable() {
+    return context.retriable();
+  }
+
+  /** The server's request id header, when present. */
+  public Optional<String> requestId() {
+    return Optional.ofNullable(context.requestId());
+  }
+
+  /** At most 512 characters of the response body, when there was one. */
+  public Optional<String> bodyExcerpt() {
+    return Optional.ofNullable(context.body());
+  }
+}

@@ -1,0 +1,449 @@
+package dev.lakeside.client;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A {@code POST /query} request: the statement and every optional field of the API. Immutable; build one with
+ * {@link #builder(String)} or {@link #of(String)}.
+ *
+ * <pre>{@code
+ * QueryRequest request = QueryRequest.builder("SELECT * FROM events WHERE day = current_date")
+ *     .catalog("shop").schema("analytics").limit(1000).timezone("Europe/Paris").build();
+ * }</pre>
+ *
+ * <p>Optional fields left unset are not sent. {@link #idempotent()}, {@link #cancelOnClose()} and {@link #timeout()}
+ * are client-side settings and are not sent either.
+ */
+public final class QueryRequest {
+  private final String statement;
+  private final String catalog;
+  private final String schema;
+  private final String sessionId;
+  private final String queryId;
+  private final Long limit;
+  private final Long offset;
+  private final String timezone;
+  private final String format;
+  private final String dialect;
+  private final String computeSize;
+  private final Boolean sanitize;
+  private final Boolean ephemeral;
+  private final Boolean visible;
+  private final String requestedBy;
+  private final Boolean cache;
+  private final boolean idempotent;
+  private final boolean cancelOnClose;
+  private final Duration timeout;
+
+  private QueryRequest(Builder b) {
+    statement = b.statement;
+    catalog = b.catalog;
+    schema = b.schema;
+    sessionId = b.sessionId;
+    queryId = b.queryId;
+    limit = b.limit;
+    offset = b.offset;
+    timezone = b.timezone;
+    format = b.format;
+    dialect = b.dialect;
+    computeSize = b.computeSize;
+    sanitize = b.sanitize;
+    ephemeral = b.ephemeral;
+    visible = b.visible;
+    requestedBy = b.requestedBy;
+    cache = b.cache;
+    idempotent = b.idempotent != null ? b.idempotent : b.idempotentValue;
+    cancelOnClose = b.cancelOnClose != null ? b.cancelOnClose : b.cancelOnCloseValue;
+    timeout = b.timeout;
+  }
+
+  /** A request with only the statement set. */
+  public static QueryRequest of(String statement) {
+    return builder(statement).build();
+  }
+
+  /**
+   * A builder for a request running {@code statement}.
+   *
+   * @throws IllegalArgumentException if the statement is blank
+   */
+  public static Builder builder(String statement) {
+    return new Builder(statement);
+  }
+
+  /** A builder holding this request's values; each can be set once more. */
+  public Builder toBuilder() {
+    Builder b = new Builder(statement);
+    b.catalog = catalog;
+    b.schema = schema;
+    b.sessionId = sessionId;
+    b.queryId = queryId;
+    b.limit = limit;
+    b.offset = offset;
+    b.timezone = timezone;
+    b.format = format;
+    b.dialect = dialect;
+    b.computeSize = computeSize;
+    b.sanitize = sanitize;
+    b.ephemeral = ephemeral;
+    b.visible = visible;
+    b.requestedBy = requestedBy;
+    b.cache = cache;
+    b.idempotentValue = idempotent;
+    b.cancelOnCloseValue = cancelOnClose;
+    b.timeout = timeout;
+    return b;
+  }
+
+  public String statement() {
+    return statement;
+  }
+
+  /** Default catalog for unqualified names, or null. */
+  public String catalog() {
+    return catalog;
+  }
+
+  /** Default schema for unqualified names, or null. */
+  public String schema() {
+    return schema;
+  }
+
+  public String sessionId() {
+    return sessionId;
+  }
+
+  public String queryId() {
+    return queryId;
+  }
+
+  public Long limit() {
+    return limit;
+  }
+
+  public Long offset() {
+    return offset;
+  }
+
+  public String timezone() {
+    return timezone;
+  }
+
+  /** {@code null} or {@code default} for the NDJSON envelope, else {@code csv}, {@code jsonl}, {@code parquet}. */
+  public String format() {
+    return format;
+  }
+
+  public String dialect() {
+    return dialect;
+  }
+
+  public String computeSize() {
+    return computeSize;
+  }
+
+  public Boolean sanitize() {
+    return sanitize;
+  }
+
+  public Boolean ephemeral() {
+    return ephemeral;
+  }
+
+  public Boolean visible() {
+    return visible;
+  }
+
+  public String requestedBy() {
+    return requestedBy;
+  }
+
+  public Boolean cache() {
+    return cache;
+  }
+
+  /** Whether the caller declared the statement safe to run twice, so the client may retry it. */
+  public boolean idempotent() {
+    return idempotent;
+  }
+
+  /** Whether closing the stream before its end also sends {@code DELETE /query/{id}}. */
+  public boolean cancelOnClose() {
+    return cancelOnClose;
+  }
+
+  /** The per-call timeout for the response headers, or null for the client's request timeout. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** Whether the client may retry this request: a read-only statement, or one marked idempotent. */
+  boolean retriable() {
+    return idempotent || readOnly(statement);
+  }
+
+  /**
+   * True when the statement, after leading comments, whitespace and parentheses, starts with a read-only keyword and
+   * holds one statement only ({@code SELECT 1; INSERT …} is not read-only).
+   */
+  static boolean readOnly(String sql) {
+    int i = skipInsignificant(sql, 0);
+    int start = i;
+    while (i < sql.length() && Character.isLetter(sql.charAt(i))) {
+      i++;
+    }
+    String keyword = sql.substring(start, i).toUpperCase(Locale.ROOT);
+    boolean reading = switch (keyword) {
+      case "SELECT", "WITH", "VALUES", "DESCRIBE", "SHOW", "EXPLAIN", "FROM", "TABLE", "SUMMARIZE" -> true;
+      default -> false;
+    };
+    return reading && !hasSecondStatement(sql, i);
+  }
+
+  private static int skipInsignificant(String sql, int i) {
+    while (i < sql.length()) {
+      char c = sql.charAt(i);
+      if (Character.isWhitespace(c) || c == '(') {
+        i++;
+      } else if (sql.startsWith("--", i)) {
+        int end = sql.indexOf('\n', i);
+        i = end < 0 ? sql.length() : end + 1;
+      } else if (sql.startsWith("/*", i)) {
+        int end = sql.indexOf("*/", i + 2);
+        i = end < 0 ? sql.length() : end + 2;
+      } else {
+        break;
+      }
+    }
+    return i;
+  }
+
+  private static boolean hasSecondStatement(String sql, int from) {
+    char quote = 0;
+    for (int i = from; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (sql.startsWith("--", i)) {
+        int end = sql.indexOf('\n', i);
+        i = end < 0 ? sql.length() : end;
+      } else if (sql.startsWith("/*", i)) {
+        int end = sql.indexOf("*/", i + 2);
+        i = end < 0 ? sql.length() : end + 1;
+      } else if (c == ';') {
+        int next = skipInsignificant(sql, i + 1);
+        while (next < sql.length() && sql.charAt(next) == ';') {
+          next = skipInsignificant(sql, next + 1);
+        }
+        return next < sql.length();
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return "QueryRequest{statement=" + statement + (catalog == null ? "" : ", catalog=" + catalog)
+        + (schema == null ? "" : ", schema=" + schema) + (queryId == null ? "" : ", queryId=" + queryId) + "}";
+  }
+
+  /** Builds a {@link QueryRequest}. Each option can be set once; values are checked when set. */
+  public static final class Builder {
+    private final String statement;
+    private String catalog;
+    private String schema;
+    private String sessionId;
+    private String queryId;
+    private Long limit;
+    private Long offset;
+    private String timezone;
+    private String format;
+    private String dialect;
+    private String computeSize;
+    private Boolean sanitize;
+    private Boolean ephemeral;
+    private Boolean visible;
+    private String requestedBy;
+    private Boolean cache;
+    private Boolean idempotent;
+    private Boolean cancelOnClose;
+    private Duration timeout;
+    private boolean idempotentValue;
+    private boolean cancelOnCloseValue;
+    private final java.util.Set<String> set = new java.util.HashSet<>();
+
+    private Builder(String statement) {
+      Objects.requireNonNull(statement, "statement == null");
+      if (statement.isBlank()) {
+        throw new IllegalArgumentException("statement must not be blank");
+      }
+      this.statement = statement;
+    }
+
+    private void once(String option) {
+      if (!set.add(option)) {
+        throw new IllegalStateException(option + " was already set");
+      }
+    }
+
+    private static String text(String value, String option) {
+      Objects.requireNonNull(value, option + " == null");
+      if (value.isBlank()) {
+        throw new IllegalArgumentException(option + " must not be blank");
+      }
+      return value;
+    }
+
+    public Builder catalog(String catalog) {
+      once("catalog");
+      this.catalog = text(catalog, "catalog");
+      return this;
+    }
+
+    public Builder schema(String schema) {
+      once("schema");
+      this.schema = text(schema, "schema");
+      return this;
+    }
+
+    /** Runs in this server session (needed later to cancel the query). */
+    public Builder sessionId(String sessionId) {
+      once("sessionId");
+      this.sessionId = text(sessionId, "sessionId");
+      return this;
+    }
+
+    /** A caller-chosen query id, a UUID, so that the query can be inspected or cancelled before it answers. */
+    public Builder queryId(String queryId) {
+      once("queryId");
+      this.queryId = text(queryId, "queryId");
+      return this;
+    }
+
+    /** Server-side row limit, wrapping the statement. */
+    public Builder limit(long limit) {
+      once("limit");
+      if (limit < 0) {
+        throw new IllegalArgumentException("limit must be >= 0, found " + limit);
+      }
+      this.limit = limit;
+      return this;
+    }
+
+    public Builder offset(long offset) {
+      once("offset");
+      if (offset < 0) {
+        throw new IllegalArgumentException("offset must be >= 0, found " + offset);
+      }
+      this.offset = offset;
+      return this;
+    }
+
+    /** The time zone TIMESTAMPTZ values are written in, such as {@code Europe/Paris}. */
+    public Builder timezone(String timezone) {
+      once("timezone");
+      this.timezone = text(timezone, "timezone");
+      return this;
+    }
+
+    /**
+     * The response format: {@code default}, {@code csv}, {@code jsonl} or {@code parquet}. Only the default format
+     * can be read by {@link LakehouseClient#query}; the others are for {@link LakehouseClient#queryRaw}.
+     */
+    public Builder format(String format) {
+      once("format");
+      String value = text(format, "format").toLowerCase(Locale.ROOT);
+      if (!java.util.Set.of("default", "csv", "jsonl", "parquet").contains(value)) {
+        throw new IllegalArgumentException("format must be one of default, csv, jsonl, parquet; found '" + format
+            + "'");
+      }
+      this.format = value;
+      return this;
+    }
+
+    /** The SQL dialect of the statement, transpiled by the server (DuckDB when unset). */
+    public Builder dialect(String dialect) {
+      once("dialect");
+      this.dialect = text(dialect, "dialect");
+      return this;
+    }
+
+    /** The compute size, such as {@code XS}, {@code S}, {@code M}, {@code L}, {@code XL} or {@code AUTO}. */
+    public Builder computeSize(String computeSize) {
+      once("computeSize");
+      this.computeSize = text(computeSize, "computeSize");
+      return this;
+    }
+
+    public Builder sanitize(boolean sanitize) {
+      once("sanitize");
+      this.sanitize = sanitize;
+      return this;
+    }
+
+    public Builder ephemeral(boolean ephemeral) {
+      once("ephemeral");
+      this.ephemeral = ephemeral;
+      return this;
+    }
+
+    public Builder visible(boolean visible) {
+      once("visible");
+      this.visible = visible;
+      return this;
+    }
+
+    /** Who asked, stored in the query log. */
+    public Builder requestedBy(String requestedBy) {
+      once("requestedBy");
+      this.requestedBy = text(requestedBy, "requestedBy");
+      return this;
+    }
+
+    public Builder cache(boolean cache) {
+      once("cache");
+      this.cache = cache;
+      return this;
+    }
+
+    /**
+     * Declares the statement safe to run twice, so that the client retries it on a transient failure before any row
+     * arrived. Read-only statements ({@code SELECT}, {@code WITH}, {@code VALUES}, {@code DESCRIBE}, {@code SHOW},
+     * {@code EXPLAIN}, {@code FROM}) are retried without it. Never mark an {@code INSERT} idempotent: a retry after
+     * a lost response runs it twice.
+     */
+    public Builder idempotent(boolean idempotent) {
+      once("idempotent");
+      this.idempotent = idempotent;
+      return this;
+    }
+
+    /** When the stream is closed before its end, also ask the server to cancel the query. Default false. */
+    public Builder cancelOnClose(boolean cancelOnClose) {
+      once("cancelOnClose");
+      this.cancelOnClose = cancelOnClose;
+      return this;
+    }
+
+    /** Overrides the client's request timeout for this call (time until the response headers). */
+    public Builder timeout(Duration timeout) {
+      once("timeout");
+      Objects.requireNonNull(timeout, "timeout == null");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive, found " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    public QueryRequest build() {
+      return new QueryRequest(this);
+    }
+  }
+}

@@ -1,0 +1,242 @@
+package dev.lakeside.client;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Flow;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Sends calls with the client's headers and timeouts, maps failures to the exception hierarchy, and retries what
+ * the call marks as safe: transient failures only (connection errors, timeouts, 408, 429, 500, 502, 503, 504), with
+ * exponential backoff and full jitter, waiting {@code Retry-After} instead when the server sends one.
+ */
+final class Transport {
+  /** A longer {@code Retry-After} than this is not waited for: the call fails, marked retriable. */
+  static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+  private static final int MAX_ERROR_BODY = 64 * 1024;
+
+  /** Blocks for a duration; replaced in tests to record the waits instead. */
+  @FunctionalInterface
+  interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  /** One API call. {@code body} is null for GET and DELETE. {@code pathAndQuery} is already encoded. */
+  record Call(String operation, String method, String path, String pathAndQuery,
+      Supplier<HttpRequest.BodyPublisher> body, String contentType, boolean retriable, Duration timeout) {}
+
+  private final HttpClient http;
+  private final URI baseUri;
+  private final Credentials credentials;
+  private final String userAgent;
+  private final Duration requestTimeout;
+  private final Duration idleTimeout;
+  private final int maxRetries;
+  private final Duration retryBaseDelay;
+  private final Duration retryMaxDelay;
+  private final Sleeper sleeper;
+  private final DoubleSupplier random;
+  private final Clock clock;
+
+  Transport(HttpClient http, URI baseUri, Credentials credentials, String userAgent, Duration requestTimeout,
+      Duration idleTimeout, int maxRetries, Duration retryBaseDelay, Duration retryMaxDelay, Sleeper sleeper,
+      DoubleSupplier random, Clock clock) {
+    this.http = http;
+    this.baseUri = baseUri;
+    this.credentials = credentials;
+    this.userAgent = userAgent;
+    this.requestTimeout = requestTimeout;
+    this.idleTimeout = idleTimeout;
+    this.maxRetries = maxRetries;
+    this.retryBaseDelay = retryBaseDelay;
+    this.retryMaxDelay = retryMaxDelay;
+    this.sleeper = sleeper;
+    this.random = random;
+    this.clock = clock;
+  }
+
+  /** Sends a call whose answer is small: the whole body of a 2xx response. */
+  byte[] send(Call call) {
+    return execute(call, HttpResponse.BodyHandlers.ofByteArray(), response -> {
+      byte[] body = response.body();
+      return body == null ? "" : new String(body, 0, Math.min(body.length, MAX_ERROR_BODY), StandardCharsets.UTF_8);
+    }).body();
+  }
+
+  /** Sends a call whose 2xx body is streamed, with the idle timeout. Error bodies are read and released. */
+  StreamingBody stream(Call call) {
+    HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = execute(call, HttpResponse.BodyHandlers.ofPublisher(),
+        r -> {
+          StreamingBody body = new StreamingBody(idleTimeout.toNanos());
+          r.body().subscribe(body);
+          try {
+            return new String(body.readAtMost(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            return "";
+          }
+        });
+    StreamingBody body = new StreamingBody(idleTimeout.toNanos());
+    response.body().subscribe(body);
+    return body;
+  }
+
+  private <T> HttpResponse<T> execute(Call call, HttpResponse.BodyHandler<T> handler,
+      java.util.function.Function<HttpResponse<T>, String> errorBody) {
+    ErrorContext context = ErrorContext.of(call.operation(), call.method(), call.path());
+    for (int attempt = 0; ; attempt++) {
+      Duration wait;
+      LakehouseException error;
+      try {
+        HttpResponse<T> response = http.send(request(call), handler);
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+          return response;
+        }
+        String body = errorBody.apply(response);
+        error = statusError(context, status, requestId(response.headers()), body);
+        wait = retryDelay(call, attempt, error, response.headers().firstValue("Retry-After").orElse(null));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new NetworkError("interrupted while waiting for the response", context, e);
+      } catch (IOException e) {
+        error = ioError(context, e);
+        wait = retryDelay(call, attempt, error, null);
+      }
+      if (wait == null) {
+        throw error;
+      }
+      try {
+        sleeper.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        error.addSuppressed(e);
+        throw error;
+      }
+    }
+  }
+
+  private HttpRequest request(Call call) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(baseUri.resolve(call.pathAndQuery()))
+        .timeout(call.timeout() != null ? call.timeout() : requestTimeout)
+        .header("Authorization", credentials.header())
+        .header("User-Agent", userAgent)
+        .header("Accept", "application/json, application/x-ndjson, */*");
+    if (call.body() == null) {
+      builder.method(call.method(), HttpRequest.BodyPublishers.noBody());
+    } else {
+      builder.method(call.method(), call.body().get());
+      if (call.contentType() != null) {
+        builder.header("Content-Type", call.contentType());
+      }
+    }
+    return builder.build();
+  }
+
+  /** How long to wait before the next attempt, or null to give up. */
+  private Duration retryDelay(Call call, int attempt, LakehouseException error, String retryAfter) {
+    if (!call.retriable() || !error.retriable() || attempt >= maxRetries) {
+      return null;
+    }
+    Duration serverWait = retryAfter == null ? null : parseRetryAfter(retryAfter);
+    if (serverWait != null) {
+      return serverWait.compareTo(MAX_RETRY_AFTER) > 0 ? null : serverWait;
+    }
+    double cap = Math.min(retryMaxDelay.toNanos(), retryBaseDelay.toNanos() * Math.pow(2, attempt));
+    return Duration.ofNanos((long) (random.getAsDouble() * cap));
+  }
+
+  /** {@code Retry-After}: delta-seconds or an HTTP date; null when unreadable. */
+  Duration parseRetryAfter(String value) {
+    String text = value.strip();
+    try {
+      long seconds = Long.parseLong(text);
+      return seconds < 0 ? null : Duration.ofSeconds(seconds);
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration wait = Duration.between(clock.instant(), at.toInstant());
+        return wait.isNegative() ? Duration.ZERO : wait;
+      } catch (RuntimeException unreadable) {
+        return null;
+      }
+    }
+  }
+
+  static String requestId(java.net.http.HttpHeaders headers) {
+    return headers.firstValue("x-request-id").or(() -> headers.firstValue("x-correlation-id")).orElse(null);
+  }
+
+  static LakehouseException statusError(ErrorContext base, int status, String requestId, String body) {
+    ErrorContext context = base.withResponse(status, requestId, body);
+    String message = errorMessage(status, body);
+    return switch (status) {
+      case 401, 403 -> new AuthError(message, context, null);
+      case 408, 429, 500, 502, 503, 504 -> new ApiError(message, context.retriable(true), null);
+      default -> status >= 400 && status < 500 ? new BadRequestError(message, context, null)
+          : new ApiError(message, context, null);
+    };
+  }
+
+  /** The server's explanation: {@code error} (and {@code code}) of a JSON body, else the plain text. */
+  private static String errorMessage(int status, String body) {
+    String reason = "HTTP " + status;
+    if (body == null || body.isBlank()) {
+      return reason + (status == 401 ? ": the credentials were rejected" : "");
+    }
+    String text = body.strip();
+    if (text.startsWith("{")) {
+      try (JsonParser p = QueryStream.JSON.createParser(text)) {
+        if (p.nextToken() == JsonToken.START_OBJECT && ValueDecoder.json(p) instanceof Map<?, ?> map) {
+          Object error = map.containsKey("error") ? map.get("error") : map.get("error_message");
+          Object code = map.containsKey("code") ? map.get("code") : map.get("error_code");
+          if (error instanceof Map<?, ?> nested) { // {"error": {"code", "message"}}
+            code = nested.get("code");
+            error = nested.get("message");
+          }
+          if (error != null) {
+            return reason + ": " + ErrorContext.excerpt(String.valueOf(error)) + (code == null ? "" : " (" + code
+                + ")");
+          }
+        }
+      } catch (IOException | RuntimeException notJson) {
+        // fall through to the plain text
+      }
+    }
+    return reason + ": " + ErrorContext.excerpt(text.lines().findFirst().orElse(text));
+  }
+
+  static LakehouseException ioError(ErrorContext context, IOException e) {
+    ErrorContext retriable = context.retriable(true);
+    if (e instanceof HttpConnectTimeoutException) {
+      return new TimeoutError("connect timeout: " + e.getMessage(), retriable, e);
+    }
+    if (e instanceof HttpTimeoutException) {
+      return new TimeoutError("request timeout: no response within the timeout", retriable, e);
+    }
+    if (e instanceof InterruptedIOException) {
+      return new NetworkError("interrupted: " + e.getMessage(), context, e);
+    }
+    if (e instanceof ConnectException) {
+      return new NetworkError("cannot connect: " + e, retriable, e);
+    }
+    return new NetworkError("the exchange failed: " + e, retriable, e);
+  }
+}
