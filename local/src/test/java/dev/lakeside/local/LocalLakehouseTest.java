@@ -49,6 +49,11 @@ class LocalLakehouseTest {
     JsonNode body = Json.MAPPER.readTree(response.body());
     assertThat(body.get("code").asText()).isEqualTo("not-found");
     assertThat(body.get("error").asText()).contains("GET /nope");
+    // The line is written once the exchange is closed, which can be just after the client has the answer.
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (LOG.stream().noneMatch(line -> line.startsWith("GET /nope 404")) && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
     assertThat(LOG).anySatisfy(line -> assertThat(line).matches("GET /nope 404 \\d+ms"));
   }
 

@@ -5,20 +5,25 @@ package dev.lakeside.client;
  * response was received.
  */
 record ErrorContext(String operation, String method, String path, int status, boolean retriable, String requestId,
-    String body) {
+    String body, java.time.Duration retryAfter) {
 
   static final int MAX_BODY = 512;
 
   static ErrorContext of(String operation, String method, String path) {
-    return new ErrorContext(operation, method, path, 0, false, null, null);
+    return new ErrorContext(operation, method, path, 0, false, null, null, null);
   }
 
   ErrorContext withResponse(int status, String requestId, String body) {
-    return new ErrorContext(operation, method, path, status, retriable, requestId, excerpt(body));
+    return new ErrorContext(operation, method, path, status, retriable, requestId, excerpt(body), retryAfter);
   }
 
   ErrorContext retriable(boolean retriable) {
-    return new ErrorContext(operation, method, path, status, retriable, requestId, body);
+    return new ErrorContext(operation, method, path, status, retriable, requestId, body, retryAfter);
+  }
+
+  /** The same context with the server's {@code Retry-After}, or null when it sent none. */
+  ErrorContext retryAfter(java.time.Duration wait) {
+    return new ErrorContext(operation, method, path, status, retriable, requestId, body, wait);
   }
 
   static String excerpt(String body) {

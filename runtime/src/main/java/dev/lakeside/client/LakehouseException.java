@@ -48,6 +48,15 @@ public class LakehouseException extends RuntimeException {
     return Optional.ofNullable(context.requestId());
   }
 
+  /**
+   * How long the server asked to wait before trying again ({@code Retry-After} on a 429 or 503), when it
+   * said so. The client's own retries already honour it; callers that retry themselves (the tracker)
+   * read it here.
+   */
+  public Optional<java.time.Duration> retryAfter() {
+    return Optional.ofNullable(context.retryAfter());
+  }
+
   /** At most 512 characters of the response body, when there was one. */
   public Optional<String> bodyExcerpt() {
     return Optional.ofNullable(context.body());

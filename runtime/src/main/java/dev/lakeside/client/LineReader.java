@@ -98,6 +98,28 @@ final class LineReader {
     return to;
   }
 
+  /** Where the unread data starts in {@link #buffer()}. */
+  int position() {
+    return pos;
+  }
+
+  /** Where the data read so far ends in {@link #buffer()}. */
+  int limit() {
+    return limit;
+  }
+
+  /** Makes the line from {@link #position()} to the '\n' at {@code newline} the current line. */
+  void advanceTo(int newline) {
+    prevStart = lineStart;
+    prevLength = lineLength;
+    int end = newline > pos && buf[newline - 1] == '\r' ? newline - 1 : newline;
+    lineStart = pos;
+    lineLength = end - pos;
+    rawLength = newline + 1 - pos;
+    pos = newline + 1;
+    lineNumber++;
+  }
+
   byte[] buffer() {
     return buf;
   }

@@ -116,13 +116,17 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
   @Override
   public Iterator<Row> iterator() {
     RowCursor cursor = cursor();
+    FlatRowScanner scanner = FlatRowScanner.forColumns(columns.types);
     return new Iterator<>() {
       private Row next;
 
       @Override
       public boolean hasNext() {
-        if (next == null && cursor.next()) {
-          next = cursor.row();
+        if (next == null) {
+          next = scanner == null ? null : fastRow(scanner);
+          if (next == null && cursor.next()) {
+            next = cursor.row();
+          }
         }
         return next != null;
       }
@@ -183,6 +187,38 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
 
   long line() {
     return lines.lineNumber();
+  }
+
+  /**
+   * The next row read by the fast path, or null when it does not apply: then the line (if any) is handed back to
+   * the parser, and {@link #advance()} reads it as usual. The parser must be between lines.
+   */
+  private Row fastRow(FlatRowScanner scanner) {
+    if (finished || current != null || feed.remaining != 0) {
+      return null;
+    }
+    Object[] complete = scanner.scanLine(lines.buffer(), lines.position(), lines.limit());
+    if (complete != null) { // the common case: the whole line is buffered and canonical
+      lines.advanceTo(scanner.lineEnd());
+      valueLine = lines.lineNumber();
+      return new Row(columns, complete);
+    }
+    try {
+      if (!lines.next()) {
+        return null; // the end: advance() checks for trailing blank lines and closes
+      }
+    } catch (IOException e) {
+      fail();
+      throw ioError(e);
+    }
+    Object[] values = lines.lineNumber() == valueLine + 1
+        ? scanner.scan(lines.buffer(), lines.start(), lines.length()) : null;
+    if (values == null) {
+      feed.redeliver();
+      return null;
+    }
+    valueLine = lines.lineNumber();
+    return new Row(columns, values);
   }
 
   /** Moves to the next row line and leaves the parser on its START_ARRAY; false after the last row. */
@@ -464,6 +500,13 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
 
     LineFeed(LineReader lines) {
       this.lines = lines;
+    }
+
+    /** Hands the current line (read by the fast path, which gave up on it) to the parser on its next read. */
+    void redeliver() {
+      lineStart = handed;
+      offset = lines.start();
+      remaining = lines.rawLength();
     }
 
     @Override

@@ -25,8 +25,10 @@ import java.util.List;
  * }</pre>
  *
  * <p>The parser belongs to the cursor and is valid until the next call to {@link #next()}: do not close it or keep
- * it. It sees one line at a time: a line that ends inside the row yields {@code JsonToken.NOT_AVAILABLE} instead of
- * more cells, and {@link #next()} then reports it as a {@link ParseError}, as it does text after the row. Errors in the stream surface from {@link #next()} as {@link QueryError}, {@link ParseError},
+ * it. It is one parser for the whole response, which reads the next line only when asked for a token past the end
+ * of the current one: a row whose line ends early therefore continues into the next line (and usually fails there
+ * with a {@link ParseError}); {@link #next()} checks that each row ended on its own line with nothing after it, and
+ * reports a {@link ParseError} naming the row's line otherwise. Errors in the stream surface from {@link #next()} as {@link QueryError}, {@link ParseError},
  * {@link NetworkError} or {@link TimeoutError}. Not thread-safe.
  */
 public final class RowCursor {

@@ -111,8 +111,10 @@ final class Transport {
           return response;
         }
         String body = errorBody.apply(response);
-        error = statusError(context, status, requestId(response.headers()), body);
-        wait = retryDelay(call, attempt, error, response.headers().firstValue("Retry-After").orElse(null));
+        String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+        error = statusError(context.retryAfter(retryAfter == null ? null : parseRetryAfter(retryAfter)), status,
+            requestId(response.headers()), body);
+        wait = retryDelay(call, attempt, error, retryAfter);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new NetworkError("interrupted while waiting for the response", context, e);

@@ -347,7 +347,10 @@ class LakehouseClientTest {
     server.enqueue(text(503, "busy", "Retry-After", "1"))
         .enqueue(json(200, "{\"ok\":true}"));
     assertThatThrownBy(() -> client.append(TableRef.of("c", "s", "t"), Map.of("a", 1)))
-        .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.retriable()).isTrue());
+        .isInstanceOfSatisfying(ApiError.class, e -> {
+          assertThat(e.retriable()).isTrue();
+          assertThat(e.retryAfter()).as("left to the caller that retries").hasValue(Duration.ofSeconds(1));
+        });
     assertThat(server.requestCount()).isEqualTo(1);
     server.enqueue(ScriptedServer.drop());
     server.reset();
