@@ -2,10 +2,14 @@ package dev.lakeside;
 
 import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.client.TableRef;
+import dev.lakeside.mapping.TableModel;
+import dev.lakeside.track.SchemaMode;
+import dev.lakeside.track.TablePreparer;
 import dev.lakeside.track.Tracker;
 import dev.lakeside.track.TrackerConfig;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -57,7 +61,17 @@ public final class Lakeside implements AutoCloseable {
     this.defaultCatalog = builder.defaultCatalog;
     this.defaultSchema = builder.defaultSchema;
     this.schema = new SchemaManager(client, defaultCatalog, defaultSchema, notifier);
-    this.tracker = Tracker.create(client, builder.tracker, schema::table, schema::prepare, notifier::written);
+    this.tracker = Tracker.create(client, builder.tracker, schema::table, new TablePreparer() {
+      @Override
+      public CompletableFuture<Void> prepare(TableRef table, TableModel<?> model, SchemaMode mode) {
+        return schema.prepare(table, model, mode);
+      }
+
+      @Override
+      public void forget(TableRef table) {
+        schema.forget(table);
+      }
+    }, notifier::written);
   }
 
   /** A builder over {@code client}; the client is shared, not owned. */

@@ -1,5 +1,7 @@
 package dev.lakeside;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.client.QueryRequest;
 import dev.lakeside.client.QueryResult;
@@ -34,6 +36,8 @@ public final class SchemaManager {
   private final String defaultCatalog;
   private final String defaultSchema;
   private final Lakeside.WriteNotifier notifier;
+  /** Tables made ready this way already, so that the tracker prepares each once; failures are not kept. */
+  private final AsyncCache<TableRef, Boolean> prepared = Caffeine.newBuilder().maximumSize(10_000).buildAsync();
 
   SchemaManager(LakehouseClient client, String defaultCatalog, String defaultSchema, Lakeside.WriteNotifier notifier) {
     this.client = client;
@@ -52,7 +56,9 @@ public final class SchemaManager {
   public void create(Class<?>... recordTypes) {
     for (Class<?> type : recordTypes) {
       TableModel<?> model = TableModels.of(Objects.requireNonNull(type, "recordType == null"));
-      join(prepare(table(model), model, SchemaMode.CREATE));
+      TableRef table = table(model);
+      join(run(table, model, SchemaMode.CREATE));
+      prepared.put(table, CompletableFuture.completedFuture(true));
     }
   }
 
@@ -64,7 +70,7 @@ public final class SchemaManager {
   public void validate(Class<?>... recordTypes) {
     for (Class<?> type : recordTypes) {
       TableModel<?> model = TableModels.of(Objects.requireNonNull(type, "recordType == null"));
-      join(prepare(table(model), model, SchemaMode.VALIDATE));
+      join(run(table(model), model, SchemaMode.VALIDATE));
     }
   }
 
@@ -78,11 +84,23 @@ public final class SchemaManager {
     return TableRef.of(model.catalog().orElse(defaultCatalog), model.schema().orElse(defaultSchema), model.name());
   }
 
-  /** Makes {@code table} ready for {@code model}'s rows as {@code mode} says; the tracker's {@code TablePreparer}. */
+  /**
+   * Makes {@code table} ready for {@code model}'s rows as {@code mode} says, once: later calls for the
+   * same table complete at once (the tracker's {@code TablePreparer}).
+   */
   CompletableFuture<Void> prepare(TableRef table, TableModel<?> model, SchemaMode mode) {
     if (mode == SchemaMode.NONE) {
       return CompletableFuture.completedFuture(null);
     }
+    return prepared.get(table, (key, executor) -> run(key, model, mode).thenApply(v -> true)).thenApply(v -> null);
+  }
+
+  /** Forgets that {@code table} was made ready: the server said it is missing. */
+  void forget(TableRef table) {
+    prepared.synchronous().invalidate(table);
+  }
+
+  private CompletableFuture<Void> run(TableRef table, TableModel<?> model, SchemaMode mode) {
     StringBuilder sql = new StringBuilder();
     if (mode == SchemaMode.CREATE) {
       sql.append("CREATE SCHEMA IF NOT EXISTS ").append(Sql.identifier(table.catalog())).append('.')

@@ -1,7 +1,5 @@
 package dev.lakeside.track;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lakeside.client.AppendRequest;
 import dev.lakeside.client.AppendResult;
 import dev.lakeside.client.LakehouseClient;
@@ -15,13 +13,12 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Sends the pipeline's batches with {@link LakehouseClient#appendAsync}, after the table has been
- * prepared once (remembered in a Caffeine cache), and classifies each outcome for the pipeline.
+ * prepared (the preparer remembers prepared tables), and classifies each outcome for the pipeline.
  */
 final class ClientSender implements Pipeline.Sender {
   private final LakehouseClient client;
   private final TrackerConfig config;
   private final TablePreparer preparer;
-  private final AsyncCache<TableRef, Boolean> prepared = Caffeine.newBuilder().maximumSize(10_000).buildAsync();
   private final java.util.Map<TableRef, TableModel<?>> models = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final java.util.function.Consumer<TableRef> written;
@@ -40,10 +37,9 @@ final class ClientSender implements Pipeline.Sender {
 
   @Override
   public CompletableFuture<Pipeline.SendResult> send(TableRef table, byte[] body, int rows) {
-    CompletableFuture<Boolean> ready = config.schemaMode() == SchemaMode.NONE
-        ? CompletableFuture.completedFuture(true)
-        : prepared.get(table, (ref, executor) -> preparer.prepare(ref, models.get(ref), config.schemaMode())
-            .thenApply(v -> true));
+    CompletableFuture<Void> ready = config.schemaMode() == SchemaMode.NONE
+        ? CompletableFuture.completedFuture(null)
+        : preparer.prepare(table, models.get(table), config.schemaMode());
     return ready.handle((ok, error) -> error)
         .thenCompose(error -> {
           if (error != null) {
@@ -79,7 +75,7 @@ final class ClientSender implements Pipeline.Sender {
       return new Pipeline.SendResult.Rejected(code, message);
     }
     if (message != null && message.contains("does not exist")) {
-      prepared.synchronous().invalidate(table);
+      preparer.forget(table);
       return new Pipeline.SendResult.Retry(Duration.ZERO, new IllegalStateException(message));
     }
     return new Pipeline.SendResult.Failed(DeadLetter.Reason.CLIENT_ERROR, code + ": " + message);
@@ -95,7 +91,7 @@ final class ClientSender implements Pipeline.Sender {
         return new Pipeline.SendResult.Retry(e.retryAfter().orElse(null), e);
       }
       if (e.status() == 404 && e.getMessage().contains("does not exist")) {
-        prepared.synchronous().invalidate(table);
+        preparer.forget(table);
         return new Pipeline.SendResult.Retry(Duration.ZERO, e);
       }
       return new Pipeline.SendResult.Failed(DeadLetter.Reason.CLIENT_ERROR, e.getMessage());
