@@ -1,0 +1,118 @@
+package dev.lakeside.track;
+
+import dev.lakeside.client.AppendRequest;
+import dev.lakeside.client.AppendResult;
+import dev.lakeside.client.LakehouseClient;
+import dev.lakeside.client.LakehouseException;
+import dev.lakeside.client.TableRef;
+import dev.lakeside.client.TaskStatus;
+import dev.lakeside.mapping.TableModel;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Sends the pipeline's batches with {@link LakehouseClient#appendAsync}, after the table has been
+ * prepared (the preparer remembers prepared tables), and classifies each outcome for the pipeline.
+ */
+final class ClientSender implements Pipeline.Sender {
+  private final LakehouseClient client;
+  private final TrackerConfig config;
+  private final TablePreparer preparer;
+  private final java.util.Map<TableRef, TableModel<?>> models = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final java.util.function.Consumer<TableRef> written;
+
+  ClientSender(LakehouseClient client, TrackerConfig config, TablePreparer preparer,
+      java.util.function.Consumer<TableRef> written) {
+    this.client = client;
+    this.config = config;
+    this.preparer = preparer;
+    this.written = written;
+  }
+
+  void register(TableRef table, TableModel<?> model) {
+    models.putIfAbsent(table, model);
+  }
+
+  @Override
+  public CompletableFuture<Pipeline.SendResult> send(TableRef table, byte[] body, int rows) {
+    CompletableFuture<Void> ready = config.schemaMode() == SchemaMode.NONE
+        ? CompletableFuture.completedFuture(null)
+        : preparer.prepare(table, models.get(table), config.schemaMode());
+    return ready.handle((ok, error) -> error)
+        .thenCompose(error -> {
+          if (error != null) {
+            return CompletableFuture.completedFuture(classifyPrepare(unwrap(error)));
+          }
+          boolean sync = config.confirmation() == Confirmation.SYNC;
+          return client.appendAsync(AppendRequest.ofJson(table, body).withSync(sync))
+              .thenCompose(result -> confirm(table, result))
+              .exceptionally(e -> classify(table, unwrap(e)));
+        });
+  }
+
+  private CompletableFuture<Pipeline.SendResult> confirm(TableRef table, AppendResult result) {
+    if (!result.ok()) {
+      return CompletableFuture.completedFuture(rejected(table, result.errorCode(), result.errorMessage()));
+    }
+    if (config.confirmation() == Confirmation.SYNC || result.taskId() == null) {
+      written.accept(table);
+      return CompletableFuture.completedFuture(new Pipeline.SendResult.Stored());
+    }
+    return CompletableFuture.supplyAsync(() -> client.waitForTask(result.taskId(), config.deliveryTimeout()))
+        .thenApply(task -> {
+          if (task.errorCode() != null) {
+            return rejected(table, task.errorCode(), task.errorMessage());
+          }
+          written.accept(table);
+          return new Pipeline.SendResult.Stored();
+        });
+  }
+
+  private Pipeline.SendResult rejected(TableRef table, String code, String message) {
+    if ("invalid-data".equals(code) || "incompatible-schema".equals(code)) {
+      return new Pipeline.SendResult.Rejected(code, message);
+    }
+    if (message != null && message.contains("does not exist")) {
+      preparer.forget(table);
+      return new Pipeline.SendResult.Retry(Duration.ZERO, new IllegalStateException(message));
+    }
+    return new Pipeline.SendResult.Failed(DeadLetter.Reason.CLIENT_ERROR, code + ": " + message);
+  }
+
+  private Pipeline.SendResult classify(TableRef table, Throwable error) {
+    if (error instanceof LakehouseException e) {
+      if (e.status() == 413) {
+        return new Pipeline.SendResult.TooLarge(e.getMessage());
+      }
+      if (e.retriable() || e.status() == 0 || e.status() == 408 || e.status() == 429
+          || (e.status() >= 500 && e.status() != 501 && e.status() != 505)) {
+        return new Pipeline.SendResult.Retry(e.retryAfter().orElse(null), e);
+      }
+      if (e.status() == 404 && e.getMessage().contains("does not exist")) {
+        preparer.forget(table);
+        return new Pipeline.SendResult.Retry(Duration.ZERO, e);
+      }
+      return new Pipeline.SendResult.Failed(DeadLetter.Reason.CLIENT_ERROR, e.getMessage());
+    }
+    return new Pipeline.SendResult.Retry(null, error);
+  }
+
+  private Pipeline.SendResult classifyPrepare(Throwable error) {
+    if (error instanceof LakehouseException e && e.retriable()) {
+      return new Pipeline.SendResult.Retry(e.retryAfter().orElse(null), e);
+    }
+    if (error instanceof LakehouseException e && e.status() == 0) {
+      return new Pipeline.SendResult.Retry(null, e);
+    }
+    return new Pipeline.SendResult.Failed(DeadLetter.Reason.SCHEMA, String.valueOf(error.getMessage()));
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    while (error instanceof CompletionException && error.getCause() != null) {
+      error = error.getCause();
+    }
+    return error;
+  }
+}

@@ -1,0 +1,197 @@
+package dev.lakeside.track;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import dev.lakeside.client.LakehouseClient;
+import dev.lakeside.client.TableRef;
+import dev.lakeside.mapping.TableModel;
+import dev.lakeside.mapping.TableModels;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Turns {@code track(record)} into batched, retried {@code /append} calls.
+ *
+ * <pre>{@code
+ * Tracker tracker = lakeside.tracker();
+ * TrackResult result = tracker.track(new PageView(null, "u1", "/pricing", Instant.now(), 840, null));
+ * tracker.flush().join();   // every row tracked so far is stored (or dead-lettered)
+ * }</pre>
+ *
+ * <p>{@link #track} encodes the record once, on the calling thread, with its generated writer, and
+ * queues the bytes; it never blocks (unless the {@link FullPolicy} is {@code BLOCK}) and never
+ * throws for transport reasons. Rows are batched per table, sent in order with one request in
+ * flight per table, retried with backoff on transient failures, and counted as sent only once the
+ * server confirms they are stored. See {@link TrackerConfig} for the knobs and {@link TrackerStats}
+ * for the counters.
+ *
+ * <p>Thread-safe. Get it from {@code Lakeside.tracker()}; {@code Lakeside.close()} closes it.
+ */
+public final class Tracker implements AutoCloseable {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  /** One record type's route: where its rows go and how they are written. */
+  private record Binding<T>(TableRef table, TableModel<T> model) {}
+
+  /** A reusable per-thread buffer and generator, so that encoding allocates only the row's bytes. */
+  private static final class Encoder {
+    final ByteArrayBuilder buffer = new ByteArrayBuilder(512);
+    final JsonGenerator generator;
+
+    Encoder() {
+      try {
+        generator = JSON.createGenerator(buffer);
+        generator.setRootValueSeparator(null);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot create a JSON generator over memory", e);
+      }
+    }
+  }
+
+  private final TrackerConfig config;
+  private final Pipeline pipeline;
+  private final ClassValue<Binding<?>> bindings;
+  private final ThreadLocal<Encoder> encoders = ThreadLocal.withInitial(Encoder::new);
+
+  /**
+   * A tracker that appends through {@code client}. Applications get theirs from {@code Lakeside.tracker()},
+   * which passes the facade's default catalog and schema and its schema handling.
+   *
+   * @param tables where a model's rows go (its declared catalog and schema, or the defaults)
+   * @param preparer makes a table ready before the first append to it, per {@link TrackerConfig#schemaMode()};
+   *     called again after the server reports the table missing
+   * @param written told after each batch the server stored, so that caches of the table can be invalidated
+   */
+  public static Tracker create(LakehouseClient client, TrackerConfig config,
+      Function<TableModel<?>, TableRef> tables, TablePreparer preparer, Consumer<TableRef> written) {
+    Objects.requireNonNull(client, "client == null");
+    Objects.requireNonNull(config, "config == null");
+    Objects.requireNonNull(tables, "tables == null");
+    Objects.requireNonNull(preparer, "preparer == null");
+    Objects.requireNonNull(written, "written == null");
+    ClientSender sender = new ClientSender(client, config, preparer, written);
+    return new Tracker(config, sender, model -> {
+      TableRef table = tables.apply(model);
+      sender.register(table, model);
+      return table;
+    });
+  }
+
+  Tracker(TrackerConfig config, Pipeline.Sender sender, Function<TableModel<?>, TableRef> tables) {
+    this.config = config;
+    this.pipeline = new Pipeline(config, sender);
+    this.bindings = new ClassValue<>() {
+      @Override
+      protected Binding<?> computeValue(Class<?> type) {
+        TableModel<?> model = TableModels.of(type);
+        return new Binding<>(tables.apply(model), model);
+      }
+    };
+  }
+
+  /**
+   * Queues a {@code @LakehouseTable} record for its table.
+   *
+   * @return {@link TrackResult#ACCEPTED}, or why the record was not queued
+   * @throws IllegalArgumentException if the record's class is not a {@code @LakehouseTable} record
+   * @throws IllegalStateException if its generated table model is missing (the processor did not run)
+   */
+  public TrackResult track(Record record) {
+    return offer(record, null);
+  }
+
+  /**
+   * Queues a record and tells when the server has stored it. The future fails with {@link
+   * TrackRejectedException} when the record was not queued, and with {@link DeliveryException}
+   * when its row was finally given up.
+   */
+  public CompletableFuture<Void> trackAsync(Record record) {
+    CompletableFuture<Void> ack = new CompletableFuture<>();
+    TrackResult result = offer(record, ack);
+    if (!result.accepted() && !ack.isDone()) {
+      ack.completeExceptionally(new TrackRejectedException(result, null));
+    }
+    return ack;
+  }
+
+  private TrackResult offer(Record record, CompletableFuture<Void> ack) {
+    Objects.requireNonNull(record, "record == null");
+    Binding<?> binding = bindings.get(record.getClass());
+    byte[] json;
+    try {
+      json = encode(binding, record);
+    } catch (IllegalArgumentException e) {
+      pipeline.countInvalid();
+      if (ack != null) {
+        ack.completeExceptionally(new TrackRejectedException(TrackResult.REJECTED_INVALID, e.getMessage()));
+      }
+      return TrackResult.REJECTED_INVALID;
+    }
+    return pipeline.offer(binding.table(), json, ack);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> byte[] encode(Binding<T> binding, Record record) {
+    Encoder encoder = encoders.get();
+    try {
+      binding.model().write(encoder.generator, (T) record);
+      encoder.generator.flush();
+      byte[] json = encoder.buffer.toByteArray();
+      encoder.buffer.reset();
+      return json;
+    } catch (IOException | RuntimeException e) {
+      // The generator may be mid-object: start the next record on a fresh one.
+      encoders.remove();
+      throw new IllegalArgumentException("cannot encode " + record.getClass().getName() + " for table "
+          + binding.table() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Completes once every row accepted before this call has been stored or finally failed. */
+  public CompletableFuture<Void> flush() {
+    return pipeline.flush();
+  }
+
+  /** The counters and gauges now. */
+  public TrackerStats stats() {
+    return pipeline.stats();
+  }
+
+  /**
+   * Stops accepting records, delivers what is queued within {@code timeout}, and gives up (dead-letters)
+   * the rest. Closing twice is harmless and returns the first report.
+   */
+  public CloseReport close(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout == null");
+    CompletableFuture<CloseReport> closed = pipeline.close(timeout);
+    try {
+      return closed.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new CloseReport(false, pipeline.stats().pending(), pipeline.stats());
+    } catch (ExecutionException | TimeoutException e) {
+      return new CloseReport(false, pipeline.stats().pending(), pipeline.stats());
+    }
+  }
+
+  /** {@link #close(Duration)} with {@link TrackerConfig#closeTimeout()}. */
+  @Override
+  public void close() {
+    close(config.closeTimeout());
+  }
+
+  @Override
+  public String toString() {
+    TrackerStats stats = stats();
+    return "Tracker{accepted=" + stats.accepted() + ", sent=" + stats.sent() + ", pending=" + stats.pending()
+        + ", failed=" + stats.failed() + ", dropped=" + stats.dropped() + "}";
+  }
+}
