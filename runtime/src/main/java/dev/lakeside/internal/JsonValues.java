@@ -192,8 +192,73 @@ public final class JsonValues {
   public static void writeInstant(JsonGenerator generator, Instant value) throws IOException {
     if (value == null) {
       generator.writeNull();
-    } else {
+      return;
+    }
+    long seconds = value.getEpochSecond();
+    if (seconds < MIN_FAST_SECOND || seconds > MAX_FAST_SECOND) {
       generator.writeString(DateTimeFormatter.ISO_INSTANT.format(value));
+      return;
+    }
+    char[] text = new char[30];
+    int length = formatInstant(seconds, value.getNano(), text);
+    generator.writeString(text, 0, length);
+  }
+
+  /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years whose ISO form has exactly four digits. */
+  private static final long MIN_FAST_SECOND = -62_167_219_200L;
+  private static final long MAX_FAST_SECOND = 253_402_300_799L;
+
+  /**
+   * Writes what {@link DateTimeFormatter#ISO_INSTANT} writes ({@code 2024-01-15T10:30:00.123Z}, the
+   * fraction in groups of three digits, none when zero) for years 0 to 9999, without its allocations.
+   * Returns the length.
+   */
+  static int formatInstant(long epochSecond, int nano, char[] out) {
+    long days = Math.floorDiv(epochSecond, 86_400);
+    int secondOfDay = (int) Math.floorMod(epochSecond, 86_400);
+    // Civil date from days since 1970-01-01 (H. Hinnant's days_from_civil, inverted).
+    long z = days + 719_468;
+    long era = Math.floorDiv(z, 146_097);
+    long dayOfEra = z - era * 146_097;
+    long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+    long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    long mp = (5 * dayOfYear + 2) / 153;
+    int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
+    int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+    int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+    digits(out, 0, year, 4);
+    out[4] = '-';
+    digits(out, 5, month, 2);
+    out[7] = '-';
+    digits(out, 8, day, 2);
+    out[10] = 'T';
+    digits(out, 11, secondOfDay / 3600, 2);
+    out[13] = ':';
+    digits(out, 14, secondOfDay / 60 % 60, 2);
+    out[16] = ':';
+    digits(out, 17, secondOfDay % 60, 2);
+    int at = 19;
+    if (nano != 0) {
+      out[at++] = '.';
+      if (nano % 1_000_000 == 0) {
+        digits(out, at, nano / 1_000_000, 3);
+        at += 3;
+      } else if (nano % 1000 == 0) {
+        digits(out, at, nano / 1000, 6);
+        at += 6;
+      } else {
+        digits(out, at, nano, 9);
+        at += 9;
+      }
+    }
+    out[at++] = 'Z';
+    return at;
+  }
+
+  private static void digits(char[] out, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      out[i] = (char) ('0' + value % 10);
+      value /= 10;
     }
   }
 
