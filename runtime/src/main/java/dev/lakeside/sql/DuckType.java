@@ -36,7 +36,7 @@ final class DuckType {
   final DuckType element;
   /** MAP value. */
   final DuckType value;
-  /** STRUCT field names and types. */
+  /** STRUCT field names (ENUM: its labels, empty when the type text gives none) and STRUCT field types. */
   final List<String> fieldNames;
   final List<DuckType> fieldTypes;
 
@@ -238,15 +238,15 @@ final class DuckType {
       StringBuilder sql = new StringBuilder("ENUM(");
       if (peek('(')) {
         pos++;
+        List<String> labels = new ArrayList<>();
         do {
-          if (sql.length() > 5) {
-            sql.append(", ");
-          }
-          sql.append(SqlLiterals.string(quoted('\''), "ENUM label"));
+          String label = quoted('\'');
+          sql.append(labels.isEmpty() ? "" : ", ").append(SqlLiterals.string(label, "ENUM label"));
+          labels.add(label);
         } while (comma());
         expect(')');
         sql.append(')');
-        return new DuckType(Kind.ENUM, sql.toString(), 0, 0, -1, null, null, List.of(), List.of());
+        return new DuckType(Kind.ENUM, sql.toString(), 0, 0, -1, null, null, List.copyOf(labels), List.of());
       }
       return new DuckType(Kind.ENUM, "VARCHAR", 0, 0, -1, null, null, List.of(), List.of());
     }

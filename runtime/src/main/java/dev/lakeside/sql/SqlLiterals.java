@@ -53,8 +53,10 @@ public final class SqlLiterals {
    * {@code INTEGER[]}, {@code MAP(VARCHAR, BIGINT)}, {@code STRUCT("a" INTEGER)}, …); null is
    * {@code CAST(NULL AS <type>)}.
    *
-   * <p>A {@link Record} for a {@code STRUCT} column is read through its record components (reflection);
-   * generated code uses {@link #struct} instead.
+   * <p>A {@code STRUCT} value is a {@code Map} from field name (case-insensitive, as in DuckDB) to value,
+   * which is how generated code passes nested records (no reflection), or a {@link Record}, read
+   * through its record components by position (reflection: for hand-written callers only).
+   * {@link #struct} renders a top-level struct from names and values.
    *
    * @throws SqlLiteralException if the value cannot be a literal of that type
    */
@@ -69,9 +71,10 @@ public final class SqlLiterals {
   /**
    * {@code value} as a literal of the DuckDB type its Java type maps to (see the README's table);
    * null is {@code NULL}. Collections, maps, records and JSON need a column type: use
-   * {@link #render(Object, String, String)}.
+   * {@link #render(Object, String, String)}. (Not an overload of {@code render}: a column type passed
+   * where the parameter name belongs would otherwise go unnoticed.)
    */
-  public static String render(Object value, String where) {
+  public static String renderByJavaType(Object value, String where) {
     Objects.requireNonNull(where, "where == null");
     if (value == null) {
       return "NULL";
@@ -312,15 +315,21 @@ public final class SqlLiterals {
         }
       }
       case VARCHAR, ENUM -> {
+        String text;
         if (value instanceof String s) {
-          appendString(out, s, where);
+          text = s;
         } else if (value instanceof Character c) {
-          appendString(out, c.toString(), where);
+          text = c.toString();
         } else if (value instanceof Enum<?> e) {
-          appendString(out, e.name(), where);
+          text = e.name();
         } else {
           throw mismatch(where, type, value);
         }
+        if (type.kind == Kind.ENUM && !type.fieldNames.isEmpty() && !type.fieldNames.contains(text)) {
+          throw new SqlLiteralException(where, "expected one of the labels of " + type.sql + ", found "
+              + string(text, where));
+        }
+        appendString(out, text, where);
       }
       case JSON -> {
         if (!(value instanceof String s)) {
@@ -361,6 +370,10 @@ public final class SqlLiterals {
       case TIMETZ -> {
         if (!(value instanceof OffsetTime t)) {
           throw mismatch(where, type, value);
+        }
+        if (Math.abs(t.getOffset().getTotalSeconds()) > 16 * 3600 - 1) {
+          throw new SqlLiteralException(where, "expected a TIMETZ offset within ±15:59:59 (DuckDB's range), found "
+              + t.getOffset());
         }
         out.append("TIMETZ '");
         appendTime(out, t.toLocalTime(), 6, value, where);
@@ -428,10 +441,13 @@ public final class SqlLiterals {
       case LIST, ARRAY -> appendList(out, value, type, where);
       case MAP -> appendMap(out, value, type, where);
       case STRUCT -> {
-        if (!(value instanceof Record r)) {
+        if (value instanceof Record r) {
+          appendStruct(out, componentValues(r, where), type, where);
+        } else if (value instanceof Map<?, ?> fields) {
+          appendStruct(out, fieldValues(fields, type, where), type, where);
+        } else {
           throw mismatch(where, type, value);
         }
-        appendStruct(out, componentValues(r, where), type, where);
       }
       default -> throw new IllegalStateException("unhandled " + type.kind);
     }
@@ -580,6 +596,30 @@ public final class SqlLiterals {
       append(out, values.get(i), type.fieldTypes.get(i), where + "." + name);
     }
     out.append("} AS ").append(type.sql).append(')');
+  }
+
+  private static List<Object> fieldValues(Map<?, ?> fields, DuckType type, String where) {
+    List<Object> values = new ArrayList<>(type.fieldNames.size());
+    for (String name : type.fieldNames) {
+      Object found = null;
+      boolean present = false;
+      for (Map.Entry<?, ?> entry : fields.entrySet()) {
+        if (entry.getKey() instanceof String key && key.equalsIgnoreCase(name)) {
+          found = entry.getValue();
+          present = true;
+          break;
+        }
+      }
+      if (!present) {
+        throw new SqlLiteralException(where, "expected a value for every field of " + type.sql + ", found none for \""
+            + name + "\" among " + fields.keySet());
+      }
+      values.add(found);
+    }
+    if (fields.size() != values.size()) {
+      throw new SqlLiteralException(where, "expected only the fields of " + type.sql + ", found " + fields.keySet());
+    }
+    return values;
   }
 
   private static List<Object> componentValues(Record record, String where) {

@@ -110,7 +110,7 @@ class SqlLiteralsInjectionTest {
   @Test
   void negativeNumbersCannotFormACommentAfterAMinus() {
     // "1-" followed by a bare -5 would be "1--5": a comment that swallows the rest of the line
-    assertThat(((Number) db.one("SELECT 1-" + SqlLiterals.render(-5L, "x") + " AS v")).longValue()).isEqualTo(6L);
+    assertThat(((Number) db.one("SELECT 1-" + SqlLiterals.renderByJavaType(-5L, "x") + " AS v")).longValue()).isEqualTo(6L);
     assertThat(db.one("SELECT 1-" + SqlLiterals.render(-5, "DECIMAL(3,0)", "x") + " AS v").toString())
         .isEqualTo("6");
   }

@@ -33,33 +33,33 @@ class SqlLiteralsTest {
 
   @Test
   void rendersTheTableOfForms() {
-    assertThat(SqlLiterals.render(null, "x")).isEqualTo("NULL");
+    assertThat(SqlLiterals.renderByJavaType(null, "x")).isEqualTo("NULL");
     assertThat(SqlLiterals.render(null, "INTEGER[]", "x")).isEqualTo("CAST(NULL AS INTEGER[])");
-    assertThat(SqlLiterals.render(true, "x")).isEqualTo("TRUE");
+    assertThat(SqlLiterals.renderByJavaType(true, "x")).isEqualTo("TRUE");
     assertThat(SqlLiterals.render(false, "BOOL", "x")).isEqualTo("FALSE");
-    assertThat(SqlLiterals.render(42, "x")).isEqualTo("42");
+    assertThat(SqlLiterals.renderByJavaType(42, "x")).isEqualTo("42");
     assertThat(SqlLiterals.render(Long.MIN_VALUE, "BIGINT", "x")).isEqualTo("(-9223372036854775808)");
-    assertThat(SqlLiterals.render(BigInteger.ONE.shiftLeft(100), "x"))
+    assertThat(SqlLiterals.renderByJavaType(BigInteger.ONE.shiftLeft(100), "x"))
         .isEqualTo("CAST('1267650600228229401496703205376' AS HUGEINT)");
     assertThat(SqlLiterals.render(new BigDecimal("1E+3"), "DECIMAL(6,2)", "x"))
         .isEqualTo("CAST('1000.00' AS DECIMAL(6,2))");
-    assertThat(SqlLiterals.render(new BigDecimal("-0.5"), "x")).isEqualTo("CAST('-0.5' AS DECIMAL(1,1))");
+    assertThat(SqlLiterals.renderByJavaType(new BigDecimal("-0.5"), "x")).isEqualTo("CAST('-0.5' AS DECIMAL(1,1))");
     assertThat(SqlLiterals.render(7, "numeric(10)", "x")).isEqualTo("CAST('7' AS DECIMAL(10,0))");
-    assertThat(SqlLiterals.render(1.5f, "x")).isEqualTo("CAST('1.5' AS REAL)");
-    assertThat(SqlLiterals.render(Double.NaN, "x")).isEqualTo("CAST('NaN' AS DOUBLE)");
+    assertThat(SqlLiterals.renderByJavaType(1.5f, "x")).isEqualTo("CAST('1.5' AS REAL)");
+    assertThat(SqlLiterals.renderByJavaType(Double.NaN, "x")).isEqualTo("CAST('NaN' AS DOUBLE)");
     assertThat(SqlLiterals.render(Double.NEGATIVE_INFINITY, "DOUBLE PRECISION", "x"))
         .isEqualTo("CAST('-Infinity' AS DOUBLE)");
-    assertThat(SqlLiterals.render("it's a \\ test", "x")).isEqualTo("'it''s a \\ test'");
-    assertThat(SqlLiterals.render('\'', "x")).isEqualTo("''''");
+    assertThat(SqlLiterals.renderByJavaType("it's a \\ test", "x")).isEqualTo("'it''s a \\ test'");
+    assertThat(SqlLiterals.renderByJavaType('\'', "x")).isEqualTo("''''");
     assertThat(SqlLiterals.render(Level.HIGH, "VARCHAR", "x")).isEqualTo("'HIGH'");
-    assertThat(SqlLiterals.render(UUID.fromString("550E8400-E29B-41D4-A716-446655440000"), "x"))
+    assertThat(SqlLiterals.renderByJavaType(UUID.fromString("550E8400-E29B-41D4-A716-446655440000"), "x"))
         .isEqualTo("CAST('550e8400-e29b-41d4-a716-446655440000' AS UUID)");
-    assertThat(SqlLiterals.render(new byte[] {0, -1, 16}, "x")).isEqualTo("from_hex('00ff10')");
-    assertThat(SqlLiterals.render(LocalDate.of(10_000, 1, 1), "x")).isEqualTo("DATE '10000-01-01'");
-    assertThat(SqlLiterals.render(LocalDate.of(-44, 3, 15), "x")).isEqualTo("DATE '-0044-03-15'");
-    assertThat(SqlLiterals.render(LocalDate.of(0, 1, 1), "x")).isEqualTo("DATE '0000-01-01'");
-    assertThat(SqlLiterals.render(LocalTime.of(7, 5, 3, 120_000_000), "x")).isEqualTo("TIME '07:05:03.12'");
-    assertThat(SqlLiterals.render(OffsetTime.of(7, 5, 0, 0, ZoneOffset.ofHours(-3)), "x"))
+    assertThat(SqlLiterals.renderByJavaType(new byte[] {0, -1, 16}, "x")).isEqualTo("from_hex('00ff10')");
+    assertThat(SqlLiterals.renderByJavaType(LocalDate.of(10_000, 1, 1), "x")).isEqualTo("DATE '10000-01-01'");
+    assertThat(SqlLiterals.renderByJavaType(LocalDate.of(-44, 3, 15), "x")).isEqualTo("DATE '-0044-03-15'");
+    assertThat(SqlLiterals.renderByJavaType(LocalDate.of(0, 1, 1), "x")).isEqualTo("DATE '0000-01-01'");
+    assertThat(SqlLiterals.renderByJavaType(LocalTime.of(7, 5, 3, 120_000_000), "x")).isEqualTo("TIME '07:05:03.12'");
+    assertThat(SqlLiterals.renderByJavaType(OffsetTime.of(7, 5, 0, 0, ZoneOffset.ofHours(-3)), "x"))
         .isEqualTo("TIMETZ '07:05:00-03:00'");
     assertThat(SqlLiterals.render(LocalDateTime.of(2024, 1, 15, 10, 30, 0, 123_456_000), "TIMESTAMP", "x"))
         .isEqualTo("TIMESTAMP '2024-01-15 10:30:00.123456'");
@@ -67,13 +67,13 @@ class SqlLiteralsTest {
         .isEqualTo("TIMESTAMP_NS '2024-01-15 10:30:00.123456789'");
     assertThat(SqlLiterals.render(LocalDateTime.of(2024, 1, 15, 10, 30, 0, 123_000_000), "TIMESTAMP_MS", "x"))
         .isEqualTo("CAST(TIMESTAMP '2024-01-15 10:30:00.123' AS TIMESTAMP_MS)");
-    assertThat(SqlLiterals.render(Instant.parse("2024-01-15T08:30:00Z"), "x"))
+    assertThat(SqlLiterals.renderByJavaType(Instant.parse("2024-01-15T08:30:00Z"), "x"))
         .isEqualTo("TIMESTAMPTZ '2024-01-15 08:30:00+00:00'");
     assertThat(SqlLiterals.render(OffsetDateTime.of(2024, 1, 15, 8, 30, 0, 0, ZoneOffset.ofHoursMinutes(5, 30)),
         "TIMESTAMP WITH TIME ZONE", "x")).isEqualTo("TIMESTAMPTZ '2024-01-15 08:30:00+05:30'");
-    assertThat(SqlLiterals.render(ZonedDateTime.of(2024, 7, 1, 12, 0, 0, 0, ZoneId.of("Europe/Paris")), "x"))
+    assertThat(SqlLiterals.renderByJavaType(ZonedDateTime.of(2024, 7, 1, 12, 0, 0, 0, ZoneId.of("Europe/Paris")), "x"))
         .isEqualTo("TIMESTAMPTZ '2024-07-01 12:00:00+02:00'");
-    assertThat(SqlLiterals.render(Duration.ofMillis(-1500), "x")).isEqualTo("to_microseconds((-1500000))");
+    assertThat(SqlLiterals.renderByJavaType(Duration.ofMillis(-1500), "x")).isEqualTo("to_microseconds((-1500000))");
     assertThat(SqlLiterals.render(List.of(), "INTEGER[]", "x")).isEqualTo("CAST([] AS INTEGER[])");
     assertThat(SqlLiterals.render(new int[] {1, -2}, "INT[2]", "x")).isEqualTo("CAST([1, (-2)] AS INTEGER[2])");
     assertThat(SqlLiterals.render(Arrays.asList("a", null), "TEXT[]", "x"))
@@ -89,8 +89,15 @@ class SqlLiteralsTest {
     assertThat(SqlLiterals.struct("STRUCT(\"x\" INTEGER, \"label\" VARCHAR)", List.of("X", "label"),
         Arrays.asList(null, "p"), "x")).isEqualTo("CAST({'x': CAST(NULL AS INTEGER), 'label': 'p'} AS "
         + "STRUCT(\"x\" INTEGER, \"label\" VARCHAR))");
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("LABEL", "p");
+    fields.put("x", null);
+    assertThat(SqlLiterals.render(List.of(fields), "STRUCT(x INTEGER, label VARCHAR)[]", "x"))
+        .isEqualTo("CAST([CAST({'x': CAST(NULL AS INTEGER), 'label': 'p'} AS STRUCT(\"x\" INTEGER, \"label\" VARCHAR))]"
+            + " AS STRUCT(\"x\" INTEGER, \"label\" VARCHAR)[])");
     assertThat(SqlLiterals.json("{\"a\": \"it's\"}", "x")).isEqualTo("CAST('{\"a\": \"it''s\"}' AS JSON)");
-    assertThat(SqlLiterals.render("HIGH", "ENUM('LOW', 'it''s')", "x")).isEqualTo("'HIGH'");
+    assertThat(SqlLiterals.render("it's", "ENUM('LOW', 'it''s')", "x")).isEqualTo("'it''s'");
+    assertThat(SqlLiterals.render("anything", "ENUM", "x")).isEqualTo("'anything'");
     assertThat(SqlLiterals.render(Set.of("LOW"), "ENUM('LOW', 'it''s')[]", "x"))
         .isEqualTo("CAST(['LOW'] AS ENUM('LOW', 'it''s')[])");
   }
@@ -130,13 +137,13 @@ class SqlLiteralsTest {
 
   @Test
   void refusesLoneSurrogates() {
-    assertThatThrownBy(() -> SqlLiterals.render("a\uD83D", "name")).isInstanceOf(SqlLiteralException.class)
+    assertThatThrownBy(() -> SqlLiterals.renderByJavaType("a\uD83D", "name")).isInstanceOf(SqlLiteralException.class)
         .hasMessage("name: expected valid UTF-16 text, found an unpaired surrogate U+D83D at index 1");
-    assertThatThrownBy(() -> SqlLiterals.render("\uDE00x", "name")).isInstanceOf(SqlLiteralException.class)
+    assertThatThrownBy(() -> SqlLiterals.renderByJavaType("\uDE00x", "name")).isInstanceOf(SqlLiteralException.class)
         .hasMessage("name: expected valid UTF-16 text, found an unpaired surrogate U+DE00 at index 0");
-    assertThatThrownBy(() -> SqlLiterals.render("\uD83D\uD83D\uDE00", "name")).isInstanceOf(SqlLiteralException.class)
+    assertThatThrownBy(() -> SqlLiterals.renderByJavaType("\uD83D\uD83D\uDE00", "name")).isInstanceOf(SqlLiteralException.class)
         .hasMessage("name: expected valid UTF-16 text, found an unpaired surrogate U+D83D at index 0");
-    assertThatThrownBy(() -> SqlLiterals.render('\uD800', "initial")).isInstanceOf(SqlLiteralException.class)
+    assertThatThrownBy(() -> SqlLiterals.renderByJavaType('\uD800', "initial")).isInstanceOf(SqlLiteralException.class)
         .hasMessageStartingWith("initial: expected valid UTF-16 text");
     assertThatThrownBy(() -> SqlLiterals.struct("STRUCT(a VARCHAR)", List.of("a"), List.of("\uDC00"), "addr"))
         .isInstanceOf(SqlLiteralException.class).hasMessageStartingWith("addr.a: expected valid UTF-16 text");
@@ -152,7 +159,7 @@ class SqlLiteralsTest {
             "price: expected a value with at most 2 fraction digits for DECIMAL(4,2), found 1.234 (it would be rounded)");
     assertThat(SqlLiterals.render(new BigDecimal("1.2300"), "DECIMAL(4,2)", "price"))
         .isEqualTo("CAST('1.23' AS DECIMAL(4,2))");
-    assertThatThrownBy(() -> SqlLiterals.render(new BigDecimal("1" + "0".repeat(38)), "total"))
+    assertThatThrownBy(() -> SqlLiterals.renderByJavaType(new BigDecimal("1" + "0".repeat(38)), "total"))
         .isInstanceOf(SqlLiteralException.class)
         .hasMessageStartingWith("total: expected a decimal of at most 38 digits, found 39 digits");
     assertThatThrownBy(() -> SqlLiterals.render(1.5, "DECIMAL(4,2)", "price"))
@@ -166,7 +173,7 @@ class SqlLiteralsTest {
     assertThatThrownBy(() -> SqlLiterals.hugeint(tooBig, "id")).isInstanceOf(SqlLiteralException.class)
         .hasMessage("id: expected a HUGEINT from -170141183460469231731687303715884105728 to "
             + "170141183460469231731687303715884105727, found 170141183460469231731687303715884105728");
-    assertThatThrownBy(() -> SqlLiterals.render(tooBig.negate().subtract(BigInteger.ONE), "id"))
+    assertThatThrownBy(() -> SqlLiterals.renderByJavaType(tooBig.negate().subtract(BigInteger.ONE), "id"))
         .isInstanceOf(SqlLiteralException.class).hasMessageStartingWith("id: expected a HUGEINT from");
     assertThatThrownBy(() -> SqlLiterals.render(128, "TINYINT", "level"))
         .isInstanceOf(SqlLiteralException.class).hasMessage("level: expected a TINYINT from -128 to 127, found 128");
@@ -185,6 +192,9 @@ class SqlLiteralsTest {
         .isInstanceOf(SqlLiteralException.class).hasMessageStartingWith("at: expected a value of at most microsecond");
     assertThatThrownBy(() -> SqlLiterals.render(LocalDateTime.of(2024, 1, 1, 0, 0, 0, 1000), "TIMESTAMP_MS", "at"))
         .isInstanceOf(SqlLiteralException.class).hasMessageStartingWith("at: expected a value of at most millisecond");
+    assertThatThrownBy(() -> SqlLiterals.renderByJavaType(OffsetTime.of(1, 0, 0, 0, ZoneOffset.ofHours(16)), "at"))
+        .isInstanceOf(SqlLiteralException.class)
+        .hasMessage("at: expected a TIMETZ offset within ±15:59:59 (DuckDB's range), found +16:00");
     assertThatThrownBy(() -> SqlLiterals.interval(Duration.ofNanos(1), "timeout"))
         .isInstanceOf(SqlLiteralException.class).hasMessageStartingWith(
             "timeout: expected a duration of whole microseconds, found PT0.000000001S");
@@ -199,7 +209,7 @@ class SqlLiteralsTest {
         .hasMessage("id: expected a value for a INTEGER column, found a java.lang.String");
     assertThatThrownBy(() -> SqlLiterals.render(Optional.of(1), "INTEGER", "id"))
         .isInstanceOf(SqlLiteralException.class).hasMessageContaining("found a java.util.Optional");
-    assertThatThrownBy(() -> SqlLiterals.render(List.of(1), "id")).isInstanceOf(SqlLiteralException.class)
+    assertThatThrownBy(() -> SqlLiterals.renderByJavaType(List.of(1), "id")).isInstanceOf(SqlLiteralException.class)
         .hasMessageStartingWith("id: expected a value whose SQL type follows from its Java type, found a java.util");
     assertThatThrownBy(() -> SqlLiterals.render(List.of(1, 2), "INTEGER[3]", "xs"))
         .isInstanceOf(SqlLiteralException.class).hasMessage("xs: expected 3 elements for INTEGER[3], found 2");
@@ -210,8 +220,17 @@ class SqlLiteralsTest {
     assertThatThrownBy(() -> SqlLiterals.struct("STRUCT(a INTEGER, b VARCHAR)", List.of("a", "c"), List.of(1, "x"),
         "s")).isInstanceOf(SqlLiteralException.class)
         .hasMessage("s: expected field 2 to be \"b\" as in STRUCT(\"a\" INTEGER, \"b\" VARCHAR), found \"c\"");
+    assertThatThrownBy(() -> SqlLiterals.render(Map.of("a", 1), "STRUCT(a INTEGER, b VARCHAR)", "s"))
+        .isInstanceOf(SqlLiteralException.class)
+        .hasMessage("s: expected a value for every field of STRUCT(\"a\" INTEGER, \"b\" VARCHAR), found none for \"b\""
+            + " among [a]");
+    assertThatThrownBy(() -> SqlLiterals.render(Map.of("a", 1, "z", 2), "STRUCT(a INTEGER)", "s"))
+        .isInstanceOf(SqlLiteralException.class).hasMessageStartingWith("s: expected only the fields of STRUCT(\"a\" INTEGER)");
     assertThatThrownBy(() -> SqlLiterals.render(new Point(1, "p"), "STRUCT(a INTEGER)", "s"))
         .isInstanceOf(SqlLiteralException.class).hasMessage("s: expected 1 fields for STRUCT(\"a\" INTEGER), found 2");
+    assertThatThrownBy(() -> SqlLiterals.render(Level.HIGH, "ENUM('LOW', 'it''s')", "level"))
+        .isInstanceOf(SqlLiteralException.class)
+        .hasMessage("level: expected one of the labels of ENUM('LOW', 'it''s'), found 'HIGH'");
     assertThatThrownBy(() -> SqlLiterals.render(1.5, "REAL", "r")).isInstanceOf(SqlLiteralException.class)
         .hasMessage("r: expected a value for a REAL column, found a java.lang.Double");
   }
