@@ -140,7 +140,11 @@ public final class SqlLiterals {
     return out.toString();
   }
 
-  /** {@code DATE '…'}; years before 1 are negative (astronomical: 0 is 1 BC), years past 9999 unsigned. */
+  /**
+   * {@code DATE '…'}; years before 1 are negative (astronomical: 0 is 1 BC, as in {@code LocalDate}
+   * and DuckDB), years past 9999 unsigned ({@code 10000-01-01}). Never refused here; a date outside
+   * DuckDB's range fails when the statement runs ("date field value out of range").
+   */
   public static String date(LocalDate value) {
     return render(value, "DATE", "date");
   }
