@@ -1,11 +1,11 @@
 package dev.lakeside.mapping;
 
-/** Quotes identifiers the one way DuckDB needs: always double-quoted, embedded quotes doubled. */
+/** Qualified names; the quoting itself is {@link dev.lakeside.sql.Sql#identifier}, the one place for it. */
 final class Identifiers {
   private Identifiers() {}
 
   static String quote(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
+    return dev.lakeside.sql.Sql.identifier(identifier);
   }
 
   /** {@code "catalog"."schema"."name"}, leaving out the parts that are null. */

@@ -1,10 +1,9 @@
 package dev.lakeside.sql;
 
 /**
- * The only ways Lakeside writes names and text values into SQL: identifiers always double-quoted
- * with embedded quotes doubled, and string literals single-quoted with embedded quotes doubled
- * (never {@code E'…'}, so backslashes are plain characters). Text that SQL cannot carry, a NUL
- * character or an unpaired surrogate, is refused.
+ * The one way Lakeside writes names into SQL: identifiers always double-quoted with embedded quotes
+ * doubled. Values go through {@link SqlLiterals}; {@link #literal} is its VARCHAR shorthand. Text
+ * that SQL cannot carry, a NUL character or an unpaired surrogate, is refused.
  */
 public final class Sql {
   private Sql() {}
@@ -22,8 +21,10 @@ public final class Sql {
 
   /** {@code 'text'}: a VARCHAR literal of exactly {@code text}. */
   public static String literal(String text) {
-    check(text, "string literal");
-    return '\'' + text.replace("'", "''") + '\'';
+    if (text == null) {
+      throw new NullPointerException("string literal == null");
+    }
+    return SqlLiterals.string(text, "string literal");
   }
 
   private static void check(String text, String what) {
