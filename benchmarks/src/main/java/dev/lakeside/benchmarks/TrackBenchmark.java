@@ -1,0 +1,121 @@
+package dev.lakeside.benchmarks;
+
+import dev.lakeside.Lakeside;
+import dev.lakeside.client.LakehouseClient;
+import dev.lakeside.local.LocalLakehouse;
+import dev.lakeside.track.FullPolicy;
+import dev.lakeside.track.SchemaMode;
+import dev.lakeside.track.TrackResult;
+import dev.lakeside.track.Tracker;
+import dev.lakeside.track.TrackerConfig;
+import dev.lakeside.track.TrackerStats;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The caller's cost of {@code tracker.track(record)} on the 10-component {@link CheckoutEvent}, on 1 and 2 threads.
+ *
+ * <p>What is measured: {@code track()} as the caller sees it, i.e. finding the record's table model, encoding the
+ * record with the generated writer (including a fresh UUIDv7 for its null {@code @EventId}) into pooled bytes, and
+ * queueing them (byte-bound reservation, per-table lane, counters). The tracker points at a real local lakehouse,
+ * but nothing is sent while a batch of {@value #BATCH} calls per thread is measured: the batch thresholds
+ * ({@code maxBatchRows}, {@code maxBatchBytes}) and the linger are larger than a batch, and the queue bound (1 GiB)
+ * holds every measured row, so the dispatcher thread stays asleep and the network never pushes back. Every call
+ * must return {@code ACCEPTED} (checked after each iteration). Each iteration gets a fresh tracker; the previous
+ * one is closed with a zero deadline (its rows are discarded, untimed), so memory stays bounded.
+ *
+ * <p>Mode: single-shot batches of {@value #BATCH} calls per thread (JMH reports ns per call), because a
+ * time-bounded iteration would queue an unbounded number of rows. Use {@code -prof gc} for the allocation per call.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 10, batchSize = TrackBenchmark.BATCH)
+@Measurement(iterations = 20, batchSize = TrackBenchmark.BATCH)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class TrackBenchmark {
+  static final int BATCH = 100_000;
+  private static final int EVENTS = 4096;
+
+  private LocalLakehouse lake;
+  private LakehouseClient client;
+  private CheckoutEvent[] events;
+  private Lakeside lakeside;
+  private Tracker tracker;
+
+  /** Each thread walks the events from its own offset. */
+  @State(Scope.Thread)
+  public static class Cursor {
+    int next;
+  }
+
+  @Setup(Level.Trial)
+  public void start() {
+    lake = LocalLakehouse.builder().port(0).user("bench", "bench").threads(2).start();
+    client = LakehouseClient.builder().baseUri(lake.baseUri()).credentials("bench", "bench").build();
+    events = new CheckoutEvent[EVENTS];
+    for (int i = 0; i < EVENTS; i++) {
+      events[i] = CheckoutEvent.sample(i, null);
+    }
+  }
+
+  @Setup(Level.Iteration)
+  public void newTracker() {
+    TrackerConfig config = TrackerConfig.builder()
+        .maxBatchRows(Integer.MAX_VALUE)
+        .maxBatchBytes(Integer.MAX_VALUE)
+        .linger(Duration.ofHours(1))
+        .maxQueueBytes(1L << 30)
+        .fullPolicy(FullPolicy.dropNewest())
+        .schemaMode(SchemaMode.NONE)
+        .shutdownHook(false)
+        .build();
+    lakeside = Lakeside.builder(client).tracker(config).build();
+    tracker = lakeside.tracker();
+  }
+
+  @TearDown(Level.Iteration)
+  public void closeTracker() {
+    TrackerStats stats = tracker.stats();
+    if (stats.accepted() == 0 || stats.refusedQueueFull() + stats.rejectedOversize() + stats.rejectedInvalid() > 0
+        || stats.sentBatches() > 0) {
+      throw new IllegalStateException("expected every call accepted and nothing sent, found " + stats);
+    }
+    tracker.close(Duration.ZERO);
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() {
+    lake.close();
+  }
+
+  @Benchmark
+  @Threads(1)
+  public TrackResult track1Thread(Cursor cursor) {
+    return track(cursor);
+  }
+
+  @Benchmark
+  @Threads(2)
+  public TrackResult track2Threads(Cursor cursor) {
+    return track(cursor);
+  }
+
+  private TrackResult track(Cursor cursor) {
+    int i = cursor.next++ & (EVENTS - 1);
+    return tracker.track(events[i]);
+  }
+}
