@@ -1,15 +1,22 @@
 package dev.lakeside.benchmarks;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.lakeside.Lakeside;
 import dev.lakeside.client.LakehouseClient;
+import dev.lakeside.internal.UuidV7;
 import dev.lakeside.local.LocalLakehouse;
+import dev.lakeside.mapping.TableModel;
+import dev.lakeside.mapping.TableModels;
 import dev.lakeside.track.FullPolicy;
 import dev.lakeside.track.SchemaMode;
-import dev.lakeside.track.TrackResult;
 import dev.lakeside.track.Tracker;
 import dev.lakeside.track.TrackerConfig;
 import dev.lakeside.track.TrackerStats;
+import java.io.IOException;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,6 +24,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -24,6 +32,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The caller's cost of {@code tracker.track(record)} on the 10-component {@link CheckoutEvent}, on 1 and 2 threads.
@@ -37,14 +46,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * must return {@code ACCEPTED} (checked after each iteration). Each iteration gets a fresh tracker; the previous
  * one is closed with a zero deadline (its rows are discarded, untimed), so memory stays bounded.
  *
- * <p>Mode: single-shot batches of {@value #BATCH} calls per thread (JMH reports ns per call), because a
- * time-bounded iteration would queue an unbounded number of rows. Use {@code -prof gc} for the allocation per call.
+ * <p>Each benchmark invocation is a batch of {@value #BATCH} calls ({@code @OperationsPerInvocation}, so JMH reports
+ * ns and bytes per call), and an iteration lasts 1 ms, i.e. exactly one batch per thread: a time-bounded iteration
+ * would queue an unbounded number of rows. Use {@code -prof gc} for the allocation per call. Do not pass
+ * {@code -r}/{@code -w} (longer iterations would queue several batches per tracker).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 10, batchSize = TrackBenchmark.BATCH)
-@Measurement(iterations = 20, batchSize = TrackBenchmark.BATCH)
+@OperationsPerInvocation(TrackBenchmark.BATCH)
+@Warmup(iterations = 10, time = 1, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 20, time = 1, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class TrackBenchmark {
   static final int BATCH = 100_000;
@@ -52,6 +64,7 @@ public class TrackBenchmark {
 
   private LocalLakehouse lake;
   private LakehouseClient client;
+  private final TableModel<CheckoutEvent> model = TableModels.of(CheckoutEvent.class);
   private CheckoutEvent[] events;
   private Lakeside lakeside;
   private Tracker tracker;
@@ -60,6 +73,17 @@ public class TrackBenchmark {
   @State(Scope.Thread)
   public static class Cursor {
     int next;
+    final ByteArrayBuilder buffer = new ByteArrayBuilder(512);
+    final JsonGenerator generator;
+
+    public Cursor() {
+      try {
+        generator = new JsonFactory().createGenerator(buffer);
+        generator.setRootValueSeparator(null);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   @Setup(Level.Trial)
@@ -104,18 +128,54 @@ public class TrackBenchmark {
 
   @Benchmark
   @Threads(1)
-  public TrackResult track1Thread(Cursor cursor) {
-    return track(cursor);
+  public void track1Thread(Cursor cursor, Blackhole bh) {
+    track(cursor, bh);
   }
 
   @Benchmark
   @Threads(2)
-  public TrackResult track2Threads(Cursor cursor) {
-    return track(cursor);
+  public void track2Threads(Cursor cursor, Blackhole bh) {
+    track(cursor, bh);
   }
 
-  private TrackResult track(Cursor cursor) {
-    int i = cursor.next++ & (EVENTS - 1);
-    return tracker.track(events[i]);
+  /**
+   * The first part of {@code track()} alone, for the breakdown: the generated writer into a reused buffer, then
+   * {@code toByteArray()}, with the null {@code @EventId} filled by a fresh UUIDv7, exactly as the tracker encodes.
+   */
+  @Benchmark
+  @Threads(1)
+  public void encodeOnly(Cursor cursor, Blackhole bh) throws IOException {
+    TableModel<CheckoutEvent> m = model;
+    for (int n = 0; n < BATCH; n++) {
+      m.write(cursor.generator, events[cursor.next++ & (EVENTS - 1)]);
+      cursor.generator.flush();
+      bh.consume(cursor.buffer.toByteArray());
+      cursor.buffer.reset();
+    }
+  }
+
+  /** The UUIDv7 the writer makes for a null {@code @EventId}, alone. */
+  @Benchmark
+  @Threads(1)
+  public void uuidV7Only(Blackhole bh) {
+    for (int n = 0; n < BATCH; n++) {
+      bh.consume(UuidV7.next());
+    }
+  }
+
+  /** How the writer formats the {@code Instant} (RFC-3339 via {@code DateTimeFormatter.ISO_INSTANT}), alone. */
+  @Benchmark
+  @Threads(1)
+  public void instantFormatOnly(Cursor cursor, Blackhole bh) {
+    for (int n = 0; n < BATCH; n++) {
+      bh.consume(DateTimeFormatter.ISO_INSTANT.format(events[cursor.next++ & (EVENTS - 1)].occurredAt()));
+    }
+  }
+
+  private void track(Cursor cursor, Blackhole bh) {
+    Tracker t = tracker;
+    for (int n = 0; n < BATCH; n++) {
+      bh.consume(t.track(events[cursor.next++ & (EVENTS - 1)]));
+    }
   }
 }
