@@ -153,6 +153,17 @@ public class TrackBenchmark {
   @Benchmark
   @Threads(1)
   public void encodeOnly(Cursor cursor, Blackhole bh) throws IOException {
+    encode(cursor, bh);
+  }
+
+  /** {@link #encodeOnly} on 2 threads: how the encoding alone scales. */
+  @Benchmark
+  @Threads(2)
+  public void encodeOnly2Threads(Cursor cursor, Blackhole bh) throws IOException {
+    encode(cursor, bh);
+  }
+
+  private void encode(Cursor cursor, Blackhole bh) throws IOException {
     TableModel<CheckoutEvent> m = model;
     for (int n = 0; n < BATCH; n++) {
       m.write(cursor.generator, events[cursor.next++ & (EVENTS - 1)]);
@@ -166,6 +177,17 @@ public class TrackBenchmark {
   @Benchmark
   @Threads(1)
   public void uuidV7Only(Blackhole bh) {
+    uuids(bh);
+  }
+
+  /** {@link #uuidV7Only} on 2 threads: the shared generator is {@code synchronized}. */
+  @Benchmark
+  @Threads(2)
+  public void uuidV7Only2Threads(Blackhole bh) {
+    uuids(bh);
+  }
+
+  private static void uuids(Blackhole bh) {
     for (int n = 0; n < BATCH; n++) {
       bh.consume(UuidV7.next());
     }
