@@ -10,6 +10,9 @@ import dev.lakeside.mapping.TableModel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends the pipeline's batches with {@link LakehouseClient#appendAsync}, after the table has been
@@ -22,6 +25,7 @@ final class ClientSender implements Pipeline.Sender {
   private final java.util.Map<TableRef, TableModel<?>> models = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final java.util.function.Consumer<TableRef> written;
+  private ExecutorService pollers;
 
   ClientSender(LakehouseClient client, TrackerConfig config, TablePreparer preparer,
       java.util.function.Consumer<TableRef> written) {
@@ -60,7 +64,8 @@ final class ClientSender implements Pipeline.Sender {
       written.accept(table);
       return CompletableFuture.completedFuture(new Pipeline.SendResult.Stored());
     }
-    return CompletableFuture.supplyAsync(() -> client.waitForTask(result.taskId(), config.deliveryTimeout()))
+    return CompletableFuture.supplyAsync(() -> client.waitForTask(result.taskId(), config.deliveryTimeout()),
+            pollers())
         .thenApply(task -> {
           if (task.errorCode() != null) {
             return rejected(table, task.errorCode(), task.errorMessage());
@@ -68,6 +73,26 @@ final class ClientSender implements Pipeline.Sender {
           written.accept(table);
           return new Pipeline.SendResult.Stored();
         });
+  }
+
+  /** Threads that wait for tasks in {@link Confirmation#POLL_TASKS} mode: at most one per request in flight. */
+  private synchronized ExecutorService pollers() {
+    if (pollers == null) {
+      AtomicInteger count = new AtomicInteger();
+      pollers = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "lakeside-tracker-tasks-" + count.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      });
+    }
+    return pollers;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (pollers != null) {
+      pollers.shutdown();
+    }
   }
 
   private Pipeline.SendResult rejected(TableRef table, String code, String message) {

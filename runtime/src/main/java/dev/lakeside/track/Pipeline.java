@@ -40,6 +40,9 @@ final class Pipeline {
   /** Sends one {@code /append} body and tells how it went. */
   interface Sender {
     CompletableFuture<SendResult> send(TableRef table, byte[] body, int rows);
+
+    /** Releases what the sender holds; called once, when the pipeline has closed. */
+    default void close() {}
   }
 
   /** The outcome of one send. */
@@ -614,6 +617,7 @@ final class Pipeline {
     if (wakeup != null) {
       wakeup.cancel(false);
     }
+    sender.close();
     if (config.scheduler() == null && executor != null) {
       executor.shutdown();
     }
