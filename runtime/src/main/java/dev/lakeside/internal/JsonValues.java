@@ -139,6 +139,11 @@ public final class JsonValues {
       generator.writeNull();
       return;
     }
+    int valueScale = value.scale();
+    if (valueScale >= 0 && valueScale <= scale && value.precision() - valueScale <= precision - scale) {
+      generator.writeNumber(value.toPlainString());   // fits as it is: no need to strip trailing zeros
+      return;
+    }
     BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
     int fraction = Math.max(stripped.scale(), 0);
     int integer = stripped.precision() - stripped.scale();
@@ -526,8 +531,100 @@ public final class JsonValues {
 
   public static Instant readInstant(JsonParser parser) throws IOException {
     String text = readString(parser);
-    return text == null ? null : parseTime(parser, text, "an RFC-3339 timestamp with offset", () ->
+    if (text == null) {
+      return null;
+    }
+    Instant fast = parseInstant(text);
+    return fast != null ? fast : parseTime(parser, text, "an RFC-3339 timestamp with offset", () ->
         OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+  }
+
+  /**
+   * The common RFC-3339 form, {@code yyyy-MM-ddTHH:mm:ss[.f…](Z|±hh:mm)} with a four-digit year, parsed
+   * without the allocations of {@code OffsetDateTime.parse}; null for anything else (or anything
+   * invalid), which the caller then parses the general way, with its error messages.
+   */
+  static Instant parseInstant(String text) {
+    int n = text.length();
+    if (n < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+        || text.charAt(13) != ':' || text.charAt(16) != ':') {
+      return null;
+    }
+    int year = number(text, 0, 4);
+    int month = number(text, 5, 2);
+    int day = number(text, 8, 2);
+    int hour = number(text, 11, 2);
+    int minute = number(text, 14, 2);
+    int second = number(text, 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23
+        || minute < 0 || minute > 59 || second < 0 || second > 59) {
+      return null;
+    }
+    int at = 19;
+    int nano = 0;
+    if (text.charAt(at) == '.') {
+      int digits = 0;
+      at++;
+      while (at < n && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+        if (++digits > 9) {
+          return null;
+        }
+        nano = nano * 10 + (text.charAt(at++) - '0');
+      }
+      if (digits == 0) {
+        return null;
+      }
+      for (int i = digits; i < 9; i++) {
+        nano *= 10;
+      }
+    }
+    int offsetSeconds;
+    if (at == n - 1 && text.charAt(at) == 'Z') {
+      offsetSeconds = 0;
+    } else if (at == n - 6 && (text.charAt(at) == '+' || text.charAt(at) == '-') && text.charAt(at + 3) == ':') {
+      int offsetHours = number(text, at + 1, 2);
+      int offsetMinutes = number(text, at + 4, 2);
+      if (offsetHours < 0 || offsetHours > 18 || offsetMinutes < 0 || offsetMinutes > 59) {
+        return null;
+      }
+      offsetSeconds = (offsetHours * 3600 + offsetMinutes * 60) * (text.charAt(at) == '-' ? -1 : 1);
+      if (Math.abs(offsetSeconds) > 18 * 3600) {
+        return null;
+      }
+    } else {
+      return null;
+    }
+    // Days since 1970-01-01 (H. Hinnant's days_from_civil).
+    long y = month <= 2 ? year - 1 : year;
+    long era = Math.floorDiv(y, 400);
+    long yearOfEra = y - era * 400;
+    long dayOfYear = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    long days = era * 146_097 + dayOfEra - 719_468;
+    return Instant.ofEpochSecond(days * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds, nano);
+  }
+
+  private static int number(String text, int at, int digits) {
+    int value = 0;
+    for (int i = at; i < at + digits; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  private static int daysInMonth(int year, int month) {
+    switch (month) {
+      case 2:
+        return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+      case 4: case 6: case 9: case 11:
+        return 30;
+      default:
+        return 31;
+    }
   }
 
   public static OffsetDateTime readOffsetDateTime(JsonParser parser) throws IOException {

@@ -36,7 +36,9 @@ import java.util.function.Function;
  * <p>Thread-safe. Get it from {@code Lakeside.tracker()}; {@code Lakeside.close()} closes it.
  */
 public final class Tracker implements AutoCloseable {
-  private static final JsonFactory JSON = new JsonFactory();
+  /** Schubfach for doubles: the shortest round-trip digits, several times faster than {@code Double.toString}. */
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
   /** One record type's route: where its rows go and how they are written. */
   private record Binding<T>(TableRef table, TableModel<T> model) {}
