@@ -1,7 +1,11 @@
 package dev.lakeside.client;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -12,24 +16,38 @@ import java.time.LocalTime;
  * timestamps, booleans, null). Anything else (an escape, non-ASCII text, an exponent, a nested value, a number as a
  * string, a syntax error) makes it answer null, and the line is read by the Jackson path instead, which gives the
  * same values and reports every error. So this class only has to be right about what it accepts.
+ *
+ * <p>Every cell is decoded to its final value while the line is scanned. The position is kept in locals and each
+ * cell reader is a small static method that returns the position after the cell (or -1 to fall back), so that the
+ * JIT inlines the whole row loop.
  */
 final class FlatRowScanner {
+  private static final byte INT64 = 1;
+  private static final byte DOUBLE = 2;
+  private static final byte BOOLEAN = 3;
+  private static final byte STRING = 4;
+  private static final byte TIMESTAMP = 5;
+  private static final byte DATE = 6;
+  private static final byte DECIMAL = 7;
+
   private static final double[] POWERS_OF_TEN = {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
     1e20, 1e21, 1e22
   };
+  private static final int[] NANO_SCALE = {1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000,
+    1_000, 100, 10, 1};
 
-  private final DuckType[] types;
+  private final byte[] kinds;
+  private final int[] scales;
   // Dates of one result repeat (rows of the same days): a small direct-mapped cache of the immutable LocalDates
   // saves java.time's validation for most rows.
   private final int[] dateKeys = new int[256];
   private final LocalDate[] dates = new LocalDate[256];
-  private byte[] b;
-  private int pos;
-  private int end;
+  private int lineEnd;
 
-  private FlatRowScanner(DuckType[] types) {
-    this.types = types;
+  private FlatRowScanner(byte[] kinds, int[] scales) {
+    this.kinds = kinds;
+    this.scales = scales;
   }
 
   /** A scanner for these columns, or null when one of them is of a type the fast path does not read. */
@@ -37,35 +55,44 @@ final class FlatRowScanner {
     if (types.length == 0) {
       return null;
     }
-    for (DuckType type : types) {
-      switch (type.kind()) {
-        case INT64, DOUBLE, BOOLEAN, STRING, TIMESTAMP, DATE, DECIMAL -> { }
-        default -> {
-          return null;
-        }
+    byte[] kinds = new byte[types.length];
+    int[] scales = new int[types.length];
+    for (int i = 0; i < types.length; i++) {
+      kinds[i] = switch (types[i].kind()) {
+        case INT64 -> INT64;
+        case DOUBLE -> DOUBLE;
+        case BOOLEAN -> BOOLEAN;
+        case STRING -> STRING;
+        case TIMESTAMP -> TIMESTAMP;
+        case DATE -> DATE;
+        case DECIMAL -> DECIMAL;
+        default -> 0;
+      };
+      if (kinds[i] == 0) {
+        return null;
       }
+      scales[i] = types[i].scale();
     }
-    return new FlatRowScanner(types.clone());
+    return new FlatRowScanner(kinds, scales);
   }
-
-  private int lineEnd;
 
   /**
    * Reads the row that starts at {@code start} in a buffer whose data ends at {@code limit}, up to its '\n', which
    * {@link #lineEnd()} then gives; null when the line is not complete in the buffer or not for the fast path.
    * Saves finding the end of the line first.
    */
-  Object[] scanLine(byte[] bytes, int start, int limit) {
-    Object[] values = row(bytes, start, limit);
-    if (values == null) {
+  Object[] scanLine(byte[] b, int start, int limit) {
+    Object[] values = new Object[kinds.length];
+    int p = row(b, start, limit, values);
+    if (p < 0) {
       return null;
     }
-    skipBlanks();
-    if (pos < end && b[pos] == '\r') {
-      pos++;
+    p = skipBlanks(b, p, limit);
+    if (p < limit && b[p] == '\r') {
+      p++;
     }
-    if (pos < end && b[pos] == '\n') {
-      lineEnd = pos;
+    if (p < limit && b[p] == '\n') {
+      lineEnd = p;
       return values;
     }
     return null;
@@ -77,218 +104,199 @@ final class FlatRowScanner {
   }
 
   /** The decoded cells of the line, or null to let the Jackson path read it. */
-  Object[] scan(byte[] bytes, int start, int length) {
-    Object[] values = row(bytes, start, start + length);
-    if (values == null) {
-      return null;
-    }
-    skipBlanks();
-    return pos == end ? values : null;
+  Object[] scan(byte[] b, int start, int length) {
+    int end = start + length;
+    Object[] values = new Object[kinds.length];
+    int p = row(b, start, end, values);
+    return p >= 0 && skipBlanks(b, p, end) == end ? values : null;
   }
 
-  private Object[] row(byte[] bytes, int start, int limit) {
-    b = bytes;
-    pos = start;
-    end = limit;
-    skipBlanks();
-    if (pos >= end || b[pos] != '[') {
-      return null;
+  /** Fills {@code values} from the row array at {@code p}; the position after its ']', or -1. */
+  private int row(byte[] b, int p, int end, Object[] values) {
+    byte[] kinds = this.kinds;
+    p = skipBlanks(b, p, end);
+    if (p >= end || b[p] != '[') {
+      return -1;
     }
-    pos++;
-    Object[] values = new Object[types.length];
-    for (int i = 0; i < types.length; i++) {
-      skipBlanks();
-      if (pos >= end) {
-        return null;
+    p++;
+    int last = kinds.length - 1;
+    for (int i = 0; ; i++) {
+      p = skipBlanks(b, p, end);
+      if (p >= end) {
+        return -1;
       }
-      Object value = cell(types[i]);
-      if (value == FALLBACK) {
-        return null;
+      if (b[p] == 'n') {
+        p = nullLiteral(b, p, end);
+      } else {
+        switch (kinds[i]) {
+          case INT64 -> p = integer(b, p, end, values, i);
+          case DOUBLE -> p = decimalDouble(b, p, end, values, i);
+          case BOOLEAN -> p = bool(b, p, end, values, i);
+          case STRING -> p = string(b, p, end, values, i);
+          case TIMESTAMP -> p = timestamp(b, p, end, values, i);
+          case DATE -> p = date(b, p, end, values, i);
+          default -> p = decimal(b, p, end, values, i, scales[i]);
+        }
       }
-      values[i] = value;
-      skipBlanks();
-      if (pos >= end) {
-        return null;
+      if (p < 0) {
+        return -1;
       }
-      byte c = b[pos++];
-      if (c != (i == types.length - 1 ? ']' : ',')) {
-        return null;
+      p = skipBlanks(b, p, end);
+      if (p >= end) {
+        return -1;
+      }
+      byte c = b[p++];
+      if (i == last) {
+        return c == ']' ? p : -1;
+      }
+      if (c != ',') {
+        return -1;
       }
     }
-    return values;
   }
 
-  private static final Object FALLBACK = new Object();
-
-  private void skipBlanks() {
-    while (pos < end && (b[pos] == ' ' || b[pos] == '\t')) {
-      pos++;
+  private static int skipBlanks(byte[] b, int p, int end) {
+    while (p < end && (b[p] == ' ' || b[p] == '\t')) {
+      p++;
     }
+    return p;
   }
 
-  private Object cell(DuckType type) {
-    byte c = b[pos];
-    if (c == 'n') {
-      return literal("null") ? null : FALLBACK;
-    }
-    return switch (type.kind()) {
-      case INT64 -> integer();
-      case DOUBLE -> decimalDouble();
-      case BOOLEAN -> c == 't' ? (literal("true") ? Boolean.TRUE : FALLBACK)
-          : c == 'f' ? (literal("false") ? Boolean.FALSE : FALLBACK) : FALLBACK;
-      case STRING -> string();
-      case TIMESTAMP -> timestamp();
-      case DATE -> date();
-      case DECIMAL -> decimal(type.scale());
-      default -> FALLBACK;
-    };
+  private static int nullLiteral(byte[] b, int p, int end) {
+    return p + 4 <= end && b[p + 1] == 'u' && b[p + 2] == 'l' && b[p + 3] == 'l' ? p + 4 : -1;
   }
 
-  private boolean literal(String word) {
-    int n = word.length();
-    if (end - pos < n) {
-      return false;
+  private static int bool(byte[] b, int p, int end, Object[] out, int i) {
+    if (b[p] == 't' && p + 4 <= end && b[p + 1] == 'r' && b[p + 2] == 'u' && b[p + 3] == 'e') {
+      out[i] = Boolean.TRUE;
+      return p + 4;
     }
-    for (int i = 0; i < n; i++) {
-      if (b[pos + i] != word.charAt(i)) {
-        return false;
-      }
+    if (b[p] == 'f' && p + 5 <= end && b[p + 1] == 'a' && b[p + 2] == 'l' && b[p + 3] == 's' && b[p + 4] == 'e') {
+      out[i] = Boolean.FALSE;
+      return p + 5;
     }
-    pos += n;
-    return true;
+    return -1;
+  }
+
+  private static boolean isDigit(byte c) {
+    return c >= '0' && c <= '9';
   }
 
   /** A JSON integer of at most 18 digits, no leading zeros; the next byte must not continue a number. */
-  private Object integer() {
-    int p = pos;
+  private static int integer(byte[] b, int p, int end, Object[] out, int i) {
     boolean negative = b[p] == '-';
     if (negative) {
       p++;
     }
-    int digitsStart = p;
+    int start = p;
     long value = 0;
-    while (p < end && b[p] >= '0' && b[p] <= '9') {
+    while (p < end && isDigit(b[p])) {
       value = value * 10 + (b[p] - '0');
       p++;
     }
-    int digits = p - digitsStart;
-    if (digits == 0 || digits > 18 || (digits > 1 && b[digitsStart] == '0') || continuesNumber(p)) {
-      return FALLBACK;
+    int digits = p - start;
+    if (digits == 0 || digits > 18 || (digits > 1 && b[start] == '0')
+        || (p < end && (b[p] == '.' || b[p] == 'e' || b[p] == 'E'))) {
+      return -1;
     }
-    pos = p;
-    return negative ? -value : value;
-  }
-
-  private boolean continuesNumber(int p) {
-    return p < end && (b[p] == '.' || b[p] == 'e' || b[p] == 'E' || (b[p] >= '0' && b[p] <= '9'));
+    out[i] = negative ? -value : value;
+    return p;
   }
 
   /**
    * A plain number with at most 15 significant digits and at most 22 fraction digits: both the digits and the power
    * of ten are exact doubles, so one division is correctly rounded (Clinger's fast path).
    */
-  private Object decimalDouble() {
-    int p = pos;
+  private static int decimalDouble(byte[] b, int p, int end, Object[] out, int i) {
     boolean negative = b[p] == '-';
     if (negative) {
       p++;
     }
     int intStart = p;
     long mantissa = 0;
-    int digits = 0;
-    while (p < end && b[p] >= '0' && b[p] <= '9') {
+    while (p < end && isDigit(b[p])) {
       mantissa = mantissa * 10 + (b[p] - '0');
-      digits++;
       p++;
     }
     int intDigits = p - intStart;
     if (intDigits == 0 || (intDigits > 1 && b[intStart] == '0')) {
-      return FALLBACK;
+      return -1;
     }
     int fraction = 0;
     if (p < end && b[p] == '.') {
-      p++;
-      int fracStart = p;
-      while (p < end && b[p] >= '0' && b[p] <= '9') {
+      int fracStart = ++p;
+      while (p < end && isDigit(b[p])) {
         mantissa = mantissa * 10 + (b[p] - '0');
-        digits++;
         p++;
       }
       fraction = p - fracStart;
       if (fraction == 0) {
-        return FALLBACK;
+        return -1;
       }
     }
-    if (digits > 15 || fraction > 22 || (p < end && (b[p] == 'e' || b[p] == 'E'))) {
-      return FALLBACK;
+    if (intDigits + fraction > 15 || fraction > 22 || (p < end && (b[p] == 'e' || b[p] == 'E'))) {
+      return -1;
     }
-    pos = p;
     double value = fraction == 0 ? (double) mantissa : mantissa / POWERS_OF_TEN[fraction];
-    return negative ? -value : value;
+    out[i] = negative ? -value : value;
+    return p;
   }
 
   /** A plain decimal of at most 18 digits, at its declared scale when that is exact. */
-  private Object decimal(int scale) {
-    int p = pos;
+  private static int decimal(byte[] b, int p, int end, Object[] out, int i, int scale) {
     boolean negative = b[p] == '-';
     if (negative) {
       p++;
     }
     int intStart = p;
     long unscaled = 0;
-    int digits = 0;
-    while (p < end && b[p] >= '0' && b[p] <= '9') {
+    while (p < end && isDigit(b[p])) {
       unscaled = unscaled * 10 + (b[p] - '0');
-      digits++;
       p++;
     }
     int intDigits = p - intStart;
     if (intDigits == 0 || (intDigits > 1 && b[intStart] == '0')) {
-      return FALLBACK;
+      return -1;
     }
     int fraction = 0;
     if (p < end && b[p] == '.') {
-      p++;
-      int fracStart = p;
-      while (p < end && b[p] >= '0' && b[p] <= '9') {
+      int fracStart = ++p;
+      while (p < end && isDigit(b[p])) {
         unscaled = unscaled * 10 + (b[p] - '0');
-        digits++;
         p++;
       }
       fraction = p - fracStart;
       if (fraction == 0) {
-        return FALLBACK;
+        return -1;
       }
     }
-    if (digits > 18 || (p < end && (b[p] == 'e' || b[p] == 'E'))) {
-      return FALLBACK;
+    if (intDigits + fraction > 18 || (p < end && (b[p] == 'e' || b[p] == 'E'))) {
+      return -1;
     }
-    pos = p;
     BigDecimal value = BigDecimal.valueOf(negative ? -unscaled : unscaled, fraction);
-    return fraction < scale ? value.setScale(scale) : value;
+    out[i] = fraction < scale ? value.setScale(scale) : value;
+    return p;
   }
 
-  private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-      long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
 
   /**
-   * The index of the closing quote of a string of printable ASCII without escapes that starts at {@code pos}, or -1.
+   * The index of the closing quote of a string of printable ASCII without escapes that starts at {@code p}, or -1.
    * Eight bytes at a time: the first byte that is a quote, a backslash, a control character or not ASCII decides.
    */
-  private int stringEnd() {
-    if (b[pos] != '"') {
+  private static int stringEnd(byte[] b, int p, int end) {
+    if (b[p] != '"') {
       return -1;
     }
-    int p = pos + 1;
+    p++;
     for (; p + 8 <= end; p += 8) {
       long x = (long) LONGS.get(b, p);
       long quote = x ^ 0x2222222222222222L;
       long backslash = x ^ 0x5C5C5C5C5C5C5C5CL;
-      long found = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((x - 0x2020202020202020L) & ~x)
-          | x;
-      found &= HIGHS;
+      long found = (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((x - 0x2020202020202020L) & ~x)
+          | x) & HIGHS;
       if (found != 0) {
         int at = p + (Long.numberOfTrailingZeros(found) >>> 3);
         return b[at] == '"' ? at : -1;
@@ -306,74 +314,81 @@ final class FlatRowScanner {
     return -1;
   }
 
-  private Object string() {
-    int close = stringEnd();
+  private static int string(byte[] b, int p, int end, Object[] out, int i) {
+    int close = stringEnd(b, p, end);
     if (close < 0) {
-      return FALLBACK;
+      return -1;
     }
-    String value = new String(b, pos + 1, close - pos - 1, StandardCharsets.ISO_8859_1);
-    pos = close + 1;
-    return value;
+    out[i] = new String(b, p + 1, close - p - 1, StandardCharsets.ISO_8859_1);
+    return close + 1;
   }
 
-  private Object timestamp() {
-    int close = stringEnd();
-    int s = pos + 1;
-    int len = close - s;
-    if (close < 0 || len < 19 || len > 29 || b[s + 4] != '-' || b[s + 7] != '-' || b[s + 10] != 'T'
+  /** Two ASCII digits at {@code at} as a number, or -1. */
+  private static int two(byte[] b, int at) {
+    int hi = b[at] - '0';
+    int lo = b[at + 1] - '0';
+    return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
+  }
+
+  /** {@code "yyyy-MM-ddTHH:mm:ss[.f{1,9}]"}. */
+  private int timestamp(byte[] b, int p, int end, Object[] out, int i) {
+    int s = p + 1;
+    if (s + 20 > end || b[p] != '"' || b[s + 4] != '-' || b[s + 7] != '-' || b[s + 10] != 'T'
         || b[s + 13] != ':' || b[s + 16] != ':') {
-      return FALLBACK;
+      return -1;
     }
+    int centuries = two(b, s);
+    int years = two(b, s + 2);
+    int month = two(b, s + 5);
+    int day = two(b, s + 8);
+    int hour = two(b, s + 11);
+    int minute = two(b, s + 14);
+    int second = two(b, s + 17);
+    if ((centuries | years | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59
+        || second > 59) {
+      return -1; // 24:00:00, leap seconds and everything unusual: the Jackson path decides
+    }
+    int q = s + 19;
     int nanos = 0;
-    if (len > 19) {
-      if (b[s + 19] != '.' || len == 20) {
-        return FALLBACK;
+    if (b[q] == '.') {
+      int fracStart = ++q;
+      while (q < end && isDigit(b[q])) {
+        nanos = nanos * 10 + (b[q] - '0');
+        q++;
       }
-      int digits = 0;
-      for (int i = s + 20; i < close; i++) {
-        int d = b[i] - '0';
-        if (d < 0 || d > 9) {
-          return FALLBACK;
-        }
-        nanos = nanos * 10 + d;
-        digits++;
+      int digits = q - fracStart;
+      if (digits == 0 || digits > 9) {
+        return -1;
       }
-      for (; digits < 9; digits++) {
-        nanos *= 10;
-      }
+      nanos *= NANO_SCALE[digits];
     }
-    int year = num(s, 4);
-    int month = num(s + 5, 2);
-    int day = num(s + 8, 2);
-    int hour = num(s + 11, 2);
-    int minute = num(s + 14, 2);
-    int second = num(s + 17, 2);
-    if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
-      return FALLBACK; // 24:00:00, leap seconds and everything unusual: the Jackson path decides
+    if (q >= end || b[q] != '"') {
+      return -1;
     }
-    LocalDate date = localDate(year, month, day);
+    LocalDate date = localDate(centuries * 100 + years, month, day);
     if (date == null) {
-      return FALLBACK;
+      return -1;
     }
-    pos = close + 1;
-    return LocalDateTime.of(date, LocalTime.of(hour, minute, second, nanos));
+    out[i] = LocalDateTime.of(date, LocalTime.of(hour, minute, second, nanos));
+    return q + 1;
   }
 
-  private Object date() {
-    int close = stringEnd();
-    int s = pos + 1;
-    if (close - s != 10 || b[s + 4] != '-' || b[s + 7] != '-') {
-      return FALLBACK;
+  /** {@code "yyyy-MM-dd"}. */
+  private int date(byte[] b, int p, int end, Object[] out, int i) {
+    int s = p + 1;
+    if (s + 11 > end || b[p] != '"' || b[s + 4] != '-' || b[s + 7] != '-' || b[s + 10] != '"') {
+      return -1;
     }
-    int year = num(s, 4);
-    int month = num(s + 5, 2);
-    int day = num(s + 8, 2);
-    LocalDate date = (year | month | day) < 0 ? null : localDate(year, month, day);
+    int centuries = two(b, s);
+    int years = two(b, s + 2);
+    int month = two(b, s + 5);
+    int day = two(b, s + 8);
+    LocalDate date = (centuries | years | month | day) < 0 ? null : localDate(centuries * 100 + years, month, day);
     if (date == null) {
-      return FALLBACK;
+      return -1;
     }
-    pos = close + 1;
-    return date;
+    out[i] = date;
+    return s + 11;
   }
 
   /** The date of year 0 to 9999, or null when it does not exist (the Jackson path then reports it). */
@@ -389,23 +404,11 @@ final class FlatRowScanner {
     LocalDate date;
     try {
       date = LocalDate.of(year, month, day);
-    } catch (java.time.DateTimeException noSuchDay) { // February 30 and the like: rare
+    } catch (DateTimeException noSuchDay) { // February 30 and the like: rare
       return null;
     }
     dateKeys[slot] = key;
     dates[slot] = date;
     return date;
-  }
-
-  private int num(int from, int n) {
-    int value = 0;
-    for (int i = from; i < from + n; i++) {
-      int d = b[i] - '0';
-      if (d < 0 || d > 9) {
-        return -1;
-      }
-      value = value * 10 + d;
-    }
-    return value;
   }
 }
