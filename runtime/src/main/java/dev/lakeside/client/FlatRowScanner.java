@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,9 +16,8 @@ import java.time.LocalTime;
  * string, a syntax error) makes it answer null, and the line is read by the Jackson path instead, which gives the
  * same values and reports every error. So this class only has to be right about what it accepts.
  *
- * <p>Every cell is decoded to its final value while the line is scanned. The position is kept in locals and each
- * cell reader is a small static method that returns the position after the cell (or -1 to fall back), so that the
- * JIT inlines the whole row loop.
+ * <p>Every cell is decoded to its final value while the line is scanned. The position is kept in a local; each scan
+ * helper returns the position after what it read, or -1 to fall back.
  */
 final class FlatRowScanner {
   private static final byte INT64 = 1;
@@ -34,6 +32,10 @@ final class FlatRowScanner {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
     1e20, 1e21, 1e22
   };
+  private static final long[] LONG_POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L,
+    10_000_000L, 100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
+    10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L,
+    100_000_000_000_000_000L, 1_000_000_000_000_000_000L};
   private static final int[] NANO_SCALE = {1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000,
     1_000, 100, 10, 1};
 
@@ -44,6 +46,14 @@ final class FlatRowScanner {
   private final int[] dateKeys = new int[256];
   private final LocalDate[] dates = new LocalDate[256];
   private int lineEnd;
+  // What the last scan helper read: the helpers only scan and validate, the row loop makes the values. Keeping the
+  // allocations out of the helpers keeps them small, so that the JIT inlines them all into the row loop.
+  private long digits;
+  private int intDigits;
+  private int fraction;
+  private int dateKey;
+  private int timeOfDay;
+  private int nanos;
 
   private FlatRowScanner(byte[] kinds, int[] scales) {
     this.kinds = kinds;
@@ -125,17 +135,84 @@ final class FlatRowScanner {
       if (p >= end) {
         return -1;
       }
-      if (b[p] == 'n') {
-        p = nullLiteral(b, p, end);
+      byte first = b[p];
+      if (first == 'n') {
+        p = p + 4 <= end && b[p + 1] == 'u' && b[p + 2] == 'l' && b[p + 3] == 'l' ? p + 4 : -1;
       } else {
         switch (kinds[i]) {
-          case INT64 -> p = integer(b, p, end, values, i);
-          case DOUBLE -> p = decimalDouble(b, p, end, values, i);
-          case BOOLEAN -> p = bool(b, p, end, values, i);
-          case STRING -> p = string(b, p, end, values, i);
-          case TIMESTAMP -> p = timestamp(b, p, end, values, i);
-          case DATE -> p = date(b, p, end, values, i);
-          default -> p = decimal(b, p, end, values, i, scales[i]);
+          case INT64 -> {
+            p = number(b, p, end);
+            if (p >= 0 && fraction == 0) {
+              values[i] = first == '-' ? -digits : digits;
+            } else {
+              p = -1;
+            }
+          }
+          case DOUBLE -> {
+            p = number(b, p, end);
+            // At most 15 digits and a power of ten up to 1e15 are exact doubles, so one division is correctly
+            // rounded (Clinger's fast path).
+            if (p >= 0 && intDigits + fraction <= 15) {
+              double value = fraction == 0 ? (double) digits : digits / POWERS_OF_TEN[fraction];
+              values[i] = first == '-' ? -value : value;
+            } else {
+              p = -1;
+            }
+          }
+          case DECIMAL -> {
+            p = number(b, p, end);
+            int scale = scales[i];
+            long unscaled = digits;
+            int exponent = fraction;
+            if (exponent < scale && p >= 0) { // "1.5" for DECIMAL(10,2): 150 at scale 2, exact within 18 digits
+              p = intDigits + scale <= 18 ? p : -1;
+              unscaled *= LONG_POWERS_OF_TEN[Math.min(scale - exponent, 18)];
+              exponent = scale;
+            }
+            if (p >= 0) {
+              values[i] = BigDecimal.valueOf(first == '-' ? -unscaled : unscaled, exponent);
+            }
+          }
+          case STRING -> {
+            int close = stringEnd(b, p, end);
+            if (close >= 0) {
+              values[i] = ascii(b, p + 1, close - p - 1);
+              p = close + 1;
+            } else {
+              p = -1;
+            }
+          }
+          case BOOLEAN -> {
+            if (first == 't' && p + 4 <= end && b[p + 1] == 'r' && b[p + 2] == 'u' && b[p + 3] == 'e') {
+              values[i] = Boolean.TRUE;
+              p += 4;
+            } else if (first == 'f' && p + 5 <= end && b[p + 1] == 'a' && b[p + 2] == 'l' && b[p + 3] == 's'
+                && b[p + 4] == 'e') {
+              values[i] = Boolean.FALSE;
+              p += 5;
+            } else {
+              p = -1;
+            }
+          }
+          case TIMESTAMP -> {
+            p = timestamp(b, p, end);
+            LocalDate date = p >= 0 ? date(dateKey) : null;
+            if (date != null) {
+              int t = timeOfDay;
+              values[i] = LocalDateTime.of(date, LocalTime.of(t >>> 12, (t >>> 6) & 63, t & 63, nanos));
+            } else {
+              p = -1;
+            }
+          }
+          default -> { // DATE
+            p = dateEnd(b, p, end);
+            LocalDate date = p >= 0 ? date(dateKey) : null;
+            if (date != null) {
+              values[i] = date;
+            } else {
+              p = -1;
+            }
+          }
         }
       }
       if (p < 0) {
@@ -162,119 +239,47 @@ final class FlatRowScanner {
     return p;
   }
 
-  private static int nullLiteral(byte[] b, int p, int end) {
-    return p + 4 <= end && b[p + 1] == 'u' && b[p + 2] == 'l' && b[p + 3] == 'l' ? p + 4 : -1;
-  }
-
-  private static int bool(byte[] b, int p, int end, Object[] out, int i) {
-    if (b[p] == 't' && p + 4 <= end && b[p + 1] == 'r' && b[p + 2] == 'u' && b[p + 3] == 'e') {
-      out[i] = Boolean.TRUE;
-      return p + 4;
-    }
-    if (b[p] == 'f' && p + 5 <= end && b[p + 1] == 'a' && b[p + 2] == 'l' && b[p + 3] == 's' && b[p + 4] == 'e') {
-      out[i] = Boolean.FALSE;
-      return p + 5;
-    }
-    return -1;
-  }
-
   private static boolean isDigit(byte c) {
     return c >= '0' && c <= '9';
   }
 
-  /** A JSON integer of at most 18 digits, no leading zeros; the next byte must not continue a number. */
-  private static int integer(byte[] b, int p, int end, Object[] out, int i) {
-    boolean negative = b[p] == '-';
-    if (negative) {
+  /**
+   * A plain JSON number {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?} of at most 18 digits in all, not followed by an
+   * exponent: its digits as a long in {@link #digits}, with {@link #intDigits} and {@link #fraction} (0 without a
+   * fraction); the position after it, or -1.
+   */
+  private int number(byte[] b, int p, int end) {
+    if (b[p] == '-') {
       p++;
     }
-    int start = p;
+    int intStart = p;
     long value = 0;
     while (p < end && isDigit(b[p])) {
       value = value * 10 + (b[p] - '0');
       p++;
     }
-    int digits = p - start;
-    if (digits == 0 || digits > 18 || (digits > 1 && b[start] == '0')
-        || (p < end && (b[p] == '.' || b[p] == 'e' || b[p] == 'E'))) {
+    int whole = p - intStart;
+    if (whole == 0 || whole > 18 || (whole > 1 && b[intStart] == '0')) {
       return -1;
     }
-    out[i] = negative ? -value : value;
-    return p;
-  }
-
-  /**
-   * A plain number with at most 15 significant digits and at most 22 fraction digits: both the digits and the power
-   * of ten are exact doubles, so one division is correctly rounded (Clinger's fast path).
-   */
-  private static int decimalDouble(byte[] b, int p, int end, Object[] out, int i) {
-    boolean negative = b[p] == '-';
-    if (negative) {
-      p++;
-    }
-    int intStart = p;
-    long mantissa = 0;
-    while (p < end && isDigit(b[p])) {
-      mantissa = mantissa * 10 + (b[p] - '0');
-      p++;
-    }
-    int intDigits = p - intStart;
-    if (intDigits == 0 || (intDigits > 1 && b[intStart] == '0')) {
-      return -1;
-    }
-    int fraction = 0;
+    int fractionDigits = 0;
     if (p < end && b[p] == '.') {
       int fracStart = ++p;
       while (p < end && isDigit(b[p])) {
-        mantissa = mantissa * 10 + (b[p] - '0');
+        value = value * 10 + (b[p] - '0');
         p++;
       }
-      fraction = p - fracStart;
-      if (fraction == 0) {
+      fractionDigits = p - fracStart;
+      if (fractionDigits == 0 || whole + fractionDigits > 18) {
         return -1;
       }
     }
-    if (intDigits + fraction > 15 || fraction > 22 || (p < end && (b[p] == 'e' || b[p] == 'E'))) {
+    if (p < end && (b[p] == 'e' || b[p] == 'E')) {
       return -1;
     }
-    double value = fraction == 0 ? (double) mantissa : mantissa / POWERS_OF_TEN[fraction];
-    out[i] = negative ? -value : value;
-    return p;
-  }
-
-  /** A plain decimal of at most 18 digits, at its declared scale when that is exact. */
-  private static int decimal(byte[] b, int p, int end, Object[] out, int i, int scale) {
-    boolean negative = b[p] == '-';
-    if (negative) {
-      p++;
-    }
-    int intStart = p;
-    long unscaled = 0;
-    while (p < end && isDigit(b[p])) {
-      unscaled = unscaled * 10 + (b[p] - '0');
-      p++;
-    }
-    int intDigits = p - intStart;
-    if (intDigits == 0 || (intDigits > 1 && b[intStart] == '0')) {
-      return -1;
-    }
-    int fraction = 0;
-    if (p < end && b[p] == '.') {
-      int fracStart = ++p;
-      while (p < end && isDigit(b[p])) {
-        unscaled = unscaled * 10 + (b[p] - '0');
-        p++;
-      }
-      fraction = p - fracStart;
-      if (fraction == 0) {
-        return -1;
-      }
-    }
-    if (intDigits + fraction > 18 || (p < end && (b[p] == 'e' || b[p] == 'E'))) {
-      return -1;
-    }
-    BigDecimal value = BigDecimal.valueOf(negative ? -unscaled : unscaled, fraction);
-    out[i] = fraction < scale ? value.setScale(scale) : value;
+    digits = value;
+    intDigits = whole;
+    fraction = fractionDigits;
     return p;
   }
 
@@ -314,13 +319,13 @@ final class FlatRowScanner {
     return -1;
   }
 
-  private static int string(byte[] b, int p, int end, Object[] out, int i) {
-    int close = stringEnd(b, p, end);
-    if (close < 0) {
-      return -1;
-    }
-    out[i] = new String(b, p + 1, close - p - 1, StandardCharsets.ISO_8859_1);
-    return close + 1;
+  /**
+   * The ASCII bytes as a String. The deprecated hibyte constructor is a plain copy into a Latin-1 String, small
+   * enough to be inlined; the Charset constructor is not (840 bytes of bytecode on JDK 17) and costs a call per cell.
+   */
+  @SuppressWarnings("deprecation")
+  private static String ascii(byte[] b, int from, int length) {
+    return new String(b, 0, from, length);
   }
 
   /** Two ASCII digits at {@code at} as a number, or -1. */
@@ -330,80 +335,80 @@ final class FlatRowScanner {
     return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
   }
 
-  /** {@code "yyyy-MM-ddTHH:mm:ss[.f{1,9}]"}. */
-  private int timestamp(byte[] b, int p, int end, Object[] out, int i) {
+  /**
+   * {@code "yyyy-MM-ddTHH:mm:ss[.f{1,9}]"}: the date in {@link #dateKey}, hour, minute and second in
+   * {@link #timeOfDay} (6 bits each), the fraction in {@link #nanos}; the position after it, or -1. 24:00:00, leap
+   * seconds and everything unusual are left to the Jackson path.
+   */
+  private int timestamp(byte[] b, int p, int end) {
     int s = p + 1;
-    if (s + 20 > end || b[p] != '"' || b[s + 4] != '-' || b[s + 7] != '-' || b[s + 10] != 'T'
-        || b[s + 13] != ':' || b[s + 16] != ':') {
+    if (s + 20 > end || b[p] != '"' || b[s + 10] != 'T' || b[s + 13] != ':' || b[s + 16] != ':'
+        || !dateAt(b, s)) {
       return -1;
     }
-    int centuries = two(b, s);
-    int years = two(b, s + 2);
-    int month = two(b, s + 5);
-    int day = two(b, s + 8);
     int hour = two(b, s + 11);
     int minute = two(b, s + 14);
     int second = two(b, s + 17);
-    if ((centuries | years | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59
-        || second > 59) {
-      return -1; // 24:00:00, leap seconds and everything unusual: the Jackson path decides
+    if ((hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
+      return -1;
     }
     int q = s + 19;
-    int nanos = 0;
+    int fractionNanos = 0;
     if (b[q] == '.') {
-      int fracStart = ++q;
+      int from = ++q;
       while (q < end && isDigit(b[q])) {
-        nanos = nanos * 10 + (b[q] - '0');
+        fractionNanos = fractionNanos * 10 + (b[q] - '0');
         q++;
       }
-      int digits = q - fracStart;
-      if (digits == 0 || digits > 9) {
+      if (q == from || q - from > 9) {
         return -1;
       }
-      nanos *= NANO_SCALE[digits];
+      fractionNanos *= NANO_SCALE[q - from];
     }
     if (q >= end || b[q] != '"') {
       return -1;
     }
-    LocalDate date = localDate(centuries * 100 + years, month, day);
-    if (date == null) {
-      return -1;
-    }
-    out[i] = LocalDateTime.of(date, LocalTime.of(hour, minute, second, nanos));
+    timeOfDay = hour << 12 | minute << 6 | second;
+    nanos = fractionNanos;
     return q + 1;
   }
 
-  /** {@code "yyyy-MM-dd"}. */
-  private int date(byte[] b, int p, int end, Object[] out, int i) {
+  /** {@code "yyyy-MM-dd"}: the date in {@link #dateKey}; the position after it, or -1. */
+  private int dateEnd(byte[] b, int p, int end) {
     int s = p + 1;
-    if (s + 11 > end || b[p] != '"' || b[s + 4] != '-' || b[s + 7] != '-' || b[s + 10] != '"') {
-      return -1;
+    return s + 11 <= end && b[p] == '"' && b[s + 10] == '"' && dateAt(b, s) ? s + 11 : -1;
+  }
+
+  /**
+   * Whether the 10 bytes at {@code s} (the caller made sure they are there) are {@code yyyy-MM-dd} with a month
+   * of 1 to 12 and a day of 1 to 31; then sets {@link #dateKey}.
+   */
+  private boolean dateAt(byte[] b, int s) {
+    if (b[s + 4] != '-' || b[s + 7] != '-') {
+      return false;
     }
     int centuries = two(b, s);
     int years = two(b, s + 2);
     int month = two(b, s + 5);
     int day = two(b, s + 8);
-    LocalDate date = (centuries | years | month | day) < 0 ? null : localDate(centuries * 100 + years, month, day);
-    if (date == null) {
-      return -1;
+    if ((centuries | years) < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+      return false;
     }
-    out[i] = date;
-    return s + 11;
+    dateKey = ((centuries * 100 + years) << 9 | month << 5 | day) + 1; // + 1: 0 marks an empty cache slot
+    return true;
   }
 
-  /** The date of year 0 to 9999, or null when it does not exist (the Jackson path then reports it). */
-  private LocalDate localDate(int year, int month, int day) {
-    if (month < 1 || month > 12 || day < 1 || day > 31) {
-      return null;
-    }
-    int key = (year << 9 | month << 5 | day) + 1; // + 1: 0 marks an empty slot
+  /** The date of a {@link #dateKey}, or null when it does not exist (the Jackson path then reports it). */
+  private LocalDate date(int key) {
     int slot = (key ^ key >>> 8) & 255;
-    if (dateKeys[slot] == key) {
-      return dates[slot];
-    }
+    return dateKeys[slot] == key ? dates[slot] : newDate(key, slot);
+  }
+
+  private LocalDate newDate(int key, int slot) {
+    int k = key - 1;
     LocalDate date;
     try {
-      date = LocalDate.of(year, month, day);
+      date = LocalDate.of(k >>> 9, (k >>> 5) & 15, k & 31);
     } catch (DateTimeException noSuchDay) { // February 30 and the like: rare
       return null;
     }
