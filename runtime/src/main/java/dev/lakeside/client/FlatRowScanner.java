@@ -52,7 +52,6 @@ final class FlatRowScanner {
   private int intDigits;
   private int fraction;
   private int dateKey;
-  private int timeOfDay;
   private int nanos;
 
   private FlatRowScanner(byte[] kinds, int[] scales) {
@@ -194,12 +193,23 @@ final class FlatRowScanner {
               p = -1;
             }
           }
-          case TIMESTAMP -> {
-            p = timestamp(b, p, end);
+          case TIMESTAMP -> { // "yyyy-MM-ddTHH:mm:ss[.f{1,9}]", here rather than in a method: the JIT inlines it
+            int s = p + 1;
+            int hour = -1;
+            int minute = -1;
+            int second = -1;
+            if (s + 20 <= end && first == '"' && b[s + 10] == 'T' && b[s + 13] == ':' && b[s + 16] == ':'
+                && dateAt(b, s)) {
+              hour = two(b, s + 11);
+              minute = two(b, s + 14);
+              second = two(b, s + 17);
+            }
+            // 24:00:00, leap seconds and everything unusual are left to the Jackson path
+            p = (hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59 ? -1
+                : fractionEnd(b, s + 19, end);
             LocalDate date = p >= 0 ? date(dateKey) : null;
             if (date != null) {
-              int t = timeOfDay;
-              values[i] = LocalDateTime.of(date, LocalTime.of(t >>> 12, (t >>> 6) & 63, t & 63, nanos));
+              values[i] = LocalDateTime.of(date, LocalTime.of(hour, minute, second, nanos));
             } else {
               p = -1;
             }
@@ -335,24 +345,8 @@ final class FlatRowScanner {
     return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
   }
 
-  /**
-   * {@code "yyyy-MM-ddTHH:mm:ss[.f{1,9}]"}: the date in {@link #dateKey}, hour, minute and second in
-   * {@link #timeOfDay} (6 bits each), the fraction in {@link #nanos}; the position after it, or -1. 24:00:00, leap
-   * seconds and everything unusual are left to the Jackson path.
-   */
-  private int timestamp(byte[] b, int p, int end) {
-    int s = p + 1;
-    if (s + 20 > end || b[p] != '"' || b[s + 10] != 'T' || b[s + 13] != ':' || b[s + 16] != ':'
-        || !dateAt(b, s)) {
-      return -1;
-    }
-    int hour = two(b, s + 11);
-    int minute = two(b, s + 14);
-    int second = two(b, s + 17);
-    if ((hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
-      return -1;
-    }
-    int q = s + 19;
+  /** The optional {@code .f{1,9}} at {@code q} and the closing quote: the fraction in {@link #nanos}. */
+  private int fractionEnd(byte[] b, int q, int end) {
     int fractionNanos = 0;
     if (b[q] == '.') {
       int from = ++q;
@@ -368,7 +362,6 @@ final class FlatRowScanner {
     if (q >= end || b[q] != '"') {
       return -1;
     }
-    timeOfDay = hour << 12 | minute << 6 | second;
     nanos = fractionNanos;
     return q + 1;
   }
