@@ -1,7 +1,10 @@
 package dev.lakeside.client;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteOrder;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -12,24 +15,48 @@ import java.time.LocalTime;
  * timestamps, booleans, null). Anything else (an escape, non-ASCII text, an exponent, a nested value, a number as a
  * string, a syntax error) makes it answer null, and the line is read by the Jackson path instead, which gives the
  * same values and reports every error. So this class only has to be right about what it accepts.
+ *
+ * <p>Every cell is decoded to its final value while the line is scanned. The position is kept in a local; each scan
+ * helper returns the position after what it read, or -1 to fall back.
  */
 final class FlatRowScanner {
+  private static final byte INT64 = 1;
+  private static final byte DOUBLE = 2;
+  private static final byte BOOLEAN = 3;
+  private static final byte STRING = 4;
+  private static final byte TIMESTAMP = 5;
+  private static final byte DATE = 6;
+  private static final byte DECIMAL = 7;
+
   private static final double[] POWERS_OF_TEN = {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
     1e20, 1e21, 1e22
   };
+  private static final long[] LONG_POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L,
+    10_000_000L, 100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
+    10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L,
+    100_000_000_000_000_000L, 1_000_000_000_000_000_000L};
+  private static final int[] NANO_SCALE = {1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000,
+    1_000, 100, 10, 1};
 
-  private final DuckType[] types;
+  private final byte[] kinds;
+  private final int[] scales;
   // Dates of one result repeat (rows of the same days): a small direct-mapped cache of the immutable LocalDates
   // saves java.time's validation for most rows.
   private final int[] dateKeys = new int[256];
   private final LocalDate[] dates = new LocalDate[256];
-  private byte[] b;
-  private int pos;
-  private int end;
+  private int lineEnd;
+  // What the last scan helper read: the helpers only scan and validate, the row loop makes the values. Keeping the
+  // allocations out of the helpers keeps them small, so that the JIT inlines them all into the row loop.
+  private long digits;
+  private int intDigits;
+  private int fraction;
+  private int dateKey;
+  private int nanos;
 
-  private FlatRowScanner(DuckType[] types) {
-    this.types = types;
+  private FlatRowScanner(byte[] kinds, int[] scales) {
+    this.kinds = kinds;
+    this.scales = scales;
   }
 
   /** A scanner for these columns, or null when one of them is of a type the fast path does not read. */
@@ -37,35 +64,44 @@ final class FlatRowScanner {
     if (types.length == 0) {
       return null;
     }
-    for (DuckType type : types) {
-      switch (type.kind()) {
-        case INT64, DOUBLE, BOOLEAN, STRING, TIMESTAMP, DATE, DECIMAL -> { }
-        default -> {
-          return null;
-        }
+    byte[] kinds = new byte[types.length];
+    int[] scales = new int[types.length];
+    for (int i = 0; i < types.length; i++) {
+      kinds[i] = switch (types[i].kind()) {
+        case INT64 -> INT64;
+        case DOUBLE -> DOUBLE;
+        case BOOLEAN -> BOOLEAN;
+        case STRING -> STRING;
+        case TIMESTAMP -> TIMESTAMP;
+        case DATE -> DATE;
+        case DECIMAL -> DECIMAL;
+        default -> 0;
+      };
+      if (kinds[i] == 0) {
+        return null;
       }
+      scales[i] = types[i].scale();
     }
-    return new FlatRowScanner(types.clone());
+    return new FlatRowScanner(kinds, scales);
   }
-
-  private int lineEnd;
 
   /**
    * Reads the row that starts at {@code start} in a buffer whose data ends at {@code limit}, up to its '\n', which
    * {@link #lineEnd()} then gives; null when the line is not complete in the buffer or not for the fast path.
    * Saves finding the end of the line first.
    */
-  Object[] scanLine(byte[] bytes, int start, int limit) {
-    Object[] values = row(bytes, start, limit);
-    if (values == null) {
+  Object[] scanLine(byte[] b, int start, int limit) {
+    Object[] values = new Object[kinds.length];
+    int p = row(b, start, limit, values);
+    if (p < 0) {
       return null;
     }
-    skipBlanks();
-    if (pos < end && b[pos] == '\r') {
-      pos++;
+    p = skipBlanks(b, p, limit);
+    if (p < limit && b[p] == '\r') {
+      p++;
     }
-    if (pos < end && b[pos] == '\n') {
-      lineEnd = pos;
+    if (p < limit && b[p] == '\n') {
+      lineEnd = p;
       return values;
     }
     return null;
@@ -77,218 +113,205 @@ final class FlatRowScanner {
   }
 
   /** The decoded cells of the line, or null to let the Jackson path read it. */
-  Object[] scan(byte[] bytes, int start, int length) {
-    Object[] values = row(bytes, start, start + length);
-    if (values == null) {
-      return null;
-    }
-    skipBlanks();
-    return pos == end ? values : null;
+  Object[] scan(byte[] b, int start, int length) {
+    int end = start + length;
+    Object[] values = new Object[kinds.length];
+    int p = row(b, start, end, values);
+    return p >= 0 && skipBlanks(b, p, end) == end ? values : null;
   }
 
-  private Object[] row(byte[] bytes, int start, int limit) {
-    b = bytes;
-    pos = start;
-    end = limit;
-    skipBlanks();
-    if (pos >= end || b[pos] != '[') {
-      return null;
+  /** Fills {@code values} from the row array at {@code p}; the position after its ']', or -1. */
+  private int row(byte[] b, int p, int end, Object[] values) {
+    byte[] kinds = this.kinds;
+    p = skipBlanks(b, p, end);
+    if (p >= end || b[p] != '[') {
+      return -1;
     }
-    pos++;
-    Object[] values = new Object[types.length];
-    for (int i = 0; i < types.length; i++) {
-      skipBlanks();
-      if (pos >= end) {
-        return null;
+    p++;
+    int last = kinds.length - 1;
+    for (int i = 0; ; i++) {
+      p = skipBlanks(b, p, end);
+      if (p >= end) {
+        return -1;
       }
-      Object value = cell(types[i]);
-      if (value == FALLBACK) {
-        return null;
+      byte first = b[p];
+      if (first == 'n') {
+        p = p + 4 <= end && b[p + 1] == 'u' && b[p + 2] == 'l' && b[p + 3] == 'l' ? p + 4 : -1;
+      } else {
+        switch (kinds[i]) {
+          case INT64 -> {
+            p = number(b, p, end);
+            if (p >= 0 && fraction == 0) {
+              values[i] = first == '-' ? -digits : digits;
+            } else {
+              p = -1;
+            }
+          }
+          case DOUBLE -> {
+            p = number(b, p, end);
+            // At most 15 digits and a power of ten up to 1e15 are exact doubles, so one division is correctly
+            // rounded (Clinger's fast path).
+            if (p >= 0 && intDigits + fraction <= 15) {
+              double value = fraction == 0 ? (double) digits : digits / POWERS_OF_TEN[fraction];
+              values[i] = first == '-' ? -value : value;
+            } else {
+              p = -1;
+            }
+          }
+          case DECIMAL -> {
+            p = number(b, p, end);
+            int scale = scales[i];
+            long unscaled = digits;
+            int exponent = fraction;
+            if (exponent < scale && p >= 0) { // "1.5" for DECIMAL(10,2): 150 at scale 2, exact within 18 digits
+              p = intDigits + scale <= 18 ? p : -1;
+              unscaled *= LONG_POWERS_OF_TEN[Math.min(scale - exponent, 18)];
+              exponent = scale;
+            }
+            if (p >= 0) {
+              values[i] = BigDecimal.valueOf(first == '-' ? -unscaled : unscaled, exponent);
+            }
+          }
+          case STRING -> {
+            int close = stringEnd(b, p, end);
+            if (close >= 0) {
+              values[i] = ascii(b, p + 1, close - p - 1);
+              p = close + 1;
+            } else {
+              p = -1;
+            }
+          }
+          case BOOLEAN -> {
+            if (first == 't' && p + 4 <= end && b[p + 1] == 'r' && b[p + 2] == 'u' && b[p + 3] == 'e') {
+              values[i] = Boolean.TRUE;
+              p += 4;
+            } else if (first == 'f' && p + 5 <= end && b[p + 1] == 'a' && b[p + 2] == 'l' && b[p + 3] == 's'
+                && b[p + 4] == 'e') {
+              values[i] = Boolean.FALSE;
+              p += 5;
+            } else {
+              p = -1;
+            }
+          }
+          case TIMESTAMP -> { // "yyyy-MM-ddTHH:mm:ss[.f{1,9}]", here rather than in a method: the JIT inlines it
+            int s = p + 1;
+            int hour = -1;
+            int minute = -1;
+            int second = -1;
+            if (s + 20 <= end && first == '"' && b[s + 10] == 'T' && b[s + 13] == ':' && b[s + 16] == ':'
+                && dateAt(b, s)) {
+              hour = two(b, s + 11);
+              minute = two(b, s + 14);
+              second = two(b, s + 17);
+            }
+            // 24:00:00, leap seconds and everything unusual are left to the Jackson path
+            p = (hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59 ? -1
+                : fractionEnd(b, s + 19, end);
+            LocalDate date = p >= 0 ? date(dateKey) : null;
+            if (date != null) {
+              values[i] = LocalDateTime.of(date, LocalTime.of(hour, minute, second, nanos));
+            } else {
+              p = -1;
+            }
+          }
+          default -> { // DATE
+            p = dateEnd(b, p, end);
+            LocalDate date = p >= 0 ? date(dateKey) : null;
+            if (date != null) {
+              values[i] = date;
+            } else {
+              p = -1;
+            }
+          }
+        }
       }
-      values[i] = value;
-      skipBlanks();
-      if (pos >= end) {
-        return null;
+      if (p < 0) {
+        return -1;
       }
-      byte c = b[pos++];
-      if (c != (i == types.length - 1 ? ']' : ',')) {
-        return null;
+      p = skipBlanks(b, p, end);
+      if (p >= end) {
+        return -1;
+      }
+      byte c = b[p++];
+      if (i == last) {
+        return c == ']' ? p : -1;
+      }
+      if (c != ',') {
+        return -1;
       }
     }
-    return values;
   }
 
-  private static final Object FALLBACK = new Object();
-
-  private void skipBlanks() {
-    while (pos < end && (b[pos] == ' ' || b[pos] == '\t')) {
-      pos++;
-    }
-  }
-
-  private Object cell(DuckType type) {
-    byte c = b[pos];
-    if (c == 'n') {
-      return literal("null") ? null : FALLBACK;
-    }
-    return switch (type.kind()) {
-      case INT64 -> integer();
-      case DOUBLE -> decimalDouble();
-      case BOOLEAN -> c == 't' ? (literal("true") ? Boolean.TRUE : FALLBACK)
-          : c == 'f' ? (literal("false") ? Boolean.FALSE : FALLBACK) : FALLBACK;
-      case STRING -> string();
-      case TIMESTAMP -> timestamp();
-      case DATE -> date();
-      case DECIMAL -> decimal(type.scale());
-      default -> FALLBACK;
-    };
-  }
-
-  private boolean literal(String word) {
-    int n = word.length();
-    if (end - pos < n) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      if (b[pos + i] != word.charAt(i)) {
-        return false;
-      }
-    }
-    pos += n;
-    return true;
-  }
-
-  /** A JSON integer of at most 18 digits, no leading zeros; the next byte must not continue a number. */
-  private Object integer() {
-    int p = pos;
-    boolean negative = b[p] == '-';
-    if (negative) {
+  private static int skipBlanks(byte[] b, int p, int end) {
+    while (p < end && (b[p] == ' ' || b[p] == '\t')) {
       p++;
     }
-    int digitsStart = p;
-    long value = 0;
-    while (p < end && b[p] >= '0' && b[p] <= '9') {
-      value = value * 10 + (b[p] - '0');
-      p++;
-    }
-    int digits = p - digitsStart;
-    if (digits == 0 || digits > 18 || (digits > 1 && b[digitsStart] == '0') || continuesNumber(p)) {
-      return FALLBACK;
-    }
-    pos = p;
-    return negative ? -value : value;
+    return p;
   }
 
-  private boolean continuesNumber(int p) {
-    return p < end && (b[p] == '.' || b[p] == 'e' || b[p] == 'E' || (b[p] >= '0' && b[p] <= '9'));
+  private static boolean isDigit(byte c) {
+    return c >= '0' && c <= '9';
   }
 
   /**
-   * A plain number with at most 15 significant digits and at most 22 fraction digits: both the digits and the power
-   * of ten are exact doubles, so one division is correctly rounded (Clinger's fast path).
+   * A plain JSON number {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?} of at most 18 digits in all, not followed by an
+   * exponent: its digits as a long in {@link #digits}, with {@link #intDigits} and {@link #fraction} (0 without a
+   * fraction); the position after it, or -1.
    */
-  private Object decimalDouble() {
-    int p = pos;
-    boolean negative = b[p] == '-';
-    if (negative) {
+  private int number(byte[] b, int p, int end) {
+    if (b[p] == '-') {
       p++;
     }
     int intStart = p;
-    long mantissa = 0;
-    int digits = 0;
-    while (p < end && b[p] >= '0' && b[p] <= '9') {
-      mantissa = mantissa * 10 + (b[p] - '0');
-      digits++;
+    long value = 0;
+    while (p < end && isDigit(b[p])) {
+      value = value * 10 + (b[p] - '0');
       p++;
     }
-    int intDigits = p - intStart;
-    if (intDigits == 0 || (intDigits > 1 && b[intStart] == '0')) {
-      return FALLBACK;
+    int whole = p - intStart;
+    if (whole == 0 || whole > 18 || (whole > 1 && b[intStart] == '0')) {
+      return -1;
     }
-    int fraction = 0;
+    int fractionDigits = 0;
     if (p < end && b[p] == '.') {
-      p++;
-      int fracStart = p;
-      while (p < end && b[p] >= '0' && b[p] <= '9') {
-        mantissa = mantissa * 10 + (b[p] - '0');
-        digits++;
+      int fracStart = ++p;
+      while (p < end && isDigit(b[p])) {
+        value = value * 10 + (b[p] - '0');
         p++;
       }
-      fraction = p - fracStart;
-      if (fraction == 0) {
-        return FALLBACK;
+      fractionDigits = p - fracStart;
+      if (fractionDigits == 0 || whole + fractionDigits > 18) {
+        return -1;
       }
     }
-    if (digits > 15 || fraction > 22 || (p < end && (b[p] == 'e' || b[p] == 'E'))) {
-      return FALLBACK;
+    if (p < end && (b[p] == 'e' || b[p] == 'E')) {
+      return -1;
     }
-    pos = p;
-    double value = fraction == 0 ? (double) mantissa : mantissa / POWERS_OF_TEN[fraction];
-    return negative ? -value : value;
+    digits = value;
+    intDigits = whole;
+    fraction = fractionDigits;
+    return p;
   }
 
-  /** A plain decimal of at most 18 digits, at its declared scale when that is exact. */
-  private Object decimal(int scale) {
-    int p = pos;
-    boolean negative = b[p] == '-';
-    if (negative) {
-      p++;
-    }
-    int intStart = p;
-    long unscaled = 0;
-    int digits = 0;
-    while (p < end && b[p] >= '0' && b[p] <= '9') {
-      unscaled = unscaled * 10 + (b[p] - '0');
-      digits++;
-      p++;
-    }
-    int intDigits = p - intStart;
-    if (intDigits == 0 || (intDigits > 1 && b[intStart] == '0')) {
-      return FALLBACK;
-    }
-    int fraction = 0;
-    if (p < end && b[p] == '.') {
-      p++;
-      int fracStart = p;
-      while (p < end && b[p] >= '0' && b[p] <= '9') {
-        unscaled = unscaled * 10 + (b[p] - '0');
-        digits++;
-        p++;
-      }
-      fraction = p - fracStart;
-      if (fraction == 0) {
-        return FALLBACK;
-      }
-    }
-    if (digits > 18 || (p < end && (b[p] == 'e' || b[p] == 'E'))) {
-      return FALLBACK;
-    }
-    pos = p;
-    BigDecimal value = BigDecimal.valueOf(negative ? -unscaled : unscaled, fraction);
-    return fraction < scale ? value.setScale(scale) : value;
-  }
-
-  private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-      long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
 
   /**
-   * The index of the closing quote of a string of printable ASCII without escapes that starts at {@code pos}, or -1.
+   * The index of the closing quote of a string of printable ASCII without escapes that starts at {@code p}, or -1.
    * Eight bytes at a time: the first byte that is a quote, a backslash, a control character or not ASCII decides.
    */
-  private int stringEnd() {
-    if (b[pos] != '"') {
+  private static int stringEnd(byte[] b, int p, int end) {
+    if (b[p] != '"') {
       return -1;
     }
-    int p = pos + 1;
+    p++;
     for (; p + 8 <= end; p += 8) {
       long x = (long) LONGS.get(b, p);
       long quote = x ^ 0x2222222222222222L;
       long backslash = x ^ 0x5C5C5C5C5C5C5C5CL;
-      long found = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((x - 0x2020202020202020L) & ~x)
-          | x;
-      found &= HIGHS;
+      long found = (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((x - 0x2020202020202020L) & ~x)
+          | x) & HIGHS;
       if (found != 0) {
         int at = p + (Long.numberOfTrailingZeros(found) >>> 3);
         return b[at] == '"' ? at : -1;
@@ -306,106 +329,84 @@ final class FlatRowScanner {
     return -1;
   }
 
-  private Object string() {
-    int close = stringEnd();
-    if (close < 0) {
-      return FALLBACK;
-    }
-    String value = new String(b, pos + 1, close - pos - 1, StandardCharsets.ISO_8859_1);
-    pos = close + 1;
-    return value;
+  /**
+   * The ASCII bytes as a String. The deprecated hibyte constructor is a plain copy into a Latin-1 String, small
+   * enough to be inlined; the Charset constructor is not (840 bytes of bytecode on JDK 17) and costs a call per cell.
+   */
+  @SuppressWarnings("deprecation")
+  private static String ascii(byte[] b, int from, int length) {
+    return new String(b, 0, from, length);
   }
 
-  private Object timestamp() {
-    int close = stringEnd();
-    int s = pos + 1;
-    int len = close - s;
-    if (close < 0 || len < 19 || len > 29 || b[s + 4] != '-' || b[s + 7] != '-' || b[s + 10] != 'T'
-        || b[s + 13] != ':' || b[s + 16] != ':') {
-      return FALLBACK;
-    }
-    int nanos = 0;
-    if (len > 19) {
-      if (b[s + 19] != '.' || len == 20) {
-        return FALLBACK;
-      }
-      int digits = 0;
-      for (int i = s + 20; i < close; i++) {
-        int d = b[i] - '0';
-        if (d < 0 || d > 9) {
-          return FALLBACK;
-        }
-        nanos = nanos * 10 + d;
-        digits++;
-      }
-      for (; digits < 9; digits++) {
-        nanos *= 10;
-      }
-    }
-    int year = num(s, 4);
-    int month = num(s + 5, 2);
-    int day = num(s + 8, 2);
-    int hour = num(s + 11, 2);
-    int minute = num(s + 14, 2);
-    int second = num(s + 17, 2);
-    if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
-      return FALLBACK; // 24:00:00, leap seconds and everything unusual: the Jackson path decides
-    }
-    LocalDate date = localDate(year, month, day);
-    if (date == null) {
-      return FALLBACK;
-    }
-    pos = close + 1;
-    return LocalDateTime.of(date, LocalTime.of(hour, minute, second, nanos));
+  /** Two ASCII digits at {@code at} as a number, or -1. */
+  private static int two(byte[] b, int at) {
+    int hi = b[at] - '0';
+    int lo = b[at + 1] - '0';
+    return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
   }
 
-  private Object date() {
-    int close = stringEnd();
-    int s = pos + 1;
-    if (close - s != 10 || b[s + 4] != '-' || b[s + 7] != '-') {
-      return FALLBACK;
+  /** The optional {@code .f{1,9}} at {@code q} and the closing quote: the fraction in {@link #nanos}. */
+  private int fractionEnd(byte[] b, int q, int end) {
+    int fractionNanos = 0;
+    if (b[q] == '.') {
+      int from = ++q;
+      while (q < end && isDigit(b[q])) {
+        fractionNanos = fractionNanos * 10 + (b[q] - '0');
+        q++;
+      }
+      if (q == from || q - from > 9) {
+        return -1;
+      }
+      fractionNanos *= NANO_SCALE[q - from];
     }
-    int year = num(s, 4);
-    int month = num(s + 5, 2);
-    int day = num(s + 8, 2);
-    LocalDate date = (year | month | day) < 0 ? null : localDate(year, month, day);
-    if (date == null) {
-      return FALLBACK;
+    if (q >= end || b[q] != '"') {
+      return -1;
     }
-    pos = close + 1;
-    return date;
+    nanos = fractionNanos;
+    return q + 1;
   }
 
-  /** The date of year 0 to 9999, or null when it does not exist (the Jackson path then reports it). */
-  private LocalDate localDate(int year, int month, int day) {
-    if (month < 1 || month > 12 || day < 1 || day > 31) {
-      return null;
+  /** {@code "yyyy-MM-dd"}: the date in {@link #dateKey}; the position after it, or -1. */
+  private int dateEnd(byte[] b, int p, int end) {
+    int s = p + 1;
+    return s + 11 <= end && b[p] == '"' && b[s + 10] == '"' && dateAt(b, s) ? s + 11 : -1;
+  }
+
+  /**
+   * Whether the 10 bytes at {@code s} (the caller made sure they are there) are {@code yyyy-MM-dd} with a month
+   * of 1 to 12 and a day of 1 to 31; then sets {@link #dateKey}.
+   */
+  private boolean dateAt(byte[] b, int s) {
+    if (b[s + 4] != '-' || b[s + 7] != '-') {
+      return false;
     }
-    int key = (year << 9 | month << 5 | day) + 1; // + 1: 0 marks an empty slot
+    int centuries = two(b, s);
+    int years = two(b, s + 2);
+    int month = two(b, s + 5);
+    int day = two(b, s + 8);
+    if ((centuries | years) < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+      return false;
+    }
+    dateKey = ((centuries * 100 + years) << 9 | month << 5 | day) + 1; // + 1: 0 marks an empty cache slot
+    return true;
+  }
+
+  /** The date of a {@link #dateKey}, or null when it does not exist (the Jackson path then reports it). */
+  private LocalDate date(int key) {
     int slot = (key ^ key >>> 8) & 255;
-    if (dateKeys[slot] == key) {
-      return dates[slot];
-    }
+    return dateKeys[slot] == key ? dates[slot] : newDate(key, slot);
+  }
+
+  private LocalDate newDate(int key, int slot) {
+    int k = key - 1;
     LocalDate date;
     try {
-      date = LocalDate.of(year, month, day);
-    } catch (java.time.DateTimeException noSuchDay) { // February 30 and the like: rare
+      date = LocalDate.of(k >>> 9, (k >>> 5) & 15, k & 31);
+    } catch (DateTimeException noSuchDay) { // February 30 and the like: rare
       return null;
     }
     dateKeys[slot] = key;
     dates[slot] = date;
     return date;
-  }
-
-  private int num(int from, int n) {
-    int value = 0;
-    for (int i = from; i < from + n; i++) {
-      int d = b[i] - '0';
-      if (d < 0 || d > 9) {
-        return -1;
-      }
-      value = value * 10 + d;
-    }
-    return value;
   }
 }

@@ -83,6 +83,73 @@ class FlatRowScannerTest {
     byte[] escaped = "[7,\"x\\n\",1.5]".getBytes(StandardCharsets.US_ASCII);
     assertThat(scanner.scan(escaped, 0, escaped.length)).isNull();
     assertThat(FlatRowScanner.forColumns(new Columns(List.of(new Column("u", "UUID"))).types)).isNull();
+    FlatRowScanner wide = FlatRowScanner.forColumns(new Columns(List.of(new Column("w", "DECIMAL(38,20)"))).types);
+    byte[] one = "[1]".getBytes(StandardCharsets.US_ASCII);
+    assertThat(wide.scan(one, 0, one.length)).as("more than 18 digits at scale 20: left to Jackson").isNull();
+  }
+
+  /** Boundaries of the fast path's limits, each among canonical neighbours, on both paths. */
+  @Test
+  void limitsOfTheFastPathAgree() {
+    String columns = "[{\"name\":\"i\",\"type\":\"BIGINT\"},{\"name\":\"d\",\"type\":\"DOUBLE\"},"
+        + "{\"name\":\"m\",\"type\":\"DECIMAL(18,2)\"},{\"name\":\"w\",\"type\":\"DECIMAL(20,10)\"},"
+        + "{\"name\":\"t\",\"type\":\"TIMESTAMP\"},{\"name\":\"da\",\"type\":\"DATE\"},"
+        + "{\"name\":\"s\",\"type\":\"VARCHAR\"}]";
+    String[][] cells = {
+      {"1", "999999999999999999", "-999999999999999999", "1000000000000000000", "0", "-0", "00", "1.", "1.5", "1E2"},
+      {"1.5", "123456789012345", "12345678901234.5", "1234567890123456", "0.000000000000001", "-0.5", "5e-1",
+        "0.1234567890123456", "100000000000000000"},
+      {"1.50", "1", "0", "-7", "9999999999999999.5", "99999999999999999.5", "0.125", "1.234", "-0.01",
+        "999999999999999999"},
+      {"1", "0.5", "12345678", "123456789", "-0.0000000001", "1.12345678901", "0.00000000000000000001"},
+      {"\"2024-01-15T10:30:00\"", "\"2024-01-15T10:30:00.1\"", "\"2024-01-15T10:30:00.12\"",
+        "\"2024-01-15T10:30:00.1234\"", "\"2024-01-15T10:30:00.12345678\"", "\"2024-01-15T10:30:00.123456789\"",
+        "\"2024-01-15T10:30:00.1234567890\"", "\"0000-01-01T00:00:00\"", "\"9999-12-31T23:59:59.9\"",
+        "\"2024-01-15T10:60:00\"", "\"2024-01-15T10:30:60\"", "\"2024-00-15T10:30:00\"", "\"2024-01-00T10:30:00\"",
+        "\"2024-01-32T10:30:00\"", "\"2024-04-31T10:30:00\"", "\"2024-01-15T1a:30:00\"", "\"2024-01-15T10:30:00Z\"",
+        "\"2024-01-15T10:30\"", "\"2024-01-15\""},
+      {"\"2024-01-15\"", "\"1900-02-29\"", "\"2000-02-29\"", "\"2024-12-31\"", "\"2024-12-3\"",
+        "\"2024-12-31T00:00:00\"", "\"20x4-01-01\""},
+      {"\"x\"", "\"\"", "\"1234567\"", "\"12345678\"", "\"123456789\"", "\"123456789012345\"",
+        "\"1234567890123456\"", "\"12345678901234567\"", "\"1234567\\\"\"", "\"12345678\u007f\"", "\"~\""}
+    };
+    FlatRowScanner scanner = FlatRowScanner.forColumns(new Columns(List.of(new Column("i", "BIGINT"),
+        new Column("d", "DOUBLE"), new Column("m", "DECIMAL(18,2)"), new Column("w", "DECIMAL(20,10)"),
+        new Column("t", "TIMESTAMP"), new Column("da", "DATE"), new Column("s", "VARCHAR"))).types);
+    StringBuilder canonical = new StringBuilder("[");
+    for (int c = 0; c < cells.length; c++) {
+      canonical.append(c == 0 ? "" : ",").append(cells[c][0]);
+    }
+    byte[] line = canonical.append(']').toString().getBytes(StandardCharsets.UTF_8);
+    assertThat(scanner.scan(line, 0, line.length)).as("the neighbours take the fast path").isNotNull();
+    for (int column = 0; column < cells.length; column++) {
+      for (String cell : cells[column]) {
+        StringBuilder row = new StringBuilder("[");
+        for (int c = 0; c < cells.length; c++) {
+          row.append(c == 0 ? "" : ",").append(c == column ? cell : cells[c][0]);
+        }
+        String body = "{\"query_id\":\"q\"}\n" + columns + "\n" + row + "]\n" + row + "]";
+        assertThat(read(body, true)).as(cell).isEqualTo(read(body, false));
+      }
+    }
+  }
+
+  /**
+   * Many rows, so that lines straddle the line reader's buffer: a line cut at the end of the buffered data must
+   * not be read from the half that is there.
+   */
+  @Test
+  void rowsAcrossBufferBoundariesAgree() {
+    StringBuilder body = new StringBuilder("{\"query_id\":\"q\"}\n").append(COLUMNS).append('\n');
+    for (int i = 0; i < 6000; i++) {
+      body.append('[').append(1_000_000_000L + i * 7919L).append(',').append(i % 977 / 8.0).append(',')
+          .append(i % 3 == 0).append(",\"user-").append(i % 501).append("\",\"2024-0").append(1 + i % 9)
+          .append("-1").append(i % 10).append("T0").append(i % 10).append(":1").append(i % 6).append(":2")
+          .append(i % 10).append('.').append(i % 1000).append("\",\"2023-1").append(i % 3).append("-2")
+          .append(i % 8).append("\",").append(i % 1000).append('.').append(i % 10).append("]\n");
+    }
+    List<Object> fast = read(body.toString(), true);
+    assertThat(fast).hasSize(6000).isEqualTo(read(body.toString(), false));
   }
 
   /** The rows as lists (byte[] aside, none here), then the error's class, line and message, if any. */
