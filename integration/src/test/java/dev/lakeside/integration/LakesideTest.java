@@ -36,8 +36,7 @@ class LakesideTest {
 
   @BeforeAll
   static void start(LocalLakehouse local) {
-    client = LakehouseClient.builder().baseUri(local.baseUri()).credentials(local.username(), local.password())
-        .build();
+    client = Clients.of(local);
   }
 
   @BeforeEach

@@ -25,8 +25,7 @@ class TrackerLifecycleTest {
 
   @BeforeAll
   static void start(LocalLakehouse local) {
-    client = LakehouseClient.builder().baseUri(local.baseUri()).credentials(local.username(), local.password())
-        .build();
+    client = Clients.of(local);
   }
 
   @Test

@@ -41,17 +41,13 @@ class TrackerTest {
   @BeforeAll
   static void start(LocalLakehouse local) throws Exception {
     proxy = new FaultProxy(local.baseUri());
-    direct = client(local, local.baseUri());
-    viaProxy = client(local, proxy.uri());
+    direct = Clients.of(local);
+    viaProxy = Clients.via(local, proxy.uri());
   }
 
   @AfterAll
   static void stop() {
     proxy.close();
-  }
-
-  private static LakehouseClient client(LocalLakehouse local, java.net.URI uri) {
-    return LakehouseClient.builder().baseUri(uri).credentials(local.username(), local.password()).build();
   }
 
   @BeforeEach
