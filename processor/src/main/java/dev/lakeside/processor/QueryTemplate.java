@@ -1,0 +1,384 @@
+package dev.lakeside.processor;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The text of a {@code @Query}, split into literal SQL text and {@code :name} parameter references.
+ *
+ * <p>The scanner knows DuckDB's lexical rules (orm-anchors §5.2), so nothing inside these is ever a
+ * parameter, and all of them are copied verbatim:
+ * <ul>
+ *   <li>string literals {@code '…'} ({@code ''} is a quote; a backslash is an ordinary character),
+ *       also with a {@code X}/{@code B}/{@code N}/{@code U&} prefix;
+ *   <li>escape strings {@code E'…'} / {@code e'…'}: a backslash escapes the next character, so
+ *       {@code \'} does not end the string ({@code E} must not continue an identifier);
+ *   <li>dollar quoting {@code $$…$$} and {@code $tag$…$tag$} (tag: a letter or {@code _}, then
+ *       letters, digits, {@code _}; the opening {@code $} must not continue an identifier, so
+ *       {@code $1} and {@code a$b} are not quotes);
+ *   <li>quoted identifiers {@code "…"} ({@code ""} is a quote);
+ *   <li>{@code --} comments to the end of the line, and {@code /* … *}{@code /} comments, which nest.
+ * </ul>
+ *
+ * <p><b>The parameter rule.</b> Outside those constructs, a {@code :} at offset {@code i} begins the
+ * parameter {@code :name} exactly when all of these hold:
+ * <ol>
+ *   <li>it is followed by a name: a Java identifier start, then Java identifier parts, the longest
+ *       such run, where {@code $} and identifier-ignorable characters are excluded (so {@code :=}
+ *       named arguments and {@code ::} casts never qualify, and Unicode names such as {@code :größe}
+ *       do);
+ *   <li>the character before it is not {@code :} (the type in {@code x::date} is not a parameter);
+ *   <li>the character before it is not an identifier part (letter, digit, {@code _}, {@code $}), a
+ *       {@code '} or a {@code "} (struct keys {@code {'k':v}}, {@code {k:v}}), unless that character
+ *       ends a parameter, so {@code :a:b} is two parameters;
+ *   <li>the innermost open bracket is not {@code [}: directly inside square brackets a {@code :} is a
+ *       list slice ({@code x[:n]}, {@code x[a:b]}, {@code x[n:]}); parentheses reopen the ordinary
+ *       context, so write {@code x[(:from):(:to)]} to slice by parameters. Brackets, parentheses and
+ *       braces inside literals and comments are ignored; an unmatched closer is ignored too (DuckDB
+ *       reports it).
+ * </ol>
+ * Outside literals and comments, {@code \:} is an escape for a literal {@code :} that is never a
+ * parameter (the backslash is dropped); a backslash before anything else is copied. Offsets count
+ * UTF-16 chars of the original text, as {@link String#charAt} does.
+ *
+ * <p>An unterminated string, identifier, comment or dollar quote is a {@link SyntaxException} naming
+ * the construct and the offset where it opened.
+ *
+ * @param sql the original text
+ * @param segments the text in order: literal text (never empty, with {@code \:} already unescaped)
+ *     and parameter references
+ * @param parameterNames the distinct parameter names, in order of first use
+ */
+record QueryTemplate(String sql, List<Segment> segments, List<String> parameterNames) {
+  QueryTemplate {
+    Objects.requireNonNull(sql, "sql == null");
+    segments = List.copyOf(segments);
+    parameterNames = List.copyOf(parameterNames);
+  }
+
+  /** A piece of the query: literal text or a parameter reference. */
+  sealed interface Segment permits Text, Parameter {}
+
+  /** SQL text copied to the output as is. */
+  record Text(String text) implements Segment {
+    Text {
+      Objects.requireNonNull(text, "text == null");
+    }
+  }
+
+  /**
+   * A {@code :name} reference.
+   *
+   * @param name the name without the colon
+   * @param offset the offset of the colon in the original text
+   */
+  record Parameter(String name, int offset) implements Segment {
+    Parameter {
+      Objects.requireNonNull(name, "name == null");
+    }
+
+    /** The length of the reference in the original text, colon included. */
+    int length() {
+      return name.length() + 1;
+    }
+  }
+
+  /** An unterminated construct in a {@code @Query} text. */
+  static final class SyntaxException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final int offset;
+    private final String construct;
+
+    SyntaxException(String sql, int offset, String construct, String closer, String fix) {
+      super(String.format("unterminated %s opened at offset %d (line %d, column %d) of the query. Expected: %s "
+          + "before the end of the query; found: the end of the query. Fix: %s.",
+          construct, offset, line(sql, offset), column(sql, offset), closer, fix));
+      this.offset = offset;
+      this.construct = construct;
+    }
+
+    /** The offset (UTF-16 chars) where the unterminated construct opened. */
+    int offset() {
+      return offset;
+    }
+
+    /** What was left open, e.g. {@code "string literal"}. */
+    String construct() {
+      return construct;
+    }
+
+    private static int line(String sql, int offset) {
+      int line = 1;
+      for (int i = 0; i < offset; i++) {
+        if (sql.charAt(i) == '\n') {
+          line++;
+        }
+      }
+      return line;
+    }
+
+    private static int column(String sql, int offset) {
+      return offset - (sql.lastIndexOf('\n', offset - 1) + 1) + 1;
+    }
+  }
+
+  /** The parameter references in order of appearance, repeats included. */
+  List<Parameter> parameters() {
+    List<Parameter> parameters = new ArrayList<>();
+    for (Segment segment : segments) {
+      if (segment instanceof Parameter parameter) {
+        parameters.add(parameter);
+      }
+    }
+    return parameters;
+  }
+
+  /**
+   * The SQL with each parameter reference replaced by {@code textFor.apply(name)}, e.g. a placeholder
+   * for verification such as {@code name -> "NULL"} or {@code name -> ":" + name}.
+   *
+   * @throws NullPointerException if {@code textFor} returns null for a parameter
+   */
+  String render(Function<? super String, ? extends CharSequence> textFor) {
+    Objects.requireNonNull(textFor, "textFor == null");
+    StringBuilder out = new StringBuilder(sql.length() + 16);
+    for (Segment segment : segments) {
+      if (segment instanceof Text text) {
+        out.append(text.text());
+      } else {
+        Parameter parameter = (Parameter) segment;
+        CharSequence value = textFor.apply(parameter.name());
+        if (value == null) {
+          throw new NullPointerException("text for parameter :" + parameter.name() + " == null");
+        }
+        out.append(value);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The SQL with each parameter reference replaced by its rendered text (e.g. a SQL literal from the
+   * literal renderer).
+   *
+   * @throws IllegalArgumentException unless the keys are exactly the parameter names
+   */
+  String render(Map<String, ? extends CharSequence> textByName) {
+    Objects.requireNonNull(textByName, "textByName == null");
+    Set<String> missing = new TreeSet<>(parameterNames);
+    missing.removeAll(textByName.keySet());
+    Set<String> extra = new TreeSet<>(textByName.keySet());
+    parameterNames.forEach(extra::remove);
+    if (!missing.isEmpty() || !extra.isEmpty()) {
+      throw new IllegalArgumentException(String.format("cannot render the query: expected texts for exactly "
+          + "the parameters %s; found %s (missing %s, unknown %s). Fix: supply one text per parameter name.",
+          parameterNames, new TreeSet<>(textByName.keySet()), missing, extra));
+    }
+    return render(textByName::get);
+  }
+
+  /**
+   * Splits {@code sql} into text and parameters by the rules in the class documentation.
+   *
+   * @throws SyntaxException if a string, identifier, comment or dollar quote is not terminated
+   */
+  static QueryTemplate parse(String sql) {
+    Objects.requireNonNull(sql, "sql == null");
+    List<Segment> segments = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
+    StringBuilder text = new StringBuilder();
+    Deque<Character> open = new ArrayDeque<>();
+    int n = sql.length();
+    int parameterEnd = -1;
+    int i = 0;
+    while (i < n) {
+      char c = sql.charAt(i);
+      char next = i + 1 < n ? sql.charAt(i + 1) : '\0';
+      int end;
+      if (c == '\'') {
+        end = skipString(sql, i + 1, i, false);
+      } else if ((c == 'E' || c == 'e') && next == '\'' && !continuesIdentifier(sql, i)) {
+        end = skipString(sql, i + 2, i, true);
+      } else if (c == '"') {
+        end = skipQuotedIdentifier(sql, i);
+      } else if (c == '-' && next == '-') {
+        int newline = sql.indexOf('\n', i + 2);
+        end = newline < 0 ? n : newline;
+      } else if (c == '/' && next == '*') {
+        end = skipBlockComment(sql, i);
+      } else if (c == '$' && !continuesIdentifier(sql, i) && (end = skipDollarQuote(sql, i)) > 0) {
+        // end set by the condition
+      } else if (c == '\\' && next == ':') {
+        text.append(':');
+        i += 2;
+        continue;
+      } else if (c == ':' && startsParameter(sql, i, parameterEnd, open)) {
+        end = nameEnd(sql, i + 1);
+        if (text.length() > 0) {
+          segments.add(new Text(text.toString()));
+          text.setLength(0);
+        }
+        String name = sql.substring(i + 1, end);
+        segments.add(new Parameter(name, i));
+        names.add(name);
+        parameterEnd = end;
+        i = end;
+        continue;
+      } else {
+        track(open, c);
+        end = i + 1;
+      }
+      text.append(sql, i, end);
+      i = end;
+    }
+    if (text.length() > 0) {
+      segments.add(new Text(text.toString()));
+    }
+    return new QueryTemplate(sql, segments, new ArrayList<>(names));
+  }
+
+  private static boolean startsParameter(String sql, int i, int parameterEnd, Deque<Character> open) {
+    if (i + 1 >= sql.length() || !isNameStart(sql.codePointAt(i + 1))) {
+      return false;
+    }
+    if (!open.isEmpty() && open.peek() == '[') {
+      return false;
+    }
+    if (i == 0) {
+      return true;
+    }
+    int before = sql.codePointBefore(i);
+    if (before == ':') {
+      return false;
+    }
+    boolean glued = Character.isJavaIdentifierPart(before) || before == '\'' || before == '"';
+    return !glued || parameterEnd == i;
+  }
+
+  private static boolean isNameStart(int codePoint) {
+    return codePoint != '$' && Character.isJavaIdentifierStart(codePoint);
+  }
+
+  private static boolean isNamePart(int codePoint) {
+    return codePoint != '$' && Character.isJavaIdentifierPart(codePoint)
+        && !Character.isIdentifierIgnorable(codePoint);
+  }
+
+  private static int nameEnd(String sql, int start) {
+    int j = start + Character.charCount(sql.codePointAt(start));
+    while (j < sql.length() && isNamePart(sql.codePointAt(j))) {
+      j += Character.charCount(sql.codePointAt(j));
+    }
+    return j;
+  }
+
+  private static boolean continuesIdentifier(String sql, int i) {
+    return i > 0 && Character.isJavaIdentifierPart(sql.codePointBefore(i));
+  }
+
+  private static void track(Deque<Character> open, char c) {
+    switch (c) {
+      case '[', '(', '{' -> open.push(c);
+      case ']' -> popIf(open, '[');
+      case ')' -> popIf(open, '(');
+      case '}' -> popIf(open, '{');
+      default -> { }
+    }
+  }
+
+  private static void popIf(Deque<Character> open, char opener) {
+    if (!open.isEmpty() && open.peek() == opener) {
+      open.pop();
+    }
+  }
+
+  /** From just after the opening quote; returns the offset after the closing quote. */
+  private static int skipString(String sql, int from, int opened, boolean escapes) {
+    int j = from;
+    while (j < sql.length()) {
+      char c = sql.charAt(j);
+      if (escapes && c == '\\') {
+        j += 2;
+      } else if (c == '\'') {
+        if (j + 1 < sql.length() && sql.charAt(j + 1) == '\'') {
+          j += 2;
+        } else {
+          return j + 1;
+        }
+      } else {
+        j++;
+      }
+    }
+    if (escapes) {
+      throw new SyntaxException(sql, opened, "escape string literal E'...'", "a closing ' (\\' does not close it)",
+          "close the literal, and write a backslash as \\\\");
+    }
+    throw new SyntaxException(sql, opened, "string literal '...'", "a closing '",
+        "close the literal, and write a quote inside it as ''");
+  }
+
+  private static int skipQuotedIdentifier(String sql, int opened) {
+    int j = opened + 1;
+    while (j < sql.length()) {
+      if (sql.charAt(j) == '"') {
+        if (j + 1 < sql.length() && sql.charAt(j + 1) == '"') {
+          j += 2;
+        } else {
+          return j + 1;
+        }
+      } else {
+        j++;
+      }
+    }
+    throw new SyntaxException(sql, opened, "quoted identifier \"...\"", "a closing \"",
+        "close the identifier, and write a double quote inside it as \"\"");
+  }
+
+  private static int skipBlockComment(String sql, int opened) {
+    int depth = 1;
+    int j = opened + 2;
+    while (j < sql.length()) {
+      if (sql.startsWith("/*", j)) {
+        depth++;
+        j += 2;
+      } else if (sql.startsWith("*/", j)) {
+        j += 2;
+        if (--depth == 0) {
+          return j;
+        }
+      } else {
+        j++;
+      }
+    }
+    throw new SyntaxException(sql, opened, "block comment /* (" + depth + " level" + (depth == 1 ? "" : "s")
+        + " still open; block comments nest)", "*/ for each open /*", "close every /* with */");
+  }
+
+  /** Returns the offset after the closing tag, or -1 if {@code $} at {@code opened} opens no dollar quote. */
+  private static int skipDollarQuote(String sql, int opened) {
+    int j = opened + 1;
+    if (j < sql.length() && (Character.isLetter(sql.charAt(j)) || sql.charAt(j) == '_')) {
+      while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
+        j++;
+      }
+    }
+    if (j >= sql.length() || sql.charAt(j) != '$') {
+      return -1;
+    }
+    String tag = sql.substring(opened, j + 1);
+    int close = sql.indexOf(tag, j + 1);
+    if (close < 0) {
+      throw new SyntaxException(sql, opened, "dollar-quoted string " + tag, "the closing " + tag,
+          "close the string with " + tag);
+    }
+    return close + tag.length();
+  }
+}
