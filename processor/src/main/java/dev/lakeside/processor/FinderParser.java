@@ -300,7 +300,7 @@ final class FinderParser {
     int pos = cursor[0];
     Property prefixed = null;
     for (Property property : longestFirst) {
-      if (!method.startsWith(property.capitalised(), pos)) {
+      if (!propertyAt(property, pos)) {
         continue;
       }
       if (prefixed == null) {
@@ -366,7 +366,7 @@ final class FinderParser {
       int next = -1;
       search:
       for (Property property : longestFirst) {
-        if (!method.startsWith(property.capitalised(), pos)) {
+        if (!propertyAt(property, pos)) {
           continue;
         }
         if (prefixed == null) {
@@ -454,6 +454,12 @@ final class FinderParser {
       }
     }
     return end - pos;
+  }
+
+  /** The property at {@code pos}, as a whole word: not followed by a lower-case letter ("User" in "Userld"). */
+  private boolean propertyAt(Property property, int pos) {
+    int after = pos + property.capitalised().length();
+    return method.startsWith(property.capitalised(), pos) && (after == end || !Character.isLowerCase(method.charAt(after)));
   }
 
   /** {@code keyword} at {@code pos}, followed by the end or an upper-case letter. */
