@@ -9,10 +9,14 @@ import dev.lakeside.processor.FinderModel.Operator;
 import dev.lakeside.processor.FinderModel.Order;
 import dev.lakeside.processor.FinderModel.Subject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,6 +33,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FinderParserTest {
   static final List<String> PROPERTIES = List.of("userId", "name", "age", "createdAt", "created", "createdBefore",
       "orderId", "isActive", "active", "byteSize", "notes", "inStock", "email", "score");
+
+  private static final Set<String> TESTED = new TreeSet<>();
+
+  @AfterAll
+  static void everyFinderMessageHasANegativeTest() {
+    Set<String> codes = Arrays.stream(Message.values()).map(Message::code)
+        .filter(c -> c.compareTo("LS200") >= 0 && c.compareTo("LS300") < 0)
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(TESTED).isEqualTo(codes);
+  }
 
   static FinderParser.Result parse(String method) {
     return FinderParser.parse(method, "Order", PROPERTIES);
@@ -323,6 +337,7 @@ class FinderParserTest {
     assertThat(result.model()).isNull();
     assertThat(result.problems()).extracting(FinderParser.Problem::code).contains(code);
     FinderParser.Problem problem = result.problems().stream().filter(p -> p.code().equals(code)).findFirst().orElseThrow();
+    TESTED.add(code);
     assertThat(problem.text()).startsWith("[" + code + "] Method ").contains(method).contains("Expected").contains("Fix");
     for (String fragment : fragments.split("~")) {
       assertThat(problem.text()).contains(fragment.strip());
