@@ -53,7 +53,29 @@ enum Message {
       + "table needs a column; found: none. Fix: add components."),
   PRIMARY_KEY_TYPE(117, "@PrimaryKey on component '%s' of %s, whose column type is %s. Expected: a scalar "
       + "column (not a LIST, MAP, STRUCT or JSON), since DuckDB cannot index those; found: %s. Fix: remove "
-      + "@PrimaryKey from it, or key on a scalar component.");
+      + "@PrimaryKey from it, or key on a scalar component."),
+  FINDER_UNKNOWN_PREFIX(200, "Method %s is not a derived finder. Expected a name starting with one of: find, "
+      + "read, get, query, stream, count, exists, delete; found: \"%s\". Fix: rename it (closest: %s), or "
+      + "declare it with @Query."),
+  FINDER_MISSING_BY(201, "Method %s has no \"By\" after \"%s\". Expected: %s; found: %s. Fix: %s."),
+  FINDER_UNKNOWN_SUBJECT(202, "Method %s has an unknown keyword between \"%s\" and \"By\". Expected: "
+      + "All, Distinct, First, First<N> or Top<N>; found: \"%s\". Fix: remove it, or use one of those "
+      + "(closest: %s)."),
+  FINDER_BAD_LIMIT(203, "Method %s has an invalid row limit. Expected: First, or First<N>/Top<N> with "
+      + "1 <= N <= 2147483647; found: \"%s\". Fix: %s."),
+  FINDER_MODIFIER_NOT_ALLOWED(204, "Method %s uses %s with \"%s\". Expected: %s only with find, read, get, "
+      + "query or stream; found: \"%s\". Fix: remove %s."),
+  FINDER_UNKNOWN_PROPERTY(205, "Method %s refers to an unknown property of %s. Expected a property (the "
+      + "capitalised record component name); found: \"%s\" at \"%s\". Fix: use one of (closest first): %s."),
+  FINDER_UNKNOWN_KEYWORD(206, "Method %s has an unknown keyword after property '%s'. Expected one of "
+      + "(closest first): %s; found: \"%s\". Fix: use one of those%s."),
+  FINDER_MISSING_PROPERTY(207, "Method %s has %s without a property. Expected a property of %s %s; found: %s. "
+      + "Fix: %s."),
+  FINDER_DUPLICATE_ORDER(208, "Method %s orders by property '%s' twice. Expected: each property at most once "
+      + "in OrderBy; found: \"%s\". Fix: remove the second one."),
+  FINDER_IGNORE_CASE_NOT_ALLOWED(209, "Method %s has IgnoreCase on property '%s' with %s, which compares no "
+      + "value. Expected: IgnoreCase only after an operator that takes a parameter; found: \"%s\". Fix: "
+      + "remove IgnoreCase.");
 
   private final String code;
   private final Diagnostic.Kind kind;

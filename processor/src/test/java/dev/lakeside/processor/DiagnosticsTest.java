@@ -31,6 +31,8 @@ class DiagnosticsTest {
   static void everyMessageHasANegativeTest() {
     Set<String> codes = Arrays.stream(Message.values()).map(Message::code)
         .filter(c -> !c.equals(Message.INTERNAL_ERROR.code()))   // the safety net: no input triggers it on purpose
+        // LS2xx (derived finders) are tested on FinderParser by FinderParserTest until the processor reports them
+        .filter(c -> c.compareTo("LS200") < 0)
         .collect(Collectors.toCollection(java.util.TreeSet::new));
     assertThat(TESTED).isEqualTo(codes);
   }
