@@ -1,0 +1,7 @@
+package dev.lakeside.samples;
+
+public final class ProductAnalytics {
+  public static void main(String[] args) {
+    System.out.println(PageViewedTableModel.class.getName());
+  }
+}
