@@ -92,7 +92,7 @@ public final class ProductAnalytics {
           LakehouseClient client = LakehouseClient.builder().baseUri(local.baseUri())
               .credentials(local.username(), local.password()).userAgentSuffix("lakeside-sample").build();
           out.println("Lakehouse: in-process local lakehouse at " + local.baseUri() + " (in memory)");
-          new ProductAnalytics.Job(options, client, out).run();
+          new Job(options, client, out).run();
         }
       } else {
         LakehouseClient.Builder builder = LakehouseClient.builder().baseUri(target.uri())
@@ -103,7 +103,7 @@ public final class ProductAnalytics {
           builder.credentials(target.user(), target.password());
         }
         out.println("Lakehouse: " + target.uri() + " as " + target.describeCredentials());
-        new ProductAnalytics.Job(options, builder.build(), out).run();
+        new Job(options, builder.build(), out).run();
       }
       out.printf(Locale.ROOT, "%nDone in %.1f s.%n", (System.nanoTime() - started) / 1e9);
       return 0;
