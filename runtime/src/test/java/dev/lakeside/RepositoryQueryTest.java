@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.local.LocalLakehouseExtension;
+import dev.lakeside.mapping.RowMappingException;
 import dev.lakeside.repository.IncorrectResultSizeException;
 import dev.lakeside.repository.Limit;
 import dev.lakeside.repository.Page;
@@ -190,6 +191,22 @@ class RepositoryQueryTest {
   void scalarQueries() {
     assertThat(items.totalQuantity("apple")).isEqualTo(12L);
     assertThat(items.totalQuantity("nothing")).as("sum of no rows is NULL").isNull();
+  }
+
+  @Test
+  void rowsThatDoNotFitTheRecordAreRowMappingExceptions() {
+    try (Stream<Item> rows = items.withoutQuantity()) {
+      assertThatThrownBy(() -> rows.findFirst())
+          .isInstanceOfSatisfying(RowMappingException.class, e -> {
+            assertThat(e.column()).isEqualTo("quantity");
+            assertThat(e.rowNumber()).isEqualTo(1);
+          })
+          .hasMessageContaining("cannot map row 1 of \"item\": column \"quantity\"");
+    }
+    assertThatThrownBy(() -> items.labelAsNumber())
+        .isInstanceOfSatisfying(RowMappingException.class, e -> assertThat(e.column()).isEqualTo("label"))
+        .hasMessageContaining("cannot map row 1 of Items.labelAsNumber: column \"label\"");
+    assertThat(items.count()).as("the server is still there").isEqualTo(11);
   }
 
   @Test

@@ -366,7 +366,9 @@ public abstract class AbstractRepository<T extends Record> implements TableRepos
       return (parser, rowNumber) -> {
         R read;
         try {
-          parser.nextToken();
+          if (parser.nextToken() == JsonToken.END_ARRAY) {
+            throw new IllegalArgumentException("expected a value, found an empty row");
+          }
           read = value.read(parser);
         } catch (RuntimeException e) {
           throw new RowMappingException(source, column, rowNumber, e.getMessage(), e);
@@ -387,7 +389,7 @@ public abstract class AbstractRepository<T extends Record> implements TableRepos
 
   /** The rows as one JSON object ({@code array == false}, one row) or an array of objects. */
   private byte[] json(String operation, Collection<? extends T> values, boolean array) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256 * values.size());
+    ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(128L * values.size(), 1 << 16));
     try (JsonGenerator generator = JSON.createGenerator(out)) {
       if (array) {
         generator.writeStartArray();
