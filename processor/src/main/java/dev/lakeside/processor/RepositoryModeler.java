@@ -215,7 +215,8 @@ final class RepositoryModeler {
       ExecutableType type = (ExecutableType) types.asMemberOf((DeclaredType) repository.asType(), method);
       if (!method.getTypeParameters().isEmpty()) {
         problems.error(method, Message.METHOD_NOT_SUPPORTED, where(method), "a method without type parameters",
-            "type parameters " + method.getTypeParameters(), "remove them; a repository method has fixed types");
+            "type parameters <" + method.getTypeParameters().stream().map(Object::toString)
+                .collect(Collectors.joining(", ")) + ">", "remove them; a repository method has fixed types");
         return Optional.empty();
       }
       if (method.isVarArgs()) {
@@ -669,7 +670,7 @@ final class RepositoryModeler {
           problems.error(method, query, value, Message.QUERY_UNKNOWN_PARAMETER, where(method), reference.name(),
               reference.offset(), candidates, reference.name(), parameters.isEmpty() ? "add the parameter"
                   : "use :" + closest + ", or add a parameter named " + reference.name()
-                  + " (write \\\\: for a literal colon)");
+                  + " (write \\: for a literal colon)");
         }
       }
       Map<String, String> duckTypes = new LinkedHashMap<>();

@@ -54,6 +54,17 @@ public final class RepositoryProcessor extends AbstractProcessor {
   private boolean verifierLooked;
   private boolean verifierBroken;
   private int unverified;
+  private final QueryVerifier given;
+
+  /** For javac's service loader. */
+  public RepositoryProcessor() {
+    this(null);
+  }
+
+  /** With this verifier instead of the one found on the processor path (tests). */
+  RepositoryProcessor(QueryVerifier verifier) {
+    this.given = verifier;
+  }
 
   @Override
   public synchronized void init(ProcessingEnvironment environment) {
@@ -176,12 +187,15 @@ public final class RepositoryProcessor extends AbstractProcessor {
       return null;
     }
     try {
-      Iterator<QueryVerifier> found = ServiceLoader.load(QueryVerifier.class, RepositoryProcessor.class.getClassLoader())
-          .iterator();
-      if (!found.hasNext()) {
-        return null;
+      QueryVerifier verifier = given;
+      if (verifier == null) {
+        Iterator<QueryVerifier> found = ServiceLoader.load(QueryVerifier.class,
+            RepositoryProcessor.class.getClassLoader()).iterator();
+        if (!found.hasNext()) {
+          return null;
+        }
+        verifier = found.next();
       }
-      QueryVerifier verifier = found.next();
       Map<String, String> options = new TreeMap<>();
       processingEnv.getOptions().forEach((k, v) -> {
         if (k.startsWith("lakeside.")) {
