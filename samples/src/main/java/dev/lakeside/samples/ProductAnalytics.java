@@ -108,7 +108,8 @@ public final class ProductAnalytics {
       out.printf(Locale.ROOT, "%nDone in %.1f s.%n", (System.nanoTime() - started) / 1e9);
       return 0;
     } catch (LakehouseException e) {
-      err.println("error: " + e.getMessage());
+      // The client's messages name the operation and status; say which lakehouse, too.
+      err.println("error: " + e.getMessage() + " (lakehouse: " + (target.local() ? "in-process" : target.uri()) + ")");
       return 1;
     } catch (JobFailure e) {
       err.println("error: " + e.getMessage());

@@ -84,7 +84,8 @@ class ProductAnalyticsRemoteTest {
   void wrongPasswordExitsWithTheServersAnswerAndNoSecret() {
     Run run = run(Map.of(), "--url", url(), "--user", "analyst:not-" + PASSWORD, "--events", "10");
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).startsWith("error: ").contains("401").doesNotContain(PASSWORD);
+    assertThat(run.err()).startsWith("error: ").contains("401").contains("(lakehouse: " + url() + ")")
+        .doesNotContain(PASSWORD);
     assertThat(run.out()).doesNotContain(PASSWORD);
   }
 
@@ -96,6 +97,7 @@ class ProductAnalyticsRemoteTest {
     }
     Run run = run(Map.of(), "--url", "http://127.0.0.1:" + port, "--user", "analyst:" + PASSWORD, "--events", "10");
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).startsWith("error: ").contains("127.0.0.1:" + port).doesNotContain(PASSWORD);
+    assertThat(run.err()).startsWith("error: ").contains("(lakehouse: http://127.0.0.1:" + port + ")")
+        .doesNotContain(PASSWORD);
   }
 }
