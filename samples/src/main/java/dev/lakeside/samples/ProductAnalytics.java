@@ -97,10 +97,14 @@ public final class ProductAnalytics {
       } else {
         LakehouseClient.Builder builder = LakehouseClient.builder().baseUri(target.uri())
             .userAgentSuffix("lakeside-sample");
-        if (target.token() != null) {
-          builder.token(target.token());
-        } else {
-          builder.credentials(target.user(), target.password());
+        try {
+          if (target.token() != null) {
+            builder.token(target.token());
+          } else {
+            builder.credentials(target.user(), target.password());
+          }
+        } catch (IllegalArgumentException e) {
+          throw new JobFailure("the credentials from " + target.source() + " are not usable: " + e.getMessage());
         }
         out.println("Lakehouse: " + target.uri() + " as " + target.describeCredentials());
         new Job(options, builder.build(), out).run();

@@ -114,4 +114,18 @@ class CommandLineTest {
     assertThat(code).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(ProductAnalytics.USAGE);
   }
+
+  @Test
+  void unusableCredentialsExitWith1BeforeAnyRequest() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    // No --url: the real service would be used, but a token that is not base64 fails in the builder.
+    int code = ProductAnalytics.run(new String[0], Map.of(Target.TOKEN, "not base64 " + SECRET),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("error: the credentials from ALTERTABLE_BASIC_AUTH_TOKEN are not usable: ")
+        .doesNotContain(SECRET);
+  }
 }
