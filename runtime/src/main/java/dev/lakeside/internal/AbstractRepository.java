@@ -182,8 +182,7 @@ public abstract class AbstractRepository<T extends Record> implements TableRepos
    * told even when it fails, since a statement of several may have written before failing.
    */
   protected final long update(SqlText sql) {
-    QueryRequest request = QueryRequest.builder(sql.sql()).catalog(table.catalog()).schema(table.schema())
-        .build();
+    QueryRequest request = request(sql).build();
     try (QueryStream result = context.client().query(request)) {
       RowCursor cursor = result.cursor();
       List<Column> columns = result.columns();
@@ -262,8 +261,16 @@ public abstract class AbstractRepository<T extends Record> implements TableRepos
   // ---- reading ----
 
   private QueryRequest reading(SqlText sql) {
-    return QueryRequest.builder(sql.sql()).catalog(table.catalog()).schema(table.schema()).idempotent(true)
-        .build();
+    return request(sql).idempotent(true).build();
+  }
+
+  /**
+   * The request; the table's catalog and schema become its defaults only for user-written SQL, since
+   * generated statements name the table fully (and each default costs the server a {@code USE}).
+   */
+  private QueryRequest.Builder request(SqlText sql) {
+    QueryRequest.Builder request = QueryRequest.builder(sql.sql());
+    return sql.tableDefaults() ? request.catalog(table.catalog()).schema(table.schema()) : request;
   }
 
   /** Reads at most {@code max} rows, then closes the result (aborting the exchange when rows remain). */
