@@ -210,6 +210,7 @@ record DuckDbType(Kind kind, String text, int precision, int scale, int size, Du
           default -> scalar(kind, "");
         };
       }
+      type = withText(type, text.substring(start, at).trim());
       while (true) {
         skipSpace();
         if (peek() != '[') {
@@ -224,9 +225,10 @@ record DuckDbType(Kind kind, String text, int precision, int scale, int size, Du
         int size = digits == at ? -1 : Integer.parseInt(text.substring(digits, at));
         skipSpace();
         expect(']');
-        type = new DuckDbType(size < 0 ? Kind.LIST : Kind.ARRAY, "", 0, 0, size, type, null, List.of(), List.of());
+        type = new DuckDbType(size < 0 ? Kind.LIST : Kind.ARRAY, text.substring(start, at).trim(), 0, 0, size, type,
+            null, List.of(), List.of());
       }
-      return withText(type, text.substring(start, at).trim());
+      return type;
     }
 
     private DuckDbType arguments(Kind kind, int start) {
