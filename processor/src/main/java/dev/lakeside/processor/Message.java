@@ -75,15 +75,51 @@ enum Message {
       + "in OrderBy; found: \"%s\". Fix: remove the second one."),
   FINDER_IGNORE_CASE_NOT_ALLOWED(209, "Method %s has IgnoreCase on property '%s' with %s, which compares no "
       + "value. Expected: IgnoreCase only after an operator that takes a parameter; found: \"%s\". Fix: "
-      + "remove IgnoreCase.");
+      + "remove IgnoreCase."),
+  REPOSITORY_NOT_INTERFACE(210, "@LakehouseRepository can only be applied to interfaces. Expected: an interface "
+      + "extending TableRepository<T>; found: %s %s. Fix: declare it as `interface %s extends TableRepository<T>`."),
+  REPOSITORY_NO_TABLE(211, "@LakehouseRepository %s does not name its table. Expected: an interface extending "
+      + "dev.lakeside.repository.TableRepository<T> with T a @LakehouseTable record; found: %s. Fix: %s."),
+  REPOSITORY_NOT_ACCESSIBLE(212, "@LakehouseRepository %s cannot be implemented by the generated %s. Expected: a "
+      + "top-level or static nested interface without type parameters that is not private (nor inside a private "
+      + "type); found: %s. Fix: %s."),
+  METHOD_NOT_SUPPORTED(213, "Method %s cannot be implemented. Expected: %s; found: %s. Fix: %s."),
+  FINDER_PARAMETERS(214, "Method %s has the wrong parameters for its name. Expected: %s; found: %s. Fix: %s."),
+  FINDER_PARAMETER_TYPE(215, "Parameter '%s' of %s has type %s, but it is compared with property '%s' of type %s "
+      + "(%s). Expected: %s; found: %s. Fix: %s."),
+  FINDER_OPERATOR_TYPE(216, "Method %s applies %s to property '%s' of type %s. Expected: %s; found: %s. Fix: %s."),
+  RETURN_TYPE(217, "Method %s returns %s. Expected: %s; found: %s. Fix: %s."),
+  PROJECTION_COMPONENT(218, "Component '%s' of %s, which %s returns, %s. Expected: components that are properties of "
+      + "%s with the same types (%s); found: %s. Fix: %s."),
+  SPECIAL_PARAMETER(219, "Method %s has %s. Expected: %s; found: %s. Fix: %s."),
+  QUERY_SYNTAX(220, "The @Query of %s cannot be read: %s"),
+  QUERY_UNKNOWN_PARAMETER(221, "The @Query of %s refers to :%s at offset %d, which is not a parameter of the method. "
+      + "Expected one of: %s; found: :%s. Fix: %s."),
+  QUERY_UNUSED_PARAMETER(222, "Parameter '%s' of %s is not used in its @Query. Expected: every parameter referenced "
+      + "as :%s; found: no reference. Fix: reference it, or remove it."),
+  QUERY_TYPE(223, "%s of %s has type %s, which has no SQL mapping. Expected: a type that maps to a column type; "
+      + "found: %s. Fix: %s."),
+  CACHED_TTL(224, "@Cached(ttl = \"%s\") on %s is not a usable time to live. Expected: %s; found: \"%s\". Fix: %s."),
+  FINDER_MIXES_AND_OR(225, Diagnostic.Kind.WARNING, "Method %s mixes And and Or. Expected: And binds tighter than "
+      + "Or, as in SQL, so it means %s; found: a name that reads either way (Micronaut Data binds Or tighter). "
+      + "Fix: if that is what you mean, ignore this or use @Query to say it explicitly."),
+  VERIFICATION_UNAVAILABLE(226, Diagnostic.Kind.WARNING, "The SQL of %s was not verified at compile time: %s. "
+      + "Expected: a working lakeside-verifier; found: %s. Fix: %s."),
+  VERIFIER_ABSENT(227, Diagnostic.Kind.NOTE, "Lakeside: the SQL of %d repository method(s) was not checked against "
+      + "the schema. Add dev.lakeside:lakeside-verifier to the annotation processor path to have DuckDB verify "
+      + "every finder and @Query at compile time (unknown tables and columns, result and parameter types).");
 
   private final String code;
   private final Diagnostic.Kind kind;
   private final String template;
 
   Message(int code, String template) {
+    this(code, Diagnostic.Kind.ERROR, template);
+  }
+
+  Message(int code, Diagnostic.Kind kind, String template) {
     this.code = "LS" + code;
-    this.kind = Diagnostic.Kind.ERROR;
+    this.kind = kind;
     this.template = template;
   }
 

@@ -25,6 +25,16 @@ final class Problems {
     problems.add(new Problem(element, annotation, value, message, message.format(args)));
   }
 
+  /** A problem whose text is already formatted (by {@link FinderParser}). */
+  void add(Element element, Message message, String text) {
+    problems.add(new Problem(element, null, null, message, text));
+  }
+
+  /** Whether a problem is an error (warnings and notes let generation go on). */
+  boolean hasErrors() {
+    return problems.stream().anyMatch(p -> p.message().kind() == javax.tools.Diagnostic.Kind.ERROR);
+  }
+
   boolean isClean() {
     return problems.isEmpty();
   }

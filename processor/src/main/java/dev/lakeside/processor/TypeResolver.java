@@ -111,6 +111,21 @@ final class TypeResolver {
     this.recordName = table.getSimpleName().toString();
   }
 
+  /**
+   * For a repository's parameters and result records: nested types must be usable from
+   * {@code generated}; {@code owner} names the repository in messages.
+   */
+  TypeResolver(ClassName generated, String owner) {
+    this.generated = generated;
+    this.tablePackage = generated.packageName();
+    this.recordName = owner;
+  }
+
+  /** Any value's type (a parameter, a scalar result), without {@code @Column} overrides. */
+  ValueType type(TypeMirror type, String path) throws Failure {
+    return value(type, path, new ArrayDeque<>());
+  }
+
   /** A top-level column: its type, with the {@code @Column(type)} override applied. */
   ValueType column(RecordComponentElement component) throws Failure {
     Deque<String> stack = new ArrayDeque<>();

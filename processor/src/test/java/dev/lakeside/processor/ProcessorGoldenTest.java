@@ -51,6 +51,13 @@ class ProcessorGoldenTest {
   }
 
   @Test
+  void pageViews() {
+    Compilation compilation = Sources.compile(Sources.record("PageView"), Sources.record("PageViews"));
+    assertThat(compilation).succeededWithoutWarnings();
+    golden("pageViews", compilation, "fixtures.PageViewsImpl");
+  }
+
+  @Test
   void generatedSourceIsTheSameOnEveryBuild() {
     String first = Sources.content(Sources.compile(Sources.record("PageView"))
         .generatedSourceFile("fixtures.PageViewTableModel").orElseThrow());

@@ -25,15 +25,17 @@ class ProcessorRegistrationTest {
   }
 
   @Test
-  void javacFindsBothProcessors() throws IOException {
+  void javacFindsEveryProcessor() throws IOException {
     assertThat(resource("META-INF/services/" + Processor.class.getName()).lines())
-        .containsExactly(TableProcessor.class.getName(), IndexProcessor.class.getName());
+        .containsExactly(TableProcessor.class.getName(), IndexProcessor.class.getName(),
+            RepositoryProcessor.class.getName());
   }
 
   @Test
-  void gradleIsToldTheTruth_isolatingPerRecord_aggregatingForTheIndex() throws IOException {
+  void gradleIsToldTheTruth_isolatingPerRecordAndRepository_aggregatingForTheIndex() throws IOException {
     assertThat(resource("META-INF/gradle/incremental.annotation.processors").lines())
-        .containsExactly(TableProcessor.class.getName() + ",isolating", IndexProcessor.class.getName() + ",aggregating");
+        .containsExactly(TableProcessor.class.getName() + ",isolating", IndexProcessor.class.getName() + ",aggregating",
+            RepositoryProcessor.class.getName() + ",isolating");
   }
 
   /** Runs after the Lakeside processors and records whether it still saw the annotation. */

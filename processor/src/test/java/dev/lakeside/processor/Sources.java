@@ -15,7 +15,7 @@ final class Sources {
 
   static Compilation compile(JavaFileObject... sources) {
     return Compiler.javac()
-        .withProcessors(new TableProcessor(), new IndexProcessor())
+        .withProcessors(new TableProcessor(), new IndexProcessor(), new RepositoryProcessor())
         .withOptions("-Xlint:all,-processing", "-Werror")
         .compile(sources);
   }

@@ -1,0 +1,321 @@
+package dev.lakeside.processor;
+
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import dev.lakeside.processor.RepositoryDef.MethodDef;
+import dev.lakeside.processor.spi.CheckedQuery;
+import dev.lakeside.processor.spi.Finding;
+import dev.lakeside.processor.spi.QueryVerifier;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+
+/**
+ * Generates {@code <Interface>Impl} for each {@code @LakehouseRepository} interface: derived finders
+ * and {@code @Query} methods resolved at compile time, with the SQL in each method's Javadoc.
+ * Isolating: each generated class depends on its interface and the types reachable from it.
+ *
+ * <p>When a {@link QueryVerifier} ({@code lakeside-verifier}) is on the processor path, every
+ * statement is also checked against the schema of the tables this compilation can see; option
+ * {@code -Alakeside.verify=false} turns that off, {@code @SkipVerification} skips a method or interface.
+ * Without a verifier, one note says what it would add. {@code process} never throws.
+ */
+public final class RepositoryProcessor extends AbstractProcessor {
+  static final String VERIFY_OPTION = "lakeside.verify";
+
+  private RepositoryModeler modeler;
+  private RepositoryGenerator generator;
+  private final TablePipeline tables = new TablePipeline();
+  private final Set<String> deferred = new LinkedHashSet<>();
+  private final Set<String> tablesAdded = new HashSet<>();
+  private QueryVerifier.Session session;
+  private boolean verifierLooked;
+  private boolean verifierBroken;
+  private int unverified;
+  private final QueryVerifier given;
+
+  /** For javac's service loader. */
+  public RepositoryProcessor() {
+    this(null);
+  }
+
+  /** With this verifier instead of the one found on the processor path (tests). */
+  RepositoryProcessor(QueryVerifier verifier) {
+    this.given = verifier;
+  }
+
+  @Override
+  public synchronized void init(ProcessingEnvironment environment) {
+    super.init(environment);
+    modeler = new RepositoryModeler(environment);
+    boolean generatedAvailable = environment.getElementUtils()
+        .getTypeElement(RuntimeNames.GENERATED.canonicalName()) != null;
+    generator = new RepositoryGenerator(generatedAvailable);
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(RepositoryModeler.LAKEHOUSE_REPOSITORY, Mirrors.LAKEHOUSE_TABLE);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(VERIFY_OPTION, "lakeside.verifier.tempDir");
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      List<TypeElement> repositories = collect(round);
+      if (!repositories.isEmpty() && verifier() != null) {
+        addTables(round);
+      }
+      for (TypeElement repository : repositories) {
+        Problems problems = new Problems();
+        Optional<RepositoryDef> model = modeler.model(repository, problems);
+        problems.printTo(processingEnv.getMessager());
+        if (model.isPresent()) {
+          write(repository, model.get());
+          verify(repository, model.get());
+        }
+      }
+      if (round.processingOver()) {
+        finish();
+      }
+    } catch (RuntimeException e) {
+      TablePipeline.internalError(processingEnv.getMessager(), null, e);
+    }
+    return false;
+  }
+
+  /** This round's repositories and the deferred ones, minus those whose types do not exist yet. */
+  private List<TypeElement> collect(RoundEnvironment round) {
+    Set<TypeElement> candidates = new LinkedHashSet<>();
+    for (String name : deferred) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        candidates.add(type);
+      }
+    }
+    deferred.clear();
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(RepositoryModeler.LAKEHOUSE_REPOSITORY);
+    if (annotation != null) {
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        if (element instanceof TypeElement type) {
+          candidates.add(type);
+        }
+      }
+    }
+    List<TypeElement> ready = new ArrayList<>();
+    for (TypeElement type : candidates) {
+      if (!round.processingOver() && waitsForType(type)) {
+        deferred.add(type.getQualifiedName().toString());
+      } else {
+        ready.add(type);
+      }
+    }
+    return ready;
+  }
+
+  private static boolean waitsForType(TypeElement repository) {
+    if (repository.getKind() != ElementKind.INTERFACE) {
+      return false;
+    }
+    for (ExecutableElement method : ElementFilter.methodsIn(repository.getEnclosedElements())) {
+      if (isError(method.getReturnType()) || method.getParameters().stream().anyMatch(p -> isError(p.asType()))) {
+        return true;
+      }
+    }
+    return repository.getInterfaces().stream().anyMatch(RepositoryProcessor::isError);
+  }
+
+  private static boolean isError(TypeMirror type) {
+    if (type.getKind() == TypeKind.ERROR) {
+      return true;
+    }
+    return type instanceof javax.lang.model.type.DeclaredType declared
+        && declared.getTypeArguments().stream().anyMatch(RepositoryProcessor::isError);
+  }
+
+  private void write(TypeElement repository, RepositoryDef model) {
+    try {
+      TypeSpec spec = generator.typeSpec(model).toBuilder().addOriginatingElement(repository).build();
+      JavaFile file = generator.javaFile(model, spec);
+      file.writeTo(processingEnv.getFiler());
+    } catch (IOException | RuntimeException e) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format(
+          repository.getQualifiedName(), "cannot write " + model.generated() + ": " + e, ""), repository);
+    }
+  }
+
+  // ---- verification -----------------------------------------------------------------------------------
+
+  /** The session, opened on first use; null without a verifier, when disabled, or after a failure. */
+  private QueryVerifier.Session verifier() {
+    if (verifierLooked) {
+      return session;
+    }
+    verifierLooked = true;
+    if ("false".equalsIgnoreCase(processingEnv.getOptions().getOrDefault(VERIFY_OPTION, "true"))) {
+      return null;
+    }
+    try {
+      QueryVerifier verifier = given;
+      if (verifier == null) {
+        Iterator<QueryVerifier> found = ServiceLoader.load(QueryVerifier.class,
+            RepositoryProcessor.class.getClassLoader()).iterator();
+        if (!found.hasNext()) {
+          return null;
+        }
+        verifier = found.next();
+      }
+      Map<String, String> options = new TreeMap<>();
+      processingEnv.getOptions().forEach((k, v) -> {
+        if (k.startsWith("lakeside.")) {
+          options.put(k, v);
+        }
+      });
+      session = verifier.open(options);
+    } catch (Exception | ServiceConfigurationError | LinkageError e) {
+      unavailable("the verifier could not start", e);
+    }
+    return session;
+  }
+
+  private void addTables(RoundEnvironment round) {
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(Mirrors.LAKEHOUSE_TABLE);
+    if (annotation == null) {
+      return;
+    }
+    for (Element element : round.getElementsAnnotatedWith(annotation)) {
+      if (element instanceof TypeElement type) {
+        tables.model(type, null).ifPresent(this::addTable);
+      }
+    }
+  }
+
+  private void addTable(TableDef table) {
+    if (session == null || !tablesAdded.add(table.qualifiedName())) {
+      return;
+    }
+    try {
+      session.addTable(table.qualifiedName(), DdlGenerator.ddl(table));
+    } catch (Exception | LinkageError e) {
+      unavailable("the verifier could not create table " + table.qualifiedName(), e);
+    }
+  }
+
+  private void verify(TypeElement repository, RepositoryDef model) {
+    QueryVerifier.Session verifier = verifier();
+    long checks = model.methods().stream().filter(m -> m.query().isPresent()).count();
+    if (verifier == null) {
+      unverified += (int) checks;
+      return;
+    }
+    addTable(model.table());
+    for (MethodDef method : model.methods()) {
+      if (method.query().isEmpty() || session == null) {
+        continue;
+      }
+      CheckedQuery query = method.query().get();
+      List<Finding> findings;
+      try {
+        findings = session.verify(query);
+      } catch (Exception | LinkageError e) {
+        unavailable("the verifier failed on " + query.method(), e);
+        return;
+      }
+      ExecutableElement element = findMethod(repository, method.name(), method);
+      for (Finding finding : findings) {
+        report(element, finding);
+      }
+    }
+  }
+
+  private ExecutableElement findMethod(TypeElement repository, String name, MethodDef method) {
+    int arity = method.signature().parameters().size();
+    for (Element member : processingEnv.getElementUtils().getAllMembers(repository)) {
+      if (member instanceof ExecutableElement executable && executable.getSimpleName().contentEquals(name)
+          && executable.getParameters().size() == arity) {
+        return executable;
+      }
+    }
+    return null;
+  }
+
+  private void report(ExecutableElement method, Finding finding) {
+    Diagnostic.Kind kind = finding.severity() == Finding.Severity.ERROR ? Diagnostic.Kind.ERROR
+        : Diagnostic.Kind.WARNING;
+    String text = "[" + finding.code() + "] " + finding.message();
+    Optional<AnnotationMirror> query = method == null ? Optional.empty()
+        : Mirrors.find(method, RepositoryModeler.QUERY);
+    if (method == null) {
+      processingEnv.getMessager().printMessage(kind, text);
+    } else if (finding.onQueryValue() && query.isPresent()) {
+      var value = Mirrors.explicitValue(query.get(), "value");
+      if (value != null) {
+        processingEnv.getMessager().printMessage(kind, text, method, query.get(), value);
+      } else {
+        processingEnv.getMessager().printMessage(kind, text, method, query.get());
+      }
+    } else {
+      processingEnv.getMessager().printMessage(kind, text, method);
+    }
+  }
+
+  private void unavailable(String what, Throwable e) {
+    if (!verifierBroken) {
+      verifierBroken = true;
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.WARNING, Message.VERIFICATION_UNAVAILABLE.format(
+          "this compilation", what, e.toString(), "check the verifier's platform support, or turn it off with "
+              + "-A" + VERIFY_OPTION + "=false"));
+    }
+    closeSession();
+  }
+
+  private void finish() {
+    closeSession();
+    if (unverified > 0 && !verifierBroken
+        && !"false".equalsIgnoreCase(processingEnv.getOptions().getOrDefault(VERIFY_OPTION, "true"))) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, Message.VERIFIER_ABSENT.format(unverified));
+    }
+  }
+
+  private void closeSession() {
+    if (session != null) {
+      try {
+        session.close();
+      } catch (RuntimeException | LinkageError e) {
+        // Closing failed after every check ran: nothing left to verify or report.
+      }
+      session = null;
+    }
+  }
+}
