@@ -42,6 +42,11 @@ final class DuckDbSession implements QueryVerifier.Session {
   private final String version;
   private final Map<String, Table> tables = new LinkedHashMap<>();
   private final List<Table> pending = new ArrayList<>();
+  /** Lower-cased catalog names, and "catalog.schema" names: only this session changes them. */
+  private final Set<String> catalogs = new HashSet<>();
+  private final Set<String> schemas = new HashSet<>();
+  /** The defaults last set with USE, as "catalog.schema" (quoted). */
+  private String current = "\"memory\".\"main\"";
   private boolean closed;
 
   private DuckDbSession(Connection connection, String version) {
@@ -82,7 +87,23 @@ final class DuckDbSession implements QueryVerifier.Session {
     } catch (SQLException e) {
       version = "?";
     }
-    return new DuckDbSession(connection, version);
+    DuckDbSession session = new DuckDbSession(connection, version);
+    session.loadNamespaces();
+    return session;
+  }
+
+  private void loadNamespaces() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT database_name, schema_name FROM duckdb_schemas()")) {
+      while (rows.next()) {
+        catalogs.add(rows.getString(1).toLowerCase(Locale.ROOT));
+        schemas.add(key(rows.getString(1), rows.getString(2)));
+      }
+    }
+  }
+
+  private static String key(String catalog, String schema) {
+    return catalog.toLowerCase(Locale.ROOT) + "\u0000" + schema.toLowerCase(Locale.ROOT);
   }
 
   @Override
@@ -115,8 +136,6 @@ final class DuckDbSession implements QueryVerifier.Session {
       return List.of(new Finding(Code.LS300.severity, Code.LS300.name(), "could not verify " + query.method()
           + " (a failure of the verifier, not of the query): " + e + ". Fix: none needed; please report it, "
           + "or add @SkipVerification to this method to silence it", false));
-    } finally {
-      resetDefaults();
     }
   }
 
@@ -218,6 +237,8 @@ final class DuckDbSession implements QueryVerifier.Session {
     }
     List<Table> order = new ArrayList<>(pending);
     pending.clear();
+    // Names resolve from the defaults: unqualified ones must land in memory.main.
+    useDefaults(null, null);
     // Three-part names first: they decide which two-part prefixes are catalogs.
     order.sort((a, b) -> Integer.compare(b.parts().size(), a.parts().size()));
     for (Table table : order) {
@@ -236,29 +257,19 @@ final class DuckDbSession implements QueryVerifier.Session {
     }
   }
 
-  private boolean catalogExists(String catalog) throws SQLException {
-    return exists("SELECT count(*) FROM duckdb_databases() WHERE lower(database_name) = lower(?)", catalog);
+  private boolean catalogExists(String catalog) {
+    return catalogs.contains(catalog.toLowerCase(Locale.ROOT));
   }
 
-  private boolean schemaExists(String catalog, String schema) throws SQLException {
-    return exists("SELECT count(*) FROM duckdb_schemas() WHERE lower(database_name) = lower(?) "
-        + "AND lower(schema_name) = lower(?)", catalog, schema);
-  }
-
-  private boolean exists(String sql, String... values) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < values.length; i++) {
-        statement.setString(i + 1, values[i]);
-      }
-      try (ResultSet rows = statement.executeQuery()) {
-        return rows.next() && rows.getLong(1) > 0;
-      }
-    }
+  private boolean schemaExists(String catalog, String schema) {
+    return schemas.contains(key(catalog, schema));
   }
 
   private void ensureCatalog(String catalog) throws SQLException {
     if (!catalogExists(catalog)) {
       execute("ATTACH ':memory:' AS " + DuckDbType.quote(catalog));
+      catalogs.add(catalog.toLowerCase(Locale.ROOT));
+      schemas.add(key(catalog, "main"));
     }
   }
 
@@ -266,6 +277,7 @@ final class DuckDbSession implements QueryVerifier.Session {
     ensureCatalog(catalog);
     if (!schemaExists(catalog, schema)) {
       execute("CREATE SCHEMA IF NOT EXISTS " + DuckDbType.quote(catalog) + "." + DuckDbType.quote(schema));
+      schemas.add(key(catalog, schema));
     }
   }
 
@@ -277,31 +289,31 @@ final class DuckDbSession implements QueryVerifier.Session {
 
   /** {@code USE} the query's defaults, as the runtime sends them with the request. */
   private void useDefaults(String catalog, String schema) throws SQLException {
+    String target;
     if (catalog != null && schema != null) {
       ensureSchema(catalog, schema);
-      execute("USE " + DuckDbType.quote(catalog) + "." + DuckDbType.quote(schema));
+      target = DuckDbType.quote(catalog) + "." + DuckDbType.quote(schema);
     } else if (catalog != null) {
       if (!catalogExists(catalog) && schemaExists("memory", catalog)) {
-        execute("USE \"memory\"." + DuckDbType.quote(catalog));
+        target = "\"memory\"." + DuckDbType.quote(catalog);
       } else {
         ensureCatalog(catalog);
-        execute("USE " + DuckDbType.quote(catalog));
+        target = DuckDbType.quote(catalog) + ".\"main\"";
       }
     } else if (schema != null) {
       if (!schemaExists("memory", schema) && catalogExists(schema)) {
-        execute("USE " + DuckDbType.quote(schema));
+        target = DuckDbType.quote(schema) + ".\"main\"";
       } else {
         ensureSchema("memory", schema);
-        execute("USE \"memory\"." + DuckDbType.quote(schema));
+        target = "\"memory\"." + DuckDbType.quote(schema);
       }
+    } else {
+      target = "\"memory\".\"main\"";
     }
-  }
-
-  private void resetDefaults() {
-    try {
-      execute("USE \"memory\".\"main\"");
-    } catch (SQLException e) {
-      // Only a failed USE above could leave other defaults, and the next USE replaces them.
+    if (!target.equals(current)) {
+      current = null;
+      execute("USE " + target);
+      current = target;
     }
   }
 
