@@ -75,7 +75,7 @@ final class DuckDbSession implements QueryVerifier.Session {
       connection = new DuckDBDriver().connect("jdbc:duckdb:", config);
     } catch (SQLException | RuntimeException | LinkageError e) {
       throw new SQLException("DuckDB (" + DRIVER + ") cannot start on " + System.getProperty("os.name") + "/"
-          + System.getProperty("os.arch") + ": " + e + ". It extracts its native library into java.io.tmpdir ("
+          + System.getProperty("os.arch") + ": " + withRootCause(e) + ". It extracts its native library into java.io.tmpdir ("
           + System.getProperty("java.io.tmpdir") + "), which must be writable and allow executing files", e);
     }
     if (connection == null) {
@@ -158,6 +158,14 @@ final class DuckDbSession implements QueryVerifier.Session {
    * loader that registration would pin the loader (and its 80 MB of classes and natives) for the life
    * of a build daemon. The application class loader is left alone: other code there may use the driver.
    */
+  private static String withRootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? e.toString() : e + ", caused by " + root;
+  }
+
   private static void deregisterDriver() {
     ClassLoader ours = DuckDBDriver.class.getClassLoader();
     if (ours == null || ours == ClassLoader.getSystemClassLoader()) {
