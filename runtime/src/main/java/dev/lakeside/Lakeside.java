@@ -1,30 +1,43 @@
 package dev.lakeside;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.lakeside.annotations.LakehouseRepository;
 import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.client.TableRef;
+import dev.lakeside.internal.RepositoryContext;
 import dev.lakeside.mapping.TableModel;
+import dev.lakeside.repository.TableRepository;
 import dev.lakeside.track.SchemaMode;
 import dev.lakeside.track.TablePreparer;
 import dev.lakeside.track.Tracker;
 import dev.lakeside.track.TrackerConfig;
 import java.util.List;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The entry point: tables, the tracker and (later) repositories over one {@link LakehouseClient}.
+ * The entry point: tables, the tracker and repositories over one {@link LakehouseClient}.
  *
  * <pre>{@code
  * try (Lakeside lakeside = Lakeside.builder(client).build()) {
  *   lakeside.schema().create(PageView.class);
  *   lakeside.tracker().track(new PageView(null, "u1", "/pricing", Instant.now(), 840, null));
+ *   PageViews views = lakeside.repository(PageViews.class);
+ *   List<PageView> recent = views.findByUserIdOrderByOccurredAtDesc("u1", Limit.of(10));
  * }   // close() flushes the tracker within its deadline
  * }</pre>
  *
  * <p>Records that declare no catalog or schema go to {@link Builder#defaultCatalog} and {@link
  * Builder#defaultSchema} ({@code memory} and {@code main}, the local lakehouse's defaults, unless
- * set). Thread-safe. Closing it closes the tracker but not the client.
+ * set). The repositories of one facade share one result cache for their {@code @Cached} methods; a
+ * write through the facade (tracker delivery, repository write, schema change) drops the cached
+ * results of the table written. Thread-safe. Closing it closes the tracker but not the client.
  */
 public final class Lakeside implements AutoCloseable {
   /** Told after this process wrote to a table through the facade (tracker, repositories, schema changes). */
@@ -55,6 +68,8 @@ public final class Lakeside implements AutoCloseable {
   private final WriteNotifier notifier = new WriteNotifier();
   private final SchemaManager schema;
   private final Tracker tracker;
+  private final RepositoryContext repositories;
+  private final ConcurrentMap<Class<?>, Object> repositoryInstances = new ConcurrentHashMap<>();
 
   private Lakeside(Builder builder) {
     this.client = builder.client;
@@ -72,6 +87,24 @@ public final class Lakeside implements AutoCloseable {
         schema.forget(table);
       }
     }, notifier::written);
+    SchemaMode mode = builder.tracker.schemaMode();
+    this.repositories = new RepositoryContext(client, schema::table,
+        model -> join(schema.prepare(schema.table(model), model, mode)), notifier::written, builder.cacheTicker);
+    notifier.listeners.add(repositories::invalidate);
+  }
+
+  private static void join(CompletableFuture<Void> future) {
+    try {
+      future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   /** A builder over {@code client}; the client is shared, not owned. */
@@ -106,6 +139,93 @@ public final class Lakeside implements AutoCloseable {
     return schema.table(dev.lakeside.mapping.TableModels.of(recordType));
   }
 
+  /**
+   * The repository of a {@code @LakehouseRepository} interface: the implementation the annotation
+   * processor generated next to it ({@code shop.PageViews} → {@code shop.PageViewsImpl}; a nested
+   * {@code shop.Outer.Views} → {@code shop.Outer_ViewsImpl}). One instance per interface and facade;
+   * thread-safe. Its writes create the table first if the tracker's schema mode says so
+   * ({@link TrackerConfig.Builder#schemaMode}, {@code CREATE} by default).
+   *
+   * @throws IllegalArgumentException if {@code type} is not an interface annotated with
+   *     {@code @LakehouseRepository}, or its generated implementation is missing (the processor did
+   *     not run)
+   * @throws IllegalStateException if the generated class does not fit this runtime (mixed versions)
+   */
+  public <R> R repository(Class<R> type) {
+    Objects.requireNonNull(type, "type == null");
+    return type.cast(repositoryInstances.computeIfAbsent(type, this::newRepository));
+  }
+
+  private Object newRepository(Class<?> type) {
+    if (!type.isInterface() || type.isAnnotation()) {
+      throw new IllegalArgumentException(type.getName() + " is not a repository. Expected: an interface annotated "
+          + "@LakehouseRepository that extends TableRepository<T>; found: " + kind(type) + ". Fix: declare the "
+          + "repository as such an interface.");
+    }
+    if (!type.isAnnotationPresent(LakehouseRepository.class)) {
+      throw new IllegalArgumentException(type.getName() + " is not a repository. Expected: an interface annotated "
+          + "@LakehouseRepository; found: an interface without it. Fix: annotate it with "
+          + "@dev.lakeside.annotations.LakehouseRepository.");
+    }
+    if (!TableRepository.class.isAssignableFrom(type)) {
+      throw new IllegalArgumentException(type.getName() + " is not a repository. Expected: an interface that "
+          + "extends " + TableRepository.class.getName() + "<T>; found: one that does not. Fix: extend "
+          + "TableRepository<YourRecord>.");
+    }
+    String generated = generatedName(type);
+    Class<?> implementation;
+    try {
+      implementation = Class.forName(generated, true, type.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException("no implementation of repository " + type.getName() + ". Expected: the "
+          + "Lakeside processor on the annotation processor path, which generates " + generated + "; found: no "
+          + "such class. Fix: add dev.lakeside:lakeside-processor to annotationProcessorPaths "
+          + "(maven-compiler-plugin; Gradle: annotationProcessor) and rebuild.", e);
+    }
+    if (!type.isAssignableFrom(implementation) || Modifier.isAbstract(implementation.getModifiers())) {
+      throw new IllegalStateException("cannot use " + generated + " as repository " + type.getName()
+          + ". Expected: a concrete class implementing it; found: one that " + (type.isAssignableFrom(implementation)
+              ? "is abstract" : "does not implement it") + ". Fix: rename that class, or rebuild so that the "
+          + "processor generates it.");
+    }
+    try {
+      return implementation.getConstructor(RepositoryContext.class).newInstance(repositories);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("cannot create repository " + generated + ": " + e.getCause(), e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create repository " + generated + ". Expected: a public constructor "
+          + "(RepositoryContext); found: none usable (" + e + "). Fix: rebuild with the same version of "
+          + "lakeside-processor and lakeside-runtime.", e);
+    }
+  }
+
+  /** The processor's rule: same package, nested names joined with {@code _}, suffix {@code Impl}. */
+  static String generatedName(Class<?> type) {
+    String packageName = type.getPackageName();
+    String simple = packageName.isEmpty() ? type.getName() : type.getName().substring(packageName.length() + 1);
+    String generated = simple.replace('$', '_') + "Impl";
+    return packageName.isEmpty() ? generated : packageName + "." + generated;
+  }
+
+  private static String kind(Class<?> type) {
+    if (type.isAnnotation()) {
+      return "an annotation type";
+    }
+    if (type.isRecord()) {
+      return "a record";
+    }
+    if (type.isEnum()) {
+      return "an enum";
+    }
+    return type.isPrimitive() || type.isArray() ? "a " + type.getTypeName() : "a class";
+  }
+
   /** Registers a listener told after every write this facade makes, per table. */
   public void addWriteListener(WriteListener listener) {
     notifier.listeners.add(Objects.requireNonNull(listener, "listener == null"));
@@ -129,6 +249,7 @@ public final class Lakeside implements AutoCloseable {
     private String defaultCatalog = "memory";
     private String defaultSchema = "main";
     private TrackerConfig tracker = TrackerConfig.defaults();
+    private Ticker cacheTicker = Ticker.systemTicker();
     private final java.util.Set<String> set = new java.util.HashSet<>();
 
     private Builder(LakehouseClient client) {
@@ -152,6 +273,14 @@ public final class Lakeside implements AutoCloseable {
       Objects.requireNonNull(config, "config == null");
       once("tracker");
       this.tracker = config;
+      return this;
+    }
+
+    /** The time source of the repositories' result cache; for tests. */
+    Builder cacheTicker(Ticker ticker) {
+      Objects.requireNonNull(ticker, "ticker == null");
+      once("cacheTicker");
+      this.cacheTicker = ticker;
       return this;
     }
 

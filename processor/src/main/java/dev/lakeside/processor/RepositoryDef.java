@@ -74,9 +74,10 @@ record RepositoryDef(ClassName repository, ClassName generated, TableDef table, 
    * @param intResult an {@code update} whose {@code long} count the method returns as {@code int}
    * @param voidResult returns nothing
    * @param cache the TTL when cached
+   * @param tableDefaults user-written SQL: runs with the table's catalog and schema as defaults
    * @param query what a verifier checks, or empty when skipped
    */
   record MethodDef(String name, MethodSpec signature, SqlPlan plan, SqlPlan countPlan, Terminal terminal,
       Reader reader, boolean primitiveScalar, boolean intResult, boolean voidResult, Optional<Duration> cache,
-      Optional<CheckedQuery> query) {}
+      boolean tableDefaults, Optional<CheckedQuery> query) {}
 }

@@ -152,11 +152,11 @@ final class RepositoryGenerator {
     method.signature().parameters().forEach(p -> locals.newName(p.name(), p.name()));
     String statement = locals.newName("statement", "statement");
     String where = repository.where(method.name());
-    spec.addStatement("$T $N = $L", SQL_TEXT, statement, build(where, method.plan(), ttl));
+    spec.addStatement("$T $N = $L", SQL_TEXT, statement, build(where, method.plan(), ttl, method.tableDefaults()));
     String countStatement = null;
     if (method.countPlan() != null) {
       countStatement = locals.newName("count", "count");
-      spec.addStatement("$T $N = $L", SQL_TEXT, countStatement, build(where, method.countPlan(), ttl));
+      spec.addStatement("$T $N = $L", SQL_TEXT, countStatement, build(where, method.countPlan(), ttl, false));
     }
     switch (method.terminal()) {
       case LIST -> spec.addStatement("return list($N, $N)", statement, reader);
@@ -192,7 +192,7 @@ final class RepositoryGenerator {
   }
 
   /** {@code SqlText.of("…").text(…).value(…)…}, one call per line. */
-  private static CodeBlock build(String where, SqlPlan plan, String ttl) {
+  private static CodeBlock build(String where, SqlPlan plan, String ttl, boolean tableDefaults) {
     CodeBlock.Builder code = CodeBlock.builder().add("$T.of($S)", SQL_TEXT, where);
     StringBuilder text = new StringBuilder();
     for (Piece piece : plan.pieces()) {
@@ -221,6 +221,9 @@ final class RepositoryGenerator {
       }
     }
     flush(code, text);
+    if (tableDefaults) {
+      code.add("\n.withTableDefaults()");
+    }
     if (ttl != null) {
       code.add("\n.cache($N)", ttl);
     }

@@ -446,7 +446,7 @@ final class RepositoryModeler {
       Optional<CheckedQuery> check = skipped(method) ? Optional.empty() : Optional.of(new CheckedQuery(where(method),
           plan.verification(table.qualifiedName()), false, null, null, checked, result));
       return Optional.of(new MethodDef(method.getSimpleName().toString(), signature, plan, countPlan, terminal,
-          reader, false, false, voidResult, cache, check));
+          reader, false, false, voidResult, cache, false, check));
     }
 
     private void condition(ExecutableElement method, FinderModel finder, Condition condition,
@@ -774,7 +774,7 @@ final class RepositoryModeler {
           plan.verification(table.qualifiedName()), true, table.catalog().orElse(null), table.schema().orElse(null),
           checked, result));
       return Optional.of(new MethodDef(method.getSimpleName().toString(), signature, plan, null, terminal, reader,
-          primitiveScalar, intResult, voidResult, cache, check));
+          primitiveScalar, intResult, voidResult, cache, true, check));
     }
 
     private record ResultRecord(Reader reader, CheckedQuery.Result result) {}

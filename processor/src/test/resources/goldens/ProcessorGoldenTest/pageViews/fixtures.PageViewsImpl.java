@@ -199,6 +199,7 @@ public final class PageViewsImpl extends AbstractRepository<PageView> implements
     SqlText statement = SqlText.of("PageViews.topPages")
         .text("SELECT path, count(*) AS views FROM page_view GROUP BY path ORDER BY views DESC LIMIT ")
         .value(n, "INTEGER", "n")
+        .withTableDefaults()
         .cache(TTL_PT30S);
     return list(statement, PAGE_VIEWS_PATH_VIEWS_ROWS);
   }
@@ -210,7 +211,8 @@ public final class PageViewsImpl extends AbstractRepository<PageView> implements
   public long visitorsSince(Instant since) {
     SqlText statement = SqlText.of("PageViews.visitorsSince")
         .text("SELECT count(DISTINCT user_id) FROM page_view WHERE occurred_at >= ")
-        .nullableValue(since, "TIMESTAMPTZ", "since");
+        .nullableValue(since, "TIMESTAMPTZ", "since")
+        .withTableDefaults();
     return JsonValues.requireValue(single(statement, LONG_VALUE), "PageViews.visitorsSince");
   }
 

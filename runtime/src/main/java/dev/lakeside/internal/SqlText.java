@@ -30,6 +30,7 @@ public final class SqlText {
   private final String method;
   private final StringBuilder sql = new StringBuilder(128);
   private Duration cacheTtl;
+  private boolean tableDefaults;
 
   private SqlText(String method) {
     this.method = method;
@@ -161,6 +162,20 @@ public final class SqlText {
   public SqlText cache(Duration ttl) {
     this.cacheTtl = Objects.requireNonNull(ttl, "ttl == null");
     return this;
+  }
+
+  /**
+   * Runs this statement with the repository table's catalog and schema as the request's defaults, so
+   * that unqualified names in a {@code @Query} resolve where the entity lives.
+   */
+  public SqlText withTableDefaults() {
+    this.tableDefaults = true;
+    return this;
+  }
+
+  /** Whether {@link #withTableDefaults()} was called. */
+  public boolean tableDefaults() {
+    return tableDefaults;
   }
 
   /** The repository method, for messages. */

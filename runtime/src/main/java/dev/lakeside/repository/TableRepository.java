@@ -19,8 +19,9 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>Writes are confirmed: they return once the lakehouse has stored the rows, and throw a
- * {@link dev.lakeside.client.LakehouseException} otherwise. The table is created first if the
- * facade's schema mode says so. An empty collection is a no-op.
+ * {@link WriteRejectedException} when it refused them ({@code ok: false}) or a
+ * {@link dev.lakeside.client.LakehouseException} when the call failed. The table is created first if
+ * the facade's schema mode says so. An empty collection is a no-op (no request).
  *
  * @param <T> the {@code @LakehouseTable} record
  */
