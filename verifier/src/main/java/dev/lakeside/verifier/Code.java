@@ -11,7 +11,7 @@ enum Code {
   LS304(Severity.ERROR, "any other DuckDB error while preparing the query"),
   LS305(Severity.WARNING, "not verifiable at compile time: reads files or URLs, or needs an extension"),
   LS306(Severity.WARNING, "more than one statement: not verified"),
-  LS307(Severity.ERROR, "a $placeholder that no method parameter supplies"),
+  LS307(Severity.ERROR, "a $placeholder or ? that no method parameter supplies"),
   LS310(Severity.ERROR, "a record component whose column the query does not return"),
   LS311(Severity.WARNING, "result columns that nothing reads"),
   LS312(Severity.ERROR, "a column whose type the component (or scalar return type) cannot hold"),

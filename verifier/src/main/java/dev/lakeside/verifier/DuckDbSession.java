@@ -431,21 +431,22 @@ final class DuckDbSession implements QueryVerifier.Session {
       }
     }
 
-    /** {@code $x} that is no parameter: the runtime sends it as is, and the service has no value for it. */
+    /** {@code $x} or {@code ?} that is no parameter: the runtime sends it as is, and the service has no value. */
     private void unknownPlaceholders() {
       Set<String> reported = new HashSet<>();
       for (SqlScanner.Placeholder placeholder : scan.placeholders()) {
         if (!parameters.containsKey(placeholder.name()) && reported.add(placeholder.name())) {
           String name = placeholder.name();
-          boolean javaName = Character.isJavaIdentifierStart(name.codePointAt(0));
-          add(Code.LS307, true, "$" + name + " is not a parameter of " + query.method() + ": the HTTP API has no "
+          String text = placeholder.text();
+          boolean javaName = !name.isEmpty() && Character.isJavaIdentifierStart(name.codePointAt(0));
+          add(Code.LS307, true, text + " is not a parameter of " + query.method() + ": the HTTP API has no "
               + "bind parameters, so it would reach the service as is and fail there. Expected: "
               + (parameters.isEmpty() ? "no placeholders (the method has no parameters)"
                   : "one of " + parameters.keySet().stream().sorted().map(n -> (query.userWritten() ? ":" : "$") + n)
                       .collect(Collectors.joining(", ")))
-              + "; found: $" + name + "\n" + Excerpt.of(display, placeholder.offset(), name.length() + 1)
+              + "; found: " + text + "\n" + Excerpt.of(display, placeholder.offset(), text.length())
               + "\nFix: " + (javaName && query.userWritten() ? "write :" + name + " for a method parameter named "
-                  + name + ", or " : "") + "remove it");
+                  + name + ", or " : name.isEmpty() ? "write :name for a method parameter, or " : "") + "remove it");
         }
       }
     }

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * comments counts. An unterminated construct runs to the end of the text (DuckDB reports it).
  *
  * @param sql the text
- * @param placeholders every {@code $name} or {@code $1} outside those constructs, in order
+ * @param placeholders every {@code $name}, {@code $1} or {@code ?} outside those constructs, in order
  * @param statements the number of non-empty statements ({@code ;}-separated, comments and blanks
  *     not counting)
  */
@@ -25,12 +25,17 @@ record SqlScanner(String sql, List<Placeholder> placeholders, int statements) {
   /**
    * One placeholder.
    *
-   * @param name the name after {@code $}
-   * @param offset the offset of {@code $}
+   * @param name the name after {@code $}; empty for a JDBC-style {@code ?}
+   * @param offset the offset of {@code $} (or {@code ?})
    */
   record Placeholder(String name, int offset) {
     int end() {
       return offset + 1 + name.length();
+    }
+
+    /** As written: {@code $name} or {@code ?}. */
+    String text() {
+      return name.isEmpty() ? "?" : "$" + name;
     }
   }
 
@@ -63,6 +68,9 @@ record SqlScanner(String sql, List<Placeholder> placeholders, int statements) {
       } else if (c == '$' && !continuesIdentifier(sql, i) && i + 1 < n && isNamePart(sql.codePointAt(i + 1))) {
         end = nameEnd(sql, i + 1);
         placeholders.add(new Placeholder(sql.substring(i + 1, end), i));
+      } else if (c == '?') {
+        end = i + 1;
+        placeholders.add(new Placeholder("", i));
       } else if (c == ';') {
         if (content) {
           statements++;

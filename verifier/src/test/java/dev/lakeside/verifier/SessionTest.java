@@ -261,6 +261,14 @@ class SessionTest {
         .contains("Expected: one of :path; found: $user")
         .contains("WHERE path = :path AND user_id = $user GROUP BY path\n")
         .contains("Fix: write :user for a method parameter named user, or remove it");
+    // A JDBC "?" shares DuckDB's positional numbering: reported, and it must not shift the others' types.
+    List<Finding> question = verify(new CheckedQuery("PageViews.byUser", "SELECT path, count(*) AS views "
+        + "FROM page_view WHERE user_id = ? AND duration_ms > $min GROUP BY path", true, "shop", "analytics",
+        List.of(parameter("min", "java.lang.String", "VARCHAR")), PATH_VIEWS));
+    assertThat(codes(question)).containsExactly("LS307", "LS320");
+    assertThat(question.get(0).message()).startsWith("? is not a parameter of PageViews.byUser")
+        .contains("Fix: write :name for a method parameter, or remove it");
+    assertThat(question.get(1).message()).contains("DuckDB can use as INTEGER; found: String min");
     // Placeholders inside literals, quoted names, dollar quotes and comments are no placeholders.
     assertThat(verify(pageViewQuery("SELECT '$a' || \"path\" || $$ $b $$ AS path, /* $c */ count(*) AS views "
         + "FROM page_view GROUP BY ALL", PATH_VIEWS))).isEmpty();

@@ -37,6 +37,18 @@ class SqlScannerTest {
   }
 
   @Test
+  void jdbcQuestionMarksArePlaceholdersWithoutAName() {
+    String sql = "SELECT '?', \"?\" FROM t WHERE a = ? AND b = $b -- ?";
+    SqlScanner scan = SqlScanner.scan(sql);
+    int question = sql.indexOf("= ?") + 2;
+    assertThat(scan.placeholders()).containsExactly(new Placeholder("", question),
+        new Placeholder("b", sql.indexOf("$b")));
+    assertThat(scan.placeholders().get(0).text()).isEqualTo("?");
+    assertThat(scan.placeholders().get(0).end()).isEqualTo(question + 1);
+    assertThat(scan.placeholders().get(1).text()).isEqualTo("$b");
+  }
+
+  @Test
   void rewriteMapsOffsetsBack() {
     SqlScanner scan = SqlScanner.scan("SELECT $a + $bb FROM t WHERE c = $a");
     SqlScanner.Rewrite rewrite = scan.rewrite(p -> p.name().equals("a") ? "$1" : "CAST(NULL AS INTEGER)");
