@@ -100,6 +100,14 @@ final class Assignability {
     }
   }
 
+  /**
+   * A HUGEINT column into a {@code long}: narrowing, but DuckDB's {@code sum()} of integers is HUGEINT
+   * and Java code reads sums as {@code long}; it fails only past 2⁶³−1, so it warns instead of failing.
+   */
+  static boolean overflowOnly(DuckDbType column, DuckDbType target) {
+    return column.kind() == Kind.HUGEINT && target.kind() == Kind.BIGINT;
+  }
+
   private static String integral(DuckDbType column, DuckDbType target, Set<Kind> fits, int decimalDigits) {
     Kind from = column.kind();
     if (fits.contains(from)) {

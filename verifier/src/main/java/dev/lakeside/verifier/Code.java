@@ -16,6 +16,7 @@ enum Code {
   LS311(Severity.WARNING, "result columns that nothing reads"),
   LS312(Severity.ERROR, "a column whose type the component (or scalar return type) cannot hold"),
   LS313(Severity.WARNING, "a component fed by one of several columns with the same name"),
+  LS314(Severity.WARNING, "a HUGEINT column (sum() of integers) read into a long: overflows past 2^63-1"),
   LS320(Severity.ERROR, "a parameter whose Java type cannot fit where the query uses it"),
   LS321(Severity.WARNING, "a date/time parameter DuckDB converts (time zone or precision dependent)"),
   LS322(Severity.ERROR, "the query does not bind once parameters have their Java types");

@@ -668,6 +668,13 @@ final class DuckDbSession implements QueryVerifier.Session {
       }
       String suggestion = Assignability.javaTypeFor(type);
       String cast = expected.sql();
+      if (Assignability.overflowOnly(type, expected)) {
+        add(Code.LS314, false, "column \"" + column + "\" is HUGEINT (DuckDB's sum() of integers is), read into "
+            + target + ": it fails at run time only for values beyond 2^63-1\nFix: none needed if the values stay "
+            + "in range; to silence this, CAST the column AS BIGINT in the query, or declare " + declare
+            + " as BigInteger");
+        return;
+      }
       add(Code.LS312, false, "column \"" + column + "\" cannot be read into " + target + ". Expected: a column "
           + javaType + " can hold (" + expected.text() + "); found: " + type.text() + " (" + problem + ")"
           + "\nFix: " + (suggestion == null ? "" : "declare " + declare + " as " + suggestion)

@@ -78,6 +78,14 @@ class AssignabilityTest {
   }
 
   @Test
+  void onlyHugeintIntoLongIsAnOverflowOnlyNarrowing() {
+    assertThat(Assignability.overflowOnly(DuckDbType.parse("HUGEINT"), DuckDbType.parse("BIGINT"))).isTrue();
+    assertThat(Assignability.overflowOnly(DuckDbType.parse("HUGEINT"), DuckDbType.parse("INTEGER"))).isFalse();
+    assertThat(Assignability.overflowOnly(DuckDbType.parse("BIGINT"), DuckDbType.parse("INTEGER"))).isFalse();
+    assertThat(Assignability.overflowOnly(DuckDbType.parse("UBIGINT"), DuckDbType.parse("BIGINT"))).isFalse();
+  }
+
+  @Test
   void problemsSayWhatDoesNotFit() {
     assertThat(Assignability.resultProblem(DuckDbType.parse("BIGINT"), DuckDbType.parse("INTEGER"), true))
         .isEqualTo("BIGINT values do not all fit in INTEGER (narrowing)");

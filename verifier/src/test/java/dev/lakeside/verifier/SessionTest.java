@@ -359,6 +359,22 @@ class SessionTest {
         + "PathViews reads the first (VARCHAR)");
   }
 
+  @Test
+  void ls314ASumReadIntoALongWarnsButIntoAnIntFails() throws Exception {
+    Finding warning = only(verify(pageViewQuery("SELECT sum(duration_ms) AS total FROM page_view",
+        rows("Total", component("total", "long", "BIGINT")))));
+    assertThat(warning.code()).isEqualTo("LS314");
+    assertThat(warning.severity()).isEqualTo(Finding.Severity.WARNING);
+    assertThat(warning.message()).isEqualTo("column \"total\" is HUGEINT (DuckDB's sum() of integers is), read into "
+        + "component long total of Total: it fails at run time only for values beyond 2^63-1\n"
+        + "Fix: none needed if the values stay in range; to silence this, CAST the column AS BIGINT in the query, "
+        + "or declare the component as BigInteger");
+    assertThat(verify(pageViewQuery("SELECT CAST(sum(duration_ms) AS BIGINT) AS total FROM page_view",
+        rows("Total", component("total", "long", "BIGINT"))))).isEmpty();
+    assertThat(only(verify(pageViewQuery("SELECT sum(duration_ms) AS total FROM page_view",
+        rows("Total", component("total", "int", "INTEGER"))))).code()).isEqualTo("LS312");
+  }
+
   // ---- LS320–LS322: parameters ---------------------------------------------------------------------------
 
   @Test

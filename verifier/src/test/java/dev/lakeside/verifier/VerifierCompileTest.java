@@ -69,6 +69,8 @@ class VerifierCompileTest {
       "  List<Paths> sameNameTwice();                                       // LS313",
       "  @Query(\"SELECT path FROM event WHERE local_at >= :since\")         // LS321",
       "  List<Paths> instantForTimestamp(Instant since);",
+      "  @Query(\"SELECT sum(amount) FROM event WHERE path = :path\")",
+      "  Optional<Long> total(String path);                                 // LS314",
       "  record Paths(String path) {}");
 
   private static final JavaFileObject CLEAN = repository("Clean",
@@ -130,6 +132,7 @@ class VerifierCompileTest {
       LS306 | // LS306                  | Warnings.twoStatements runs 2 statements
       LS311 | extraColumn()             | no component of Paths reads the column "user_id" VARCHAR
       LS313 | sameNameTwice()           | the query returns 2 columns named "path"
+      LS314 | // LS314                  | column "sum(amount)" is HUGEINT~read into the return type Long~CAST the column AS BIGINT
       LS321 | // LS321                  | parameter :since is Instant (TIMESTAMPTZ), but DuckDB expects TIMESTAMP here
       """)
   void warnings(String code, String marker, String fragments) {
