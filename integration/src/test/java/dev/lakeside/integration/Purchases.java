@@ -101,11 +101,11 @@ public interface Purchases extends TableRepository<Purchase> {
 
   long deleteByCustomer(String customer);
 
-  @Query("SELECT customer, sum(cents) AS total FROM purchases WHERE NOT refunded GROUP BY customer "
+  @Query("SELECT customer, sum(cents)::BIGINT AS total FROM purchases WHERE NOT refunded GROUP BY customer "
       + "ORDER BY total DESC, customer LIMIT :n")
   List<CustomerTotal> topCustomers(int n);
 
-  @Query("SELECT sum(cents) FROM purchases WHERE customer = :customer AND \"at\" >= :since")
+  @Query("SELECT sum(cents)::BIGINT FROM purchases WHERE customer = :customer AND \"at\" >= :since")
   Optional<Long> spentSince(String customer, Instant since);
 
   @Query("SELECT count(*) FROM purchases WHERE note = :note -- a comment with :colons and 'quotes'")

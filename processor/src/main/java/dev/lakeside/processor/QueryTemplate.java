@@ -56,8 +56,11 @@ import java.util.function.Function;
  * @param segments the text in order: literal text (never empty, with {@code \:} already unescaped)
  *     and parameter references
  * @param parameterNames the distinct parameter names, in order of first use
+ * @param placeholderText the original text with each {@code :name} written {@code $name} and each
+ *     {@code \:} escape written {@code " :"}: valid SQL for a verifier, with every offset equal to the
+ *     original's, so positions in its messages point into the text the user wrote
  */
-record QueryTemplate(String sql, List<Segment> segments, List<String> parameterNames) {
+record QueryTemplate(String sql, List<Segment> segments, List<String> parameterNames, String placeholderText) {
   QueryTemplate {
     Objects.requireNonNull(sql, "sql == null");
     segments = List.copyOf(segments);
@@ -195,6 +198,7 @@ record QueryTemplate(String sql, List<Segment> segments, List<String> parameterN
     List<Segment> segments = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     StringBuilder text = new StringBuilder();
+    StringBuilder placeholders = new StringBuilder(sql.length());
     Deque<Character> open = new ArrayDeque<>();
     int n = sql.length();
     int parameterEnd = -1;
@@ -218,6 +222,7 @@ record QueryTemplate(String sql, List<Segment> segments, List<String> parameterN
         // end set by the condition
       } else if (c == '\\' && next == ':') {
         text.append(':');
+        placeholders.append(" :");
         i += 2;
         continue;
       } else if (c == ':' && startsParameter(sql, i, parameterEnd, open)) {
@@ -228,6 +233,7 @@ record QueryTemplate(String sql, List<Segment> segments, List<String> parameterN
         }
         String name = sql.substring(i + 1, end);
         segments.add(new Parameter(name, i));
+        placeholders.append('$').append(name);
         names.add(name);
         parameterEnd = end;
         i = end;
@@ -237,12 +243,13 @@ record QueryTemplate(String sql, List<Segment> segments, List<String> parameterN
         end = i + 1;
       }
       text.append(sql, i, end);
+      placeholders.append(sql, i, end);
       i = end;
     }
     if (text.length() > 0) {
       segments.add(new Text(text.toString()));
     }
-    return new QueryTemplate(sql, segments, new ArrayList<>(names));
+    return new QueryTemplate(sql, segments, new ArrayList<>(names), placeholders.toString());
   }
 
   private static boolean startsParameter(String sql, int i, int parameterEnd, Deque<Character> open) {

@@ -771,7 +771,7 @@ final class RepositoryModeler {
         return Optional.empty();
       }
       Optional<CheckedQuery> check = skipped(method) ? Optional.empty() : Optional.of(new CheckedQuery(where(method),
-          plan.verification(table.qualifiedName()), true, table.catalog().orElse(null), table.schema().orElse(null),
+          template.placeholderText(), true, table.catalog().orElse(null), table.schema().orElse(null),
           checked, result));
       return Optional.of(new MethodDef(method.getSimpleName().toString(), signature, plan, null, terminal, reader,
           primitiveScalar, intResult, voidResult, cache, true, check));

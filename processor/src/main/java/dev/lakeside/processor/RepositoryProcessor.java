@@ -18,6 +18,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
@@ -31,19 +32,26 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
+import javax.tools.StandardLocation;
 
 /**
  * Generates {@code <Interface>Impl} for each {@code @LakehouseRepository} interface: derived finders
  * and {@code @Query} methods resolved at compile time, with the SQL in each method's Javadoc.
- * Isolating: each generated class depends on its interface and the types reachable from it.
+ * Declared {@code dynamic} to Gradle: isolating (each generated class depends on its interface and
+ * the types reachable from it), or aggregating when a verifier is on, since verification reads the
+ * schema of every table the compilation can see.
  *
  * <p>When a {@link QueryVerifier} ({@code lakeside-verifier}) is on the processor path, every
  * statement is also checked against the schema of the tables this compilation can see; option
  * {@code -Alakeside.verify=false} turns that off, {@code @SkipVerification} skips a method or interface.
+ * The tables are this compilation's, each repository's entity (also from a jar), and those of the
+ * first {@code META-INF/lakeside/schema.sql} on the class path.
  * Without a verifier, one note says what it would add. {@code process} never throws.
  */
 public final class RepositoryProcessor extends AbstractProcessor {
   static final String VERIFY_OPTION = "lakeside.verify";
+  private static final String GRADLE_ISOLATING = "org.gradle.annotation.processing.isolating";
+  private static final String GRADLE_AGGREGATING = "org.gradle.annotation.processing.aggregating";
 
   private RepositoryModeler modeler;
   private RepositoryGenerator generator;
@@ -53,8 +61,10 @@ public final class RepositoryProcessor extends AbstractProcessor {
   private QueryVerifier.Session session;
   private boolean verifierLooked;
   private boolean verifierBroken;
+  private boolean classPathSchemaAdded;
   private int unverified;
   private final QueryVerifier given;
+  private QueryVerifier found;
 
   /** For javac's service loader. */
   public RepositoryProcessor() {
@@ -73,6 +83,25 @@ public final class RepositoryProcessor extends AbstractProcessor {
     boolean generatedAvailable = environment.getElementUtils()
         .getTypeElement(RuntimeNames.GENERATED.canonicalName()) != null;
     generator = new RepositoryGenerator(generatedAvailable);
+    found = verifying() ? findVerifier() : null;
+  }
+
+  private boolean verifying() {
+    return !"false".equalsIgnoreCase(processingEnv.getOptions().getOrDefault(VERIFY_OPTION, "true"));
+  }
+
+  private QueryVerifier findVerifier() {
+    if (given != null) {
+      return given;
+    }
+    try {
+      Iterator<QueryVerifier> verifiers = ServiceLoader.load(QueryVerifier.class,
+          RepositoryProcessor.class.getClassLoader()).iterator();
+      return verifiers.hasNext() ? verifiers.next() : null;
+    } catch (ServiceConfigurationError | LinkageError e) {
+      unavailable("the verifier could not be loaded", e);
+      return null;
+    }
   }
 
   @Override
@@ -82,7 +111,8 @@ public final class RepositoryProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(VERIFY_OPTION, "lakeside.verifier.tempDir");
+    // Gradle reads its incremental category here (the processor is registered as "dynamic").
+    return Set.of(VERIFY_OPTION, found == null ? GRADLE_ISOLATING : GRADLE_AGGREGATING);
   }
 
   @Override
@@ -96,6 +126,10 @@ public final class RepositoryProcessor extends AbstractProcessor {
       List<TypeElement> repositories = collect(round);
       if (!repositories.isEmpty() && verifier() != null) {
         addTables(round);
+        if (!classPathSchemaAdded) {
+          classPathSchemaAdded = true;
+          addClassPathSchema();   // after this compilation's tables, which win over a stale copy
+        }
       }
       for (TypeElement repository : repositories) {
         Problems problems = new Problems();
@@ -183,30 +217,47 @@ public final class RepositoryProcessor extends AbstractProcessor {
       return session;
     }
     verifierLooked = true;
-    if ("false".equalsIgnoreCase(processingEnv.getOptions().getOrDefault(VERIFY_OPTION, "true"))) {
+    if (found == null) {
       return null;
     }
     try {
-      QueryVerifier verifier = given;
-      if (verifier == null) {
-        Iterator<QueryVerifier> found = ServiceLoader.load(QueryVerifier.class,
-            RepositoryProcessor.class.getClassLoader()).iterator();
-        if (!found.hasNext()) {
-          return null;
-        }
-        verifier = found.next();
-      }
       Map<String, String> options = new TreeMap<>();
       processingEnv.getOptions().forEach((k, v) -> {
         if (k.startsWith("lakeside.")) {
           options.put(k, v);
         }
       });
-      session = verifier.open(options);
+      session = found.open(options);
     } catch (Exception | ServiceConfigurationError | LinkageError e) {
       unavailable("the verifier could not start", e);
     }
     return session;
+  }
+
+  /** The tables of the first {@code META-INF/lakeside/schema.sql} on the class path (a dependency's). */
+  private void addClassPathSchema() {
+    String text;
+    try {
+      text = processingEnv.getFiler().getResource(StandardLocation.CLASS_PATH, "", "META-INF/lakeside/schema.sql")
+          .getCharContent(true).toString();
+    } catch (IOException | IllegalArgumentException e) {
+      return;   // none on the class path
+    }
+    for (String statement : text.split(";\\s*\\n")) {
+      String ddl = statement.lines().filter(line -> !line.startsWith("--")).collect(Collectors.joining("\n")).strip();
+      String prefix = "CREATE TABLE IF NOT EXISTS ";
+      int open = ddl.indexOf(" (");
+      if (ddl.startsWith(prefix) && open > prefix.length() && session != null) {
+        String name = ddl.substring(prefix.length(), open);
+        if (tablesAdded.add(name)) {
+          try {
+            session.addTable(name, ddl);
+          } catch (Exception | LinkageError e) {
+            unavailable("the verifier could not create table " + name + " of the class path's schema.sql", e);
+          }
+        }
+      }
+    }
   }
 
   private void addTables(RoundEnvironment round) {
@@ -302,8 +353,7 @@ public final class RepositoryProcessor extends AbstractProcessor {
 
   private void finish() {
     closeSession();
-    if (unverified > 0 && !verifierBroken
-        && !"false".equalsIgnoreCase(processingEnv.getOptions().getOrDefault(VERIFY_OPTION, "true"))) {
+    if (unverified > 0 && !verifierBroken && verifying()) {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, Message.VERIFIER_ABSENT.format(unverified));
     }
   }

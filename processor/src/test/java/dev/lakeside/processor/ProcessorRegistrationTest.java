@@ -32,10 +32,10 @@ class ProcessorRegistrationTest {
   }
 
   @Test
-  void gradleIsToldTheTruth_isolatingPerRecordAndRepository_aggregatingForTheIndex() throws IOException {
+  void gradleIsToldTheTruth_isolatingPerRecord_aggregatingForTheIndex_dynamicForRepositories() throws IOException {
     assertThat(resource("META-INF/gradle/incremental.annotation.processors").lines())
         .containsExactly(TableProcessor.class.getName() + ",isolating", IndexProcessor.class.getName() + ",aggregating",
-            RepositoryProcessor.class.getName() + ",isolating");
+            RepositoryProcessor.class.getName() + ",dynamic");
   }
 
   /** Runs after the Lakeside processors and records whether it still saw the annotation. */

@@ -269,6 +269,22 @@ class QueryTemplateTest {
                 .isEqualTo(":" + parameter.name());
           }
           assertThat(template.render(name -> ":" + name)).isEqualTo(rendered.toString());
+          // The verifier's text: same length, so every offset is the user's; $name exactly where :name was.
+          String placeholders = template.placeholderText();
+          assertThat(placeholders).hasSameSizeAs(sql);
+          for (Parameter parameter : template.parameters()) {
+            assertThat(placeholders.substring(parameter.offset(), parameter.offset() + parameter.length()))
+                .isEqualTo("$" + parameter.name());
+          }
         });
+  }
+
+  @Test
+  void placeholderTextKeepsEveryOffset() {
+    String sql = "SELECT {'k'\\: 1} AS s, ':literal' AS t, :from::date -- :not\nFROM t WHERE x = :x";
+    QueryTemplate template = QueryTemplate.parse(sql);
+    assertThat(template.placeholderText())
+        .isEqualTo("SELECT {'k' : 1} AS s, ':literal' AS t, $from::date -- :not\nFROM t WHERE x = $x")
+        .hasSameSizeAs(sql);
   }
 }

@@ -8,9 +8,9 @@ import java.util.Objects;
  *
  * @param method {@code Interface.method}, for messages
  * @param sql the statement with {@code $name} placeholders where values go. For a {@code @Query}, it
- *     is the annotation's text with each {@code :name} replaced by {@code $name} (same offsets) and each
- *     {@code \:} escape replaced by {@code :} (one char shorter each), so DuckDB's error positions
- *     point into the text the user wrote. For a derived finder, it is the generated statement
+ *     is the annotation's text with each {@code :name} replaced by {@code $name} and each {@code \:}
+ *     escape by {@code " :"}: every offset equals the original's, so DuckDB's error positions point
+ *     into the text the user wrote. For a derived finder, it is the generated statement
  *     ({@code IN} lists as {@code IN (SELECT unnest($values))}).
  * @param userWritten true for {@code @Query}, false for a derived finder
  * @param catalog the request's default catalog (the entity's), or null for the default
