@@ -119,7 +119,7 @@ final class Transport {
         Thread.currentThread().interrupt();
         throw new NetworkError("interrupted while waiting for the response", context, e);
       } catch (IOException e) {
-        error = ioError(context, e);
+        error = ioError(context, e, baseUri);
         wait = retryDelay(call, attempt, error, null);
       }
       if (wait == null) {
@@ -225,7 +225,7 @@ final class Transport {
     return reason + ": " + ErrorContext.excerpt(text.lines().findFirst().orElse(text));
   }
 
-  static LakehouseException ioError(ErrorContext context, IOException e) {
+  static LakehouseException ioError(ErrorContext context, IOException e, URI target) {
     ErrorContext retriable = context.retriable(true);
     if (e instanceof HttpConnectTimeoutException) {
       return new TimeoutError("connect timeout: " + e.getMessage(), retriable, e);
@@ -237,7 +237,8 @@ final class Transport {
       return new NetworkError("interrupted: " + e.getMessage(), context, e);
     }
     if (e instanceof ConnectException) {
-      return new NetworkError("cannot connect: " + e, retriable, e);
+      return new NetworkError("cannot connect to " + target.getScheme() + "://" + target.getHost()
+          + (target.getPort() < 0 ? "" : ":" + target.getPort()) + ": " + e, retriable, e);
     }
     return new NetworkError("the exchange failed: " + e, retriable, e);
   }

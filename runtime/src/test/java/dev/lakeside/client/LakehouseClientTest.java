@@ -361,6 +361,22 @@ class LakehouseClientTest {
   }
 
   @Test
+  void aRefusedConnectionNamesTheLakehouseButNoCredential() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();   // closed again: nothing listens there
+    }
+    LakehouseClient nowhere = LakehouseClient.builder()
+        .baseUri(java.net.URI.create("http://127.0.0.1:" + port))
+        .credentials("someone", "s3cret-password").maxRetries(0).build();
+    assertThatThrownBy(() -> nowhere.queryAll("SELECT 1"))
+        .isInstanceOf(NetworkError.class)
+        .hasMessageContaining("cannot connect to http://127.0.0.1:" + port + ": java.net.ConnectException")
+        .hasMessageContaining("[query, POST /query]")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret").doesNotContain("someone"));
+  }
+
+  @Test
   void appendIsRetriedWhenWritesAreOptedIn() {
     server.enqueue(text(503, "busy")).enqueue(json(200, "{\"ok\":true,\"task_id\":null}"));
     LakehouseClient retrying = builder().retryWrites(true).build();
