@@ -20,14 +20,15 @@ import java.util.function.Function;
  * defaults), table preparation before writes, the write notifier and the result cache. Made by
  * {@code Lakeside}; generated repositories receive it in their constructor. Thread-safe.
  *
- * <p>The result cache holds at most {@value #MAX_ENTRIES} entries, each for its own TTL. An entry
+ * <p>The result cache holds at most {@value #MAX_WEIGHT} rows in all (a result weighs one plus its
+ * rows, so a huge result cannot pin memory: one larger than that is not kept), each for its own TTL. An entry
  * belongs to one table; {@link #invalidate} drops the table's entries and moves the table to a new
  * generation. A lookup and the store that follows a miss use the generation read before the query
  * was sent, so a result that a write may have overtaken is stored under a generation no lookup
  * asks for any more, and is never read.
  */
 public final class RepositoryContext {
-  static final int MAX_ENTRIES = 10_000;
+  static final long MAX_WEIGHT = 1_000_000;
 
   private final LakehouseClient client;
   private final Function<TableModel<?>, TableRef> tables;
@@ -51,7 +52,9 @@ public final class RepositoryContext {
     this.preparer = Objects.requireNonNull(preparer, "preparer == null");
     this.written = Objects.requireNonNull(written, "written == null");
     this.cache = Caffeine.newBuilder()
-        .maximumSize(MAX_ENTRIES)
+        .maximumWeight(MAX_WEIGHT)
+        .weigher((Key key, Entry entry) -> entry.value() instanceof java.util.List<?> rows
+            ? (int) Math.min(Integer.MAX_VALUE, 1L + rows.size()) : 1)
         .ticker(Objects.requireNonNull(ticker, "ticker == null"))
         .expireAfter(new PerEntryTtl())
         .build();
@@ -92,6 +95,11 @@ public final class RepositoryContext {
     AtomicLong generation = generations.get(table);
     return new Key(table, generation == null ? 0 : generation.get(), table.catalog(), table.schema(), sql, kind,
         reader);
+  }
+
+  /** Runs Caffeine's pending maintenance (evictions); for tests. */
+  void cleanUp() {
+    cache.cleanUp();
   }
 
   /** The cached value, or null. */

@@ -37,6 +37,17 @@ class RepositoryContextTest {
   }
 
   @Test
+  void theCacheIsBoundedByRowsNotEntries() throws InterruptedException {
+    RepositoryContext.Key small = context.key(A, "SELECT small", "rows", READER);
+    RepositoryContext.Key huge = context.key(A, "SELECT huge", "rows", READER);
+    context.store(small, java.util.Collections.nCopies(10, "row"), Duration.ofMinutes(1));
+    context.store(huge, java.util.Collections.nCopies((int) RepositoryContext.MAX_WEIGHT, "row"), Duration.ofMinutes(1));
+    context.cleanUp();
+    assertThat(context.cached(huge)).as("one result heavier than the whole cache is not kept").isNull();
+    assertThat(context.cached(small)).asList().hasSize(10);
+  }
+
+  @Test
   void keysTellSqlKindReaderAndTableApart() {
     context.store(context.key(A, "SELECT 1", "rows", READER), "a rows", Duration.ofMinutes(1));
     assertThat(context.cached(context.key(A, "SELECT 1", "rows", READER))).isEqualTo("a rows");
