@@ -39,11 +39,14 @@ import java.util.function.Function;
  *   <li>the character before it is not an identifier part (letter, digit, {@code _}, {@code $}), a
  *       {@code '} or a {@code "} (struct keys {@code {'k':v}}, {@code {k:v}}), unless that character
  *       ends a parameter, so {@code :a:b} is two parameters;
- *   <li>the innermost open bracket is not {@code [}: directly inside square brackets a {@code :} is a
- *       list slice ({@code x[:n]}, {@code x[a:b]}, {@code x[n:]}); parentheses reopen the ordinary
- *       context, so write {@code x[(:from):(:to)]} to slice by parameters. Brackets, parentheses and
- *       braces inside literals and comments are ignored; an unmatched closer is ignored too (DuckDB
- *       reports it).
+ *   <li>the innermost open bracket is not a slice's {@code [}: directly inside the square brackets of a
+ *       slice a {@code :} separates bounds ({@code x[:n]}, {@code x[a:b]}, {@code x[n:]}). A {@code [} opens
+ *       a slice when it follows an expression: an identifier that is not a keyword, a {@code )}, a
+ *       {@code ]} or a quote, whitespace between; anywhere else ({@code [:a, :b]} after {@code (},
+ *       {@code ,}, an operator or a keyword such as {@code SELECT}) it opens a list literal, where
+ *       parameters count. Parentheses reopen the ordinary context, so write {@code x[(:from):(:to)]} to
+ *       slice by parameters. Brackets, parentheses and braces inside literals and comments are ignored;
+ *       an unmatched closer is ignored too (DuckDB reports it).
  * </ol>
  * Outside literals and comments, {@code \:} is an escape for a literal {@code :} that is never a
  * parameter (the backslash is dropped); a backslash before anything else is copied. Offsets count
@@ -239,7 +242,7 @@ record QueryTemplate(String sql, List<Segment> segments, List<String> parameterN
         i = end;
         continue;
       } else {
-        track(open, c);
+        track(open, c == '[' && !opensSlice(sql, i) ? '<' : c);
         end = i + 1;
       }
       text.append(sql, i, end);
@@ -291,10 +294,44 @@ record QueryTemplate(String sql, List<Segment> segments, List<String> parameterN
     return i > 0 && Character.isJavaIdentifierPart(sql.codePointBefore(i));
   }
 
+  /** Keywords after which a {@code [} starts a list literal, not a slice. */
+  private static final Set<String> LIST_KEYWORDS = Set.of("SELECT", "WHERE", "AND", "OR", "NOT", "IN", "BY",
+      "THEN", "ELSE", "WHEN", "VALUES", "ON", "AS", "IS", "LIKE", "ILIKE", "HAVING", "RETURNING", "SET", "FROM",
+      "JOIN", "CASE", "DISTINCT", "ALL", "ANY", "SOME", "EXISTS", "BETWEEN", "LIMIT", "OFFSET", "USING", "WITH",
+      "QUALIFY", "UNNEST");
+
+  /** Whether the {@code [} at {@code i} follows an expression (a slice) rather than opening a list. */
+  private static boolean opensSlice(String sql, int i) {
+    int j = i - 1;
+    while (j >= 0 && Character.isWhitespace(sql.charAt(j))) {
+      j--;
+    }
+    if (j < 0) {
+      return false;
+    }
+    char before = sql.charAt(j);
+    if (before == ')' || before == ']' || before == '\'' || before == '"') {
+      return true;
+    }
+    if (!Character.isLetterOrDigit(before) && before != '_' && before != '$') {
+      return false;
+    }
+    int start = j;
+    while (start > 0 && (Character.isLetterOrDigit(sql.charAt(start - 1)) || sql.charAt(start - 1) == '_'
+        || sql.charAt(start - 1) == '$')) {
+      start--;
+    }
+    return !LIST_KEYWORDS.contains(sql.substring(start, j + 1).toUpperCase(java.util.Locale.ROOT));
+  }
+
   private static void track(Deque<Character> open, char c) {
     switch (c) {
-      case '[', '(', '{' -> open.push(c);
-      case ']' -> popIf(open, '[');
+      case '[', '(', '{', '<' -> open.push(c);
+      case ']' -> {
+        if (!open.isEmpty() && (open.peek() == '[' || open.peek() == '<')) {
+          open.pop();   // a slice's '[' or a list literal's ('<')
+        }
+      }
       case ')' -> popIf(open, '(');
       case '}' -> popIf(open, '{');
       default -> { }

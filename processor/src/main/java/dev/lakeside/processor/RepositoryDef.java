@@ -17,11 +17,14 @@ import java.util.Optional;
  * @param table the table of its {@code TableRepository<T>}
  * @param methods in declaration order
  * @param skipVerification the interface is annotated {@code @SkipVerification}
+ * @param memberTypes simple names of the types the interface declares or inherits: inside the generated
+ *     class they hide imported types of the same name, so those are written qualified
  */
 record RepositoryDef(ClassName repository, ClassName generated, TableDef table, List<MethodDef> methods,
-    boolean skipVerification) {
+    boolean skipVerification, List<String> memberTypes) {
   RepositoryDef {
     methods = List.copyOf(methods);
+    memberTypes = List.copyOf(memberTypes);
   }
 
   /** The {@code Interface.method} name that messages and {@code SqlText} use. */
@@ -76,8 +79,9 @@ record RepositoryDef(ClassName repository, ClassName generated, TableDef table, 
    * @param cache the TTL when cached
    * @param tableDefaults user-written SQL: runs with the table's catalog and schema as defaults
    * @param query what a verifier checks, or empty when skipped
+   * @param element the method, for diagnostics (valid in its round only)
    */
   record MethodDef(String name, MethodSpec signature, SqlPlan plan, SqlPlan countPlan, Terminal terminal,
       Reader reader, boolean primitiveScalar, boolean intResult, boolean voidResult, Optional<Duration> cache,
-      boolean tableDefaults, Optional<CheckedQuery> query) {}
+      boolean tableDefaults, Optional<CheckedQuery> query, javax.lang.model.element.ExecutableElement element) {}
 }

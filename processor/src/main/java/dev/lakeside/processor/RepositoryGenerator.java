@@ -64,6 +64,9 @@ final class RepositoryGenerator {
       type.addAnnotation(AnnotationSpec.builder(RuntimeNames.GENERATED)
           .addMember("value", "$S", RepositoryProcessor.class.getName()).build());
     }
+    if (!repository.memberTypes().isEmpty()) {
+      type.alwaysQualify(repository.memberTypes().toArray(String[]::new));
+    }
     type.addAnnotation(RuntimeNames.LAKESIDE_GENERATED)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(ABSTRACT_REPOSITORY, table.record()))
@@ -83,6 +86,7 @@ final class RepositoryGenerator {
           .initializer("$T.ofEntries($>$>$L$<$<)", MAP, entries.build()).build());
     }
     // Readers and cache TTLs, one constant each, in first-use order.
+    String repositoryName = String.join(".", repository.repository().simpleNames());
     Map<Reader, String> readers = new LinkedHashMap<>();
     Map<Duration, String> ttls = new LinkedHashMap<>();
     List<TypeSpec> readerClasses = new ArrayList<>();
@@ -95,12 +99,16 @@ final class RepositoryGenerator {
         FieldSpec.Builder spec = FieldSpec.builder(rowReader, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL);
         switch (reader.kind()) {
           case TABLE -> spec.initializer("$N.reader()", MODEL);
-          case SCALAR -> spec.initializer("scalar($S, p -> $L)", repository.where(method.name()),
+          case SCALAR -> spec.initializer("scalar($S, p -> $L)", (reader.type() instanceof ClassName c
+                  ? c.simpleName() : reader.type().toString()) + " values of " + repositoryName,
               new ValueCode(self, new MemberNames(List.of(), List.of())).read(reader.scalar(), "p", 0));
           case RECORD -> {
-            ClassName readerClass = self.nestedClass(fields.newName(
-                String.join("", ((ClassName) reader.type()).simpleNames()) + "Rows", "class:" + reader.type()));
-            readerClasses.add(readerClass(readerClass, reader, repository.where(method.name())));
+            ClassName row = (ClassName) reader.type();
+            ClassName readerClass = self.nestedClass(fields.newName(String.join("", row.simpleNames()) + "Rows",
+                List.of("class", reader)));
+            String rowName = String.join(".", row.simpleNames());
+            readerClasses.add(readerClass(readerClass, reader, rowName + " rows"
+                + (rowName.startsWith(repositoryName + ".") ? "" : " of " + repositoryName)));
             spec.initializer("$T::bind", readerClass);
           }
           default -> throw new IllegalStateException("reader kind " + reader.kind());
@@ -150,30 +158,38 @@ final class RepositoryGenerator {
     }
     NameAllocator locals = new NameAllocator();
     method.signature().parameters().forEach(p -> locals.newName(p.name(), p.name()));
+    java.util.Set<String> parameters = new java.util.HashSet<>();
+    method.signature().parameters().forEach(p -> parameters.add(p.name()));
+    // A parameter named like one of the class's constants hides it: qualify the constant then.
+    java.util.function.Function<String, CodeBlock> field = name -> name == null ? null
+        : parameters.contains(name) ? CodeBlock.of("$T.$N", repository.generated(), name) : CodeBlock.of("$N", name);
     String statement = locals.newName("statement", "statement");
     String where = repository.where(method.name());
-    spec.addStatement("$T $N = $L", SQL_TEXT, statement, build(where, method.plan(), ttl, method.tableDefaults()));
+    spec.addStatement("$T $N = $L", SQL_TEXT, statement, build(where, method.plan(), field.apply(ttl),
+        method.tableDefaults(), field.apply(COLUMNS)));
     String countStatement = null;
     if (method.countPlan() != null) {
       countStatement = locals.newName("count", "count");
-      spec.addStatement("$T $N = $L", SQL_TEXT, countStatement, build(where, method.countPlan(), ttl, false));
+      spec.addStatement("$T $N = $L", SQL_TEXT, countStatement, build(where, method.countPlan(), field.apply(ttl),
+          false, field.apply(COLUMNS)));
     }
+    CodeBlock rows = field.apply(reader);
     switch (method.terminal()) {
-      case LIST -> spec.addStatement("return list($N, $N)", statement, reader);
-      case STREAM -> spec.addStatement("return stream($N, $N)", statement, reader);
-      case OPTIONAL -> spec.addStatement("return optional($N, $N)", statement, reader);
+      case LIST -> spec.addStatement("return list($N, $L)", statement, rows);
+      case STREAM -> spec.addStatement("return stream($N, $L)", statement, rows);
+      case OPTIONAL -> spec.addStatement("return optional($N, $L)", statement, rows);
       case SINGLE -> {
         if (method.primitiveScalar()) {
-          spec.addStatement("return $T.requireValue(single($N, $N), $S)", RuntimeNames.JSON_VALUES, statement, reader,
+          spec.addStatement("return $T.requireValue(single($N, $L), $S)", RuntimeNames.JSON_VALUES, statement, rows,
               where);
         } else {
-          spec.addStatement("return single($N, $N)", statement, reader);
+          spec.addStatement("return single($N, $L)", statement, rows);
         }
       }
       case PAGE -> {
         String pageParameter = method.plan().pieces().stream().filter(p -> p instanceof SqlPlan.PageBy)
             .map(p -> ((SqlPlan.PageBy) p).parameter()).findFirst().orElseThrow();
-        spec.addStatement("return page($N, $N, $N, $N)", statement, countStatement, pageParameter, reader);
+        spec.addStatement("return page($N, $N, $N, $L)", statement, countStatement, pageParameter, rows);
       }
       case COUNT -> spec.addStatement("return count($N)", statement);
       case EXISTS -> spec.addStatement("return exists($N)", statement);
@@ -192,7 +208,7 @@ final class RepositoryGenerator {
   }
 
   /** {@code SqlText.of("…").text(…).value(…)…}, one call per line. */
-  private static CodeBlock build(String where, SqlPlan plan, String ttl, boolean tableDefaults) {
+  private static CodeBlock build(String where, SqlPlan plan, CodeBlock ttl, boolean tableDefaults, CodeBlock columns) {
     CodeBlock.Builder code = CodeBlock.builder().add("$T.of($S)", SQL_TEXT, where);
     StringBuilder text = new StringBuilder();
     for (Piece piece : plan.pieces()) {
@@ -213,7 +229,7 @@ final class RepositoryGenerator {
         code.add("\n.like($S, $N, $T.$L, $S, $L, $L)", like.column(), like.parameter(), SQL_TEXT_LIKE, like.kind(),
             like.parameter(), like.not(), like.ignoreCase());
       } else if (piece instanceof SqlPlan.SortBy sort) {
-        code.add("\n.orderBy($L, $N, $L)", sort.expression(), COLUMNS, sort.continuing());
+        code.add("\n.orderBy($L, $L, $L)", sort.expression(), columns, sort.continuing());
       } else if (piece instanceof SqlPlan.LimitBy limit) {
         code.add("\n.limit($N)", limit.parameter());
       } else if (piece instanceof SqlPlan.PageBy page) {
@@ -225,7 +241,7 @@ final class RepositoryGenerator {
       code.add("\n.withTableDefaults()");
     }
     if (ttl != null) {
-      code.add("\n.cache($N)", ttl);
+      code.add("\n.cache($L)", ttl);
     }
     return code.build();
   }

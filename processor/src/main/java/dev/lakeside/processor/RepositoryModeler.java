@@ -117,8 +117,12 @@ final class RepositoryModeler {
     if (problems.hasErrors()) {
       return Optional.empty();
     }
+    List<String> memberTypes = elements.getAllMembers(repository).stream()
+        .filter(e -> e instanceof TypeElement)
+        .map(e -> e.getSimpleName().toString())
+        .distinct().sorted().toList();
     return Optional.of(new RepositoryDef(name, generated, table.get(), methods,
-        Mirrors.has(repository, SKIP_VERIFICATION)));
+        Mirrors.has(repository, SKIP_VERIFICATION), memberTypes));
   }
 
   /** {@code com.example.Outer.Views} → {@code com.example.Outer_ViewsImpl}; the runtime uses the same rule. */
@@ -156,28 +160,61 @@ final class RepositoryModeler {
     return null;
   }
 
-  /** The abstract methods to implement, in declaration order, the interface's own first. */
+  /**
+   * The methods still abstract in the repository type, in declaration order, the interface's own
+   * first: a method overridden by a more specific one (abstract or default) is left out, and so are
+   * {@code TableRepository}'s, which the runtime implements.
+   */
   private List<ExecutableElement> abstractMethods(TypeElement repository) {
-    Map<String, ExecutableElement> bySignature = new LinkedHashMap<>();
-    collect(repository, bySignature, new LinkedHashSet<>());
-    return List.copyOf(bySignature.values());
+    List<ExecutableElement> chosen = new ArrayList<>();
+    List<ExecutableElement> shadowing = new ArrayList<>();
+    collect(repository, repository, chosen, shadowing, new LinkedHashSet<>());
+    return List.copyOf(chosen);
   }
 
-  private void collect(TypeElement type, Map<String, ExecutableElement> out, Set<String> visited) {
+  private void collect(TypeElement repository, TypeElement type, List<ExecutableElement> chosen,
+      List<ExecutableElement> shadowing, Set<String> visited) {
     String qualified = type.getQualifiedName().toString();
     if (qualified.equals(TABLE_REPOSITORY) || qualified.equals("java.lang.Object") || !visited.add(qualified)) {
       return;
     }
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (method.getModifiers().contains(Modifier.STATIC) || method.getModifiers().contains(Modifier.PRIVATE)) {
+        continue;
+      }
+      boolean overridden = false;
+      for (ExecutableElement more : shadowing) {
+        if (elements.overrides(more, method, repository)) {
+          overridden = true;
+          break;
+        }
+      }
+      if (overridden) {
+        continue;
+      }
+      chosen.removeIf(less -> elements.overrides(method, less, repository));
+      shadowing.add(method);
       if (method.getModifiers().contains(Modifier.ABSTRACT)) {
-        String key = method.getSimpleName() + method.getParameters().stream()
-            .map(p -> types.erasure(p.asType()).toString()).collect(Collectors.joining(",", "(", ")"));
-        out.putIfAbsent(key, method);
+        chosen.add(method);
       }
     }
     for (TypeMirror parent : type.getInterfaces()) {
-      collect((TypeElement) ((DeclaredType) parent).asElement(), out, visited);
+      collect(repository, (TypeElement) ((DeclaredType) parent).asElement(), chosen, shadowing, visited);
     }
+  }
+
+  /** Whether {@code method} overrides one of {@code TableRepository}'s, which the runtime implements as final. */
+  private boolean overridesBase(TypeElement repository, ExecutableElement method) {
+    TypeElement base = elements.getTypeElement(TABLE_REPOSITORY);
+    if (base == null) {
+      return false;
+    }
+    for (ExecutableElement inherited : ElementFilter.methodsIn(base.getEnclosedElements())) {
+      if (elements.overrides(method, inherited, repository)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The state of modelling one interface. */
@@ -213,6 +250,17 @@ final class RepositoryModeler {
 
     Optional<MethodDef> method(ExecutableElement method) {
       ExecutableType type = (ExecutableType) types.asMemberOf((DeclaredType) repository.asType(), method);
+      if (overridesBase(repository, method)) {
+        problems.error(method, Message.METHOD_NOT_SUPPORTED, where(method), "a method that TableRepository does "
+            + "not declare", "a re-declaration of TableRepository." + method.getSimpleName() + "(…), which the "
+            + "runtime implements", "remove it (to cache or filter rows, declare a finder with another name)");
+        return Optional.empty();
+      }
+      if (method.getSimpleName().contentEquals("table") && method.getParameters().isEmpty()) {
+        problems.error(method, Message.METHOD_NOT_SUPPORTED, where(method), "a name the generated class can use",
+            "table(), which the generated class inherits from the runtime", "rename it");
+        return Optional.empty();
+      }
       if (!method.getTypeParameters().isEmpty()) {
         problems.error(method, Message.METHOD_NOT_SUPPORTED, where(method), "a method without type parameters",
             "type parameters <" + method.getTypeParameters().stream().map(Object::toString)
@@ -405,6 +453,17 @@ final class RepositoryModeler {
           pieces.add(new SqlPlan.Table());
           pieces.addAll(where);
           boolean ordered = !finder.orderBy().isEmpty();
+          if (finder.distinct()) {
+            for (FinderModel.Order order : finder.orderBy()) {
+              String column = Naming.quote(columns.get(order.property()).name());
+              if (!projection.columns().contains(column)) {
+                problems.error(method, Message.METHOD_NOT_SUPPORTED, where(method), "OrderBy properties that "
+                    + "Distinct selects, since the order of distinct rows by another column is undefined",
+                    "OrderBy" + capitalise(order.property()) + ", which the result does not select",
+                    "add '" + order.property() + "' to the result record, or drop Distinct");
+              }
+            }
+          }
           if (ordered) {
             pieces.add(new SqlPlan.Text(" ORDER BY " + finder.orderBy().stream()
                 .map(o -> Naming.quote(columns.get(o.property()).name()) + " " + o.direction())
@@ -412,15 +471,22 @@ final class RepositoryModeler {
           }
           if (sort != null) {
             pieces.add(new SqlPlan.SortBy(sort.getSimpleName().toString(), ordered));
-            ordered = true;
           }
           if (page != null) {
             pieces.add(new SqlPlan.SortBy(page.getSimpleName() + ".sort()", ordered));
             pieces.add(new SqlPlan.PageBy(page.getSimpleName().toString()));
             List<Piece> count = new ArrayList<>();
-            count.add(new SqlPlan.Text("SELECT count(*) FROM "));
-            count.add(new SqlPlan.Table());
-            count.addAll(where);
+            if (finder.distinct()) {
+              count.add(new SqlPlan.Text("SELECT count(*) FROM (SELECT DISTINCT " + String.join(", ",
+                  projection.columns()) + " FROM "));
+              count.add(new SqlPlan.Table());
+              count.addAll(where);
+              count.add(new SqlPlan.Text(")"));
+            } else {
+              count.add(new SqlPlan.Text("SELECT count(*) FROM "));
+              count.add(new SqlPlan.Table());
+              count.addAll(where);
+            }
             countPlan = new SqlPlan(count);
           }
           if (limit != null) {
@@ -428,7 +494,7 @@ final class RepositoryModeler {
           }
           if (finder.limit().isPresent()) {
             pieces.add(new SqlPlan.Text(" LIMIT " + finder.limit().getAsInt()));
-          } else if (terminal == Terminal.OPTIONAL || terminal == Terminal.SINGLE) {
+          } else if ((terminal == Terminal.OPTIONAL || terminal == Terminal.SINGLE) && limit == null) {
             pieces.add(new SqlPlan.Text(" LIMIT 2"));   // enough to tell one row from more
           }
           result = projection.result();
@@ -446,7 +512,7 @@ final class RepositoryModeler {
       Optional<CheckedQuery> check = skipped(method) ? Optional.empty() : Optional.of(new CheckedQuery(where(method),
           plan.verification(table.qualifiedName()), false, null, null, checked, result));
       return Optional.of(new MethodDef(method.getSimpleName().toString(), signature, plan, countPlan, terminal,
-          reader, false, false, voidResult, cache, false, check));
+          reader, false, false, voidResult, cache, false, check, method));
     }
 
     private void condition(ExecutableElement method, FinderModel finder, Condition condition,
@@ -689,7 +755,7 @@ final class RepositoryModeler {
                   && f.args.length > 4 ? f.args[4] : "use a supported type (see the type mapping table)");
         }
       }
-      boolean writes = !READ_KEYWORDS.contains(firstKeyword(template));
+      boolean writes = writes(template);
       TypeMirror returns = type.getReturnType();
       Terminal terminal;
       Reader reader = null;
@@ -702,7 +768,7 @@ final class RepositoryModeler {
         intResult = returns.getKind() == TypeKind.INT || "java.lang.Integer".equals(qualifiedName(returns));
         if (!voidResult && !intResult && !isLong(returns)) {
           returnProblem(method, returns, "void, long or int (the number of rows changed), since the statement "
-              + "starts with " + firstKeyword(template) + " and so writes", "return void or long, or start the "
+              + "writes (" + firstKeyword(template) + " …)", "return void or long, or start the "
               + "query with SELECT/WITH if it reads");
           return Optional.empty();
         }
@@ -774,7 +840,7 @@ final class RepositoryModeler {
           template.placeholderText(), true, table.catalog().orElse(null), table.schema().orElse(null),
           checked, result));
       return Optional.of(new MethodDef(method.getSimpleName().toString(), signature, plan, null, terminal, reader,
-          primitiveScalar, intResult, voidResult, cache, true, check));
+          primitiveScalar, intResult, voidResult, cache, true, check, method));
     }
 
     private record ResultRecord(Reader reader, CheckedQuery.Result result) {}
@@ -897,8 +963,28 @@ final class RepositoryModeler {
     return new Shape(wrapper, element);
   }
 
+  /**
+   * Whether a value of {@code parameter}'s type can be rendered as a literal of the component's column:
+   * the same type up to boxing for primitives and their boxes (the renderer takes no widened numbers),
+   * assignable otherwise.
+   */
   private boolean fits(TypeMirror parameter, TypeMirror component) {
-    return types.isSameType(boxed(parameter), boxed(component)) || types.isAssignable(parameter, component);
+    if (types.isSameType(boxed(parameter), boxed(component))) {
+      return true;
+    }
+    boolean numeric = isPrimitiveOrBox(parameter) || isPrimitiveOrBox(component);
+    return !numeric && types.isAssignable(parameter, component);
+  }
+
+  private boolean isPrimitiveOrBox(TypeMirror type) {
+    if (type.getKind().isPrimitive()) {
+      return true;
+    }
+    try {
+      return types.unboxedType(type) != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private boolean fitsCollection(TypeMirror parameter, TypeMirror component) {
@@ -932,12 +1018,66 @@ final class RepositoryModeler {
     return ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
   }
 
+  private static String capitalise(String property) {
+    return Character.toUpperCase(property.charAt(0)) + property.substring(1);
+  }
+
   private static String simple(String qualified) {
     return qualified.substring(qualified.lastIndexOf('.') + 1);
   }
 
   private static String keyword(Operator operator) {
     return operator == Operator.EQUALS ? "Is/Equals" : operator.keywords().get(0);
+  }
+
+  /**
+   * Whether a statement writes: its first keyword is not a reading one, or it is {@code WITH} and the
+   * statement after the common table expressions (the first word outside parentheses that is not
+   * part of a CTE header) is {@code INSERT}, {@code UPDATE}, {@code DELETE} or {@code MERGE}.
+   */
+  static boolean writes(QueryTemplate template) {
+    String first = firstKeyword(template);
+    if (!first.equals("WITH")) {
+      return !READ_KEYWORDS.contains(first);
+    }
+    String sql = template.placeholderText();
+    int depth = 0;
+    int i = sql.toUpperCase(Locale.ROOT).indexOf("WITH") + 4;
+    while (i < sql.length()) {
+      char c = sql.charAt(i);
+      if (c == '\'' || c == '"') {
+        int end = sql.indexOf(c, i + 1);
+        i = end < 0 ? sql.length() : end + 1;
+      } else if (sql.startsWith("--", i)) {
+        int end = sql.indexOf('\n', i);
+        i = end < 0 ? sql.length() : end + 1;
+      } else if (sql.startsWith("/*", i)) {
+        int end = sql.indexOf("*/", i + 2);
+        i = end < 0 ? sql.length() : end + 2;
+      } else if (c == '(') {
+        depth++;
+        i++;
+      } else if (c == ')') {
+        depth--;
+        i++;
+      } else if (depth == 0 && Character.isLetter(c)) {
+        int end = i;
+        while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
+          end++;
+        }
+        String word = sql.substring(i, end).toUpperCase(Locale.ROOT);
+        if (Set.of("INSERT", "UPDATE", "DELETE", "MERGE").contains(word)) {
+          return true;
+        }
+        if (Set.of("SELECT", "FROM", "VALUES", "TABLE", "PIVOT", "UNPIVOT", "SUMMARIZE", "DESCRIBE").contains(word)) {
+          return false;
+        }
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    return false;
   }
 
   /** The first keyword of a statement, upper case, past whitespace, comments and opening parentheses. */

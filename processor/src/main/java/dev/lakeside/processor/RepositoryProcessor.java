@@ -303,22 +303,11 @@ public final class RepositoryProcessor extends AbstractProcessor {
         unavailable("the verifier failed on " + query.method(), e);
         return;
       }
-      ExecutableElement element = findMethod(repository, method.name(), method);
+      ExecutableElement element = method.element();
       for (Finding finding : findings) {
         report(element, finding);
       }
     }
-  }
-
-  private ExecutableElement findMethod(TypeElement repository, String name, MethodDef method) {
-    int arity = method.signature().parameters().size();
-    for (Element member : processingEnv.getElementUtils().getAllMembers(repository)) {
-      if (member instanceof ExecutableElement executable && executable.getSimpleName().contentEquals(name)
-          && executable.getParameters().size() == arity) {
-        return executable;
-      }
-    }
-    return null;
   }
 
   private void report(ExecutableElement method, Finding finding) {

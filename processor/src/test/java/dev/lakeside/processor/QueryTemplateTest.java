@@ -65,8 +65,10 @@ class QueryTemplateTest {
         c("SELECT /* /* */ */ :d /**/ :e", "d", "e"),
         c("SELECT $$ :a ' \" $$, $tag$ :b $$ $tag$, $_x1$:c$_x1$, :d", "d"),
         c("SELECT $1, $name, :a, a$b, $1$", "a"),
-        c("SELECT [':a', $$:b$$, :c]"),
-        c("SELECT ( [ :a ] ) , ( :b )", "b"),
+        c("SELECT [':a', $$:b$$, :c]", "c"),
+        c("SELECT ( [ :a ] ) , ( :b )", "a", "b"),
+        c("SELECT list_contains([:a, :b], x), [:c], l[:n], f(x)[:m], (l)[:k], 'x'[:j]", "a", "b", "c"),
+        c("SELECT x FROM t WHERE y IN [:a] AND z = ANY [:b]", "a", "b"),
         // escape
         c("SELECT '\\:a', \\:b, :c", "c"),
         c("SELECT 1 :=, : a, :1, :$x, a :"));

@@ -82,6 +82,10 @@ class RepositoryDiagnosticsTest {
       LS209 | List<Event> findByPathIsNullIgnoreCase();    | IgnoreCase on property 'path' with IS_NULL
       LS213 | <T> List<Event> findByUserId(String u);      | Expected: a method without type parameters~found: type parameters <T>
       LS213 | List<Event> findByTagsIn(String... tags);    | found: varargs
+      LS213 | Stream<Event> findAll();                     | a re-declaration of TableRepository.findAll(…), which the runtime implements
+      LS213 | @Query("SELECT 1") long table();             | table(), which the generated class inherits from the runtime~rename it
+      LS213 | List<PathOnly> findDistinctByUserIdOrderByAtDesc(String u); record PathOnly(String path) {} | OrderByAt, which the result does not select~add 'at' to the result record, or drop Distinct
+      LS215 | List<Event> findByDurationMs(short d);       | Parameter 'd' of Events.findByDurationMs has type short~Expected: int or java.lang.Integer
       LS214 | List<Event> findByUserIdAndPath(String u);   | Expected: 2 value parameter(s), in order: 1 × java.lang.String for userId Is/Equals, 1 × java.lang.String for path Is/Equals~found: 1 value parameter(s): java.lang.String u
       LS214 | long countByPaidTrue(boolean paid);          | Expected: no value parameters~found: 1 value parameter(s)
       LS215 | List<Event> findByDurationMs(String d);      | Parameter 'd' of Events.findByDurationMs has type java.lang.String, but it is compared with property 'durationMs' of type int~Expected: int or java.lang.Integer
@@ -107,7 +111,7 @@ class RepositoryDiagnosticsTest {
       LS222 | @Query("SELECT * FROM event") List<Event> all(String unused); | Parameter 'unused' of Events.all is not used in its @Query
       LS223 | @Query("SELECT * FROM event WHERE path = :p") List<Event> byPath(Object p); | Parameter 'p' of Events.byPath has type java.lang.Object, which has no SQL mapping
       LS223 | @Query("SELECT path FROM event") List<Object> paths(); | The result of Events.paths has type java.lang.Object
-      LS217 | @Query("DELETE FROM event") List<Event> purge(); | since the statement starts with DELETE and so writes
+      LS217 | @Query("DELETE FROM event") List<Event> purge(); | since the statement writes (DELETE …)
       LS217 | @Query("SELECT * FROM event") void nothing(); | Expected: List<R>, Stream<R>, Optional<R> or R~write a statement that writes
       LS217 | @Query("SELECT * FROM event") Page<Event> paged(); | Page needs a count query
       LS224 | @Cached(ttl = "30s") List<Event> findByPath(String p); | @Cached(ttl = "30s") on Events.findByPath is not a usable time to live~PT<n>S
@@ -223,8 +227,12 @@ class RepositoryDiagnosticsTest {
       @Override
       public List<Finding> verify(CheckedQuery query) {
         seen.add(query);
+        if (query.sql().contains("nope")) {
+          return List.of(new Finding(Finding.Severity.ERROR, "LS303", "no such column: nope", false));
+        }
         return query.userWritten()
-            ? List.of(new Finding(Finding.Severity.ERROR, "LS301", "no such column: pth", true))
+            ? query.sql().contains("count(*)") ? List.of()
+                : List.of(new Finding(Finding.Severity.ERROR, "LS301", "no such column: pth", true))
             : List.of(new Finding(Finding.Severity.WARNING, "LS399", "just so you know", false));
       }
 
@@ -235,6 +243,8 @@ class RepositoryDiagnosticsTest {
         "  List<Event> findByPathStartingWithAndUserIdIn(String prefix, Set<String> users);",
         "  @Query(\"SELECT * FROM event WHERE path = :path\")",
         "  List<Event> byPath(String path);",
+        "  @Query(\"SELECT count(*) FROM event WHERE path = :p\") long n(String p);",
+        "  @Query(\"SELECT count(*) FROM event WHERE nope = :p\") long n(int p);",
         "  @SkipVerification(reason = \"uses a service-only function\")",
         "  @Query(\"SELECT magic(path) FROM event\") List<String> magic();");
     Compilation compilation = Compiler.javac()
@@ -246,8 +256,10 @@ class RepositoryDiagnosticsTest {
         .onLineContaining("findByPathStartingWithAndUserIdIn");
     // This compilation's table first; then those of the class path's schema.sql (here: this module's tests').
     assertThat(tables).first().isEqualTo("\"event\": CREATE TABLE IF NOT EXISTS \"event\"");
+    assertThat(compilation).hadErrorContaining("[LS303] no such column: nope").inFile(source)
+        .onLineContaining("long n(int p)");   // on its own overload
     assertThat(seen.stream().map(CheckedQuery::method).toList())
-        .containsExactly("Events.findByPathStartingWithAndUserIdIn", "Events.byPath");
+        .containsExactly("Events.findByPathStartingWithAndUserIdIn", "Events.byPath", "Events.n", "Events.n");
     CheckedQuery finder = seen.get(0);
     assertThat(finder.sql()).isEqualTo("SELECT \"id\", \"user_id\", \"path\", \"at\", \"duration_ms\", \"paid\", "
         + "\"amount\", \"tags\" FROM \"event\" WHERE \"path\" LIKE ($prefix || '%') ESCAPE '\\' AND \"user_id\" IN "

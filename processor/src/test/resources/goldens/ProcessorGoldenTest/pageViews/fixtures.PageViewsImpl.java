@@ -55,7 +55,7 @@ public final class PageViewsImpl extends AbstractRepository<PageView> implements
 
   private static final Duration TTL_PT30S = Duration.parse("PT30S");
 
-  private static final RowReader<Long> LONG_VALUE = scalar("PageViews.visitorsSince", p -> JsonValues.readLong(p));
+  private static final RowReader<Long> LONG_VALUE = scalar("Long values of PageViews", p -> JsonValues.readLong(p));
 
   /**
    * Called by {@code Lakeside.repository}.
@@ -220,7 +220,7 @@ public final class PageViewsImpl extends AbstractRepository<PageView> implements
    * Reads {@link PageViews.Visit} rows by column name.
    */
   private static final class PageViewsVisitRows {
-    private static final String SOURCE = "PageViews.findDistinctByPathInAndDurationMsGreaterThan";
+    private static final String SOURCE = "PageViews.Visit rows";
 
     private static final String[] COLUMN_NAMES = {"user_id", "path"};
 
@@ -260,7 +260,7 @@ public final class PageViewsImpl extends AbstractRepository<PageView> implements
    * Reads {@link PageViews.PathViews} rows by column name.
    */
   private static final class PageViewsPathViewsRows {
-    private static final String SOURCE = "PageViews.topPages";
+    private static final String SOURCE = "PageViews.PathViews rows";
 
     private static final String[] COLUMN_NAMES = {"path", "views"};
 

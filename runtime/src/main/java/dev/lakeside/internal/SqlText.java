@@ -31,6 +31,7 @@ public final class SqlText {
   private final StringBuilder sql = new StringBuilder(128);
   private Duration cacheTtl;
   private boolean tableDefaults;
+  private boolean ordered;
 
   private SqlText(String method) {
     this.method = method;
@@ -119,14 +120,16 @@ public final class SqlText {
 
   /**
    * Appends the orders of {@code sort}: {@code " ORDER BY a, b DESC"}, or {@code ", a, b DESC"} when
-   * the statement already has an {@code ORDER BY}. Nothing for an unsorted sort.
+   * the statement already has an {@code ORDER BY} (its own text, or an earlier {@code orderBy} call that
+   * wrote one). Nothing for an unsorted sort.
    *
    * @param columns record component name → quoted column, generated from the table
+   * @param continuing the compile-time text already has an {@code ORDER BY}
    * @throws IllegalArgumentException naming the unknown property and the candidates
    */
   public SqlText orderBy(Sort sort, Map<String, String> columns, boolean continuing) {
     requireValue(sort, "sort");
-    boolean first = !continuing;
+    boolean first = !continuing && !ordered;
     for (Sort.Order order : sort.orders()) {
       String column = columns.get(order.property());
       if (column == null) {
@@ -138,6 +141,7 @@ public final class SqlText {
       sql.append(first ? " ORDER BY " : ", ").append(column).append(order.direction() == Sort.Direction.DESC
           ? " DESC" : " ASC");
       first = false;
+      ordered = true;
     }
     return this;
   }
