@@ -19,8 +19,9 @@ import java.lang.annotation.Target;
  * parameter and every parameter must be referenced (compile errors otherwise). Values are rendered
  * as typed SQL literals by the runtime's one literal renderer, never spliced as text. Nothing inside
  * string literals, quoted identifiers, dollar quotes or comments is a parameter, nor are {@code ::}
- * casts, {@code :=} named arguments and slices such as {@code x[1:n]}; write {@code \:} for a literal
- * colon that would otherwise start a parameter.
+ * casts, {@code :=} named arguments and slices such as {@code x[1:n]} (a list literal such as
+ * {@code [:a, :b]} holds parameters); write {@code \:} for a literal colon that would otherwise start a
+ * parameter.
  *
  * <p>Result columns map to the components of the returned record by name (the component's
  * snake_case, or its {@link Column#name()}); a scalar return type ({@code long}, {@code String}, …)
