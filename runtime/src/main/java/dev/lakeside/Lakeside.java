@@ -16,7 +16,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -89,22 +88,8 @@ public final class Lakeside implements AutoCloseable {
     }, notifier::written);
     SchemaMode mode = builder.tracker.schemaMode();
     this.repositories = new RepositoryContext(client, schema::table,
-        model -> join(schema.prepare(schema.table(model), model, mode)), notifier::written, builder.cacheTicker);
+        model -> schema.prepareNow(model, mode), notifier::written, builder.cacheTicker);
     notifier.listeners.add(repositories::invalidate);
-  }
-
-  private static void join(CompletableFuture<Void> future) {
-    try {
-      future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
   }
 
   /** A builder over {@code client}; the client is shared, not owned. */

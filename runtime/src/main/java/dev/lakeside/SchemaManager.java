@@ -180,12 +180,20 @@ public final class SchemaManager {
     return CompletableFuture.completedFuture(null);
   }
 
+  /** {@link #prepare}, waiting: repository writes prepare their table on the caller's thread. */
+  void prepareNow(TableModel<?> model, SchemaMode mode) {
+    join(prepare(table(model), model, mode));
+  }
+
   private static void join(CompletableFuture<Void> future) {
     try {
       future.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
       }
       throw e;
     }

@@ -37,7 +37,7 @@ public final class IndexProcessor extends AbstractProcessor {
   static final String SERVICES = "META-INF/services/dev.lakeside.mapping.TableModel";
   static final String SCHEMA = "META-INF/lakeside/schema.sql";
 
-  private RecordCollector collector;
+  private TypeCollector collector;
   private TablePipeline pipeline;
   /** By record name, so a record seen in two rounds counts once. */
   private final Map<String, TableDef> tables = new TreeMap<>();
@@ -45,7 +45,7 @@ public final class IndexProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment environment) {
     super.init(environment);
-    collector = new RecordCollector(environment.getElementUtils());
+    collector = new TypeCollector(environment.getElementUtils(), Mirrors.LAKEHOUSE_TABLE);
     pipeline = new TablePipeline();
   }
 

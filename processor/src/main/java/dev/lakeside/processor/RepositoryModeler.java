@@ -58,6 +58,7 @@ final class RepositoryModeler {
   private static final String PAGE = "dev.lakeside.repository.Page";
   private static final Set<String> READ_KEYWORDS = Set.of("SELECT", "WITH", "FROM", "VALUES", "TABLE", "SHOW",
       "DESCRIBE", "DESC", "EXPLAIN", "SUMMARIZE", "PIVOT", "UNPIVOT");
+  private static final Set<String> WRITE_KEYWORDS = Set.of("INSERT", "UPDATE", "DELETE", "MERGE");
 
   private final Types types;
   private final Elements elements;
@@ -1032,90 +1033,54 @@ final class RepositoryModeler {
 
   /**
    * Whether a statement writes: its first keyword is not a reading one, or it is {@code WITH} and the
-   * statement after the common table expressions (the first word outside parentheses that is not
-   * part of a CTE header) is {@code INSERT}, {@code UPDATE}, {@code DELETE} or {@code MERGE}.
+   * statement after the common table expressions (the first word outside parentheses that starts a
+   * statement) is {@code INSERT}, {@code UPDATE}, {@code DELETE} or {@code MERGE}.
    */
   static boolean writes(QueryTemplate template) {
-    String first = firstKeyword(template);
+    List<Word> words = words(template);
+    String first = words.isEmpty() ? "" : words.get(0).text();
     if (!first.equals("WITH")) {
       return !READ_KEYWORDS.contains(first);
     }
-    String sql = template.placeholderText();
-    int depth = 0;
-    int i = sql.toUpperCase(Locale.ROOT).indexOf("WITH") + 4;
-    while (i < sql.length()) {
-      char c = sql.charAt(i);
-      if (c == '\'' || c == '"') {
-        int end = sql.indexOf(c, i + 1);
-        i = end < 0 ? sql.length() : end + 1;
-      } else if (sql.startsWith("--", i)) {
-        int end = sql.indexOf('\n', i);
-        i = end < 0 ? sql.length() : end + 1;
-      } else if (sql.startsWith("/*", i)) {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? sql.length() : end + 2;
-      } else if (c == '(') {
-        depth++;
-        i++;
-      } else if (c == ')') {
-        depth--;
-        i++;
-      } else if (depth == 0 && Character.isLetter(c)) {
-        int end = i;
-        while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
-          end++;
-        }
-        String word = sql.substring(i, end).toUpperCase(Locale.ROOT);
-        if (Set.of("INSERT", "UPDATE", "DELETE", "MERGE").contains(word)) {
-          return true;
-        }
-        if (Set.of("SELECT", "FROM", "VALUES", "TABLE", "PIVOT", "UNPIVOT", "SUMMARIZE", "DESCRIBE").contains(word)) {
-          return false;
-        }
-        i = end;
-      } else {
-        i++;
+    for (Word word : words.subList(1, words.size())) {
+      if (word.depth() == 0 && WRITE_KEYWORDS.contains(word.text())) {
+        return true;
+      }
+      if (word.depth() == 0 && READ_KEYWORDS.contains(word.text())) {
+        return false;
       }
     }
     return false;
   }
 
-  /** The first keyword of a statement, upper case, past whitespace, comments and opening parentheses. */
+  /** The first keyword of a statement, upper case (past comments and opening parentheses). */
   static String firstKeyword(QueryTemplate template) {
-    String sql = template.segments().isEmpty() || !(template.segments().get(0) instanceof QueryTemplate.Text t)
-        ? "" : t.text();
+    List<Word> words = words(template);
+    return words.isEmpty() ? "" : words.get(0).text();
+  }
+
+  private record Word(String text, int depth) {}
+
+  /** The words of the statement's code (literals and comments left out), upper case, with their paren depth. */
+  private static List<Word> words(QueryTemplate template) {
+    String code = template.codeText();
+    List<Word> words = new ArrayList<>();
+    int depth = 0;
     int i = 0;
-    while (i < sql.length()) {
-      char c = sql.charAt(i);
-      if (Character.isWhitespace(c) || c == '(') {
-        i++;
-      } else if (sql.startsWith("--", i)) {
-        int end = sql.indexOf('\n', i);
-        i = end < 0 ? sql.length() : end + 1;
-      } else if (sql.startsWith("/*", i)) {
-        int depth = 0;
-        while (i < sql.length()) {
-          if (sql.startsWith("/*", i)) {
-            depth++;
-            i += 2;
-          } else if (sql.startsWith("*/", i)) {
-            depth--;
-            i += 2;
-            if (depth == 0) {
-              break;
-            }
-          } else {
-            i++;
-          }
+    while (i < code.length()) {
+      char c = code.charAt(i);
+      if (Character.isLetter(c) || c == '_') {
+        int end = i;
+        while (end < code.length() && (Character.isLetterOrDigit(code.charAt(end)) || code.charAt(end) == '_')) {
+          end++;
         }
-      } else {
-        break;
+        words.add(new Word(code.substring(i, end).toUpperCase(Locale.ROOT), depth));
+        i = end;
+        continue;
       }
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      i++;
     }
-    int end = i;
-    while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
-      end++;
-    }
-    return sql.substring(i, end).toUpperCase(Locale.ROOT);
+    return words;
   }
 }

@@ -7,10 +7,8 @@ import dev.lakeside.processor.spi.CheckedQuery;
 import dev.lakeside.processor.spi.Finding;
 import dev.lakeside.processor.spi.QueryVerifier;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,12 +23,8 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 import javax.tools.StandardLocation;
 
@@ -54,9 +48,9 @@ public final class RepositoryProcessor extends AbstractProcessor {
   private static final String GRADLE_AGGREGATING = "org.gradle.annotation.processing.aggregating";
 
   private RepositoryModeler modeler;
+  private TypeCollector collector;
   private RepositoryGenerator generator;
   private final TablePipeline tables = new TablePipeline();
-  private final Set<String> deferred = new LinkedHashSet<>();
   private final Set<String> tablesAdded = new HashSet<>();
   private QueryVerifier.Session session;
   private boolean verifierLooked;
@@ -80,6 +74,7 @@ public final class RepositoryProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment environment) {
     super.init(environment);
     modeler = new RepositoryModeler(environment);
+    collector = new TypeCollector(environment.getElementUtils(), RepositoryModeler.LAKEHOUSE_REPOSITORY);
     boolean generatedAvailable = environment.getElementUtils()
         .getTypeElement(RuntimeNames.GENERATED.canonicalName()) != null;
     generator = new RepositoryGenerator(generatedAvailable);
@@ -123,7 +118,7 @@ public final class RepositoryProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
-      List<TypeElement> repositories = collect(round);
+      List<TypeElement> repositories = collector.collect(round);
       if (!repositories.isEmpty() && verifier() != null) {
         addTables(round);
         if (!classPathSchemaAdded) {
@@ -147,55 +142,6 @@ public final class RepositoryProcessor extends AbstractProcessor {
       TablePipeline.internalError(processingEnv.getMessager(), null, e);
     }
     return false;
-  }
-
-  /** This round's repositories and the deferred ones, minus those whose types do not exist yet. */
-  private List<TypeElement> collect(RoundEnvironment round) {
-    Set<TypeElement> candidates = new LinkedHashSet<>();
-    for (String name : deferred) {
-      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
-      if (type != null) {
-        candidates.add(type);
-      }
-    }
-    deferred.clear();
-    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(RepositoryModeler.LAKEHOUSE_REPOSITORY);
-    if (annotation != null) {
-      for (Element element : round.getElementsAnnotatedWith(annotation)) {
-        if (element instanceof TypeElement type) {
-          candidates.add(type);
-        }
-      }
-    }
-    List<TypeElement> ready = new ArrayList<>();
-    for (TypeElement type : candidates) {
-      if (!round.processingOver() && waitsForType(type)) {
-        deferred.add(type.getQualifiedName().toString());
-      } else {
-        ready.add(type);
-      }
-    }
-    return ready;
-  }
-
-  private static boolean waitsForType(TypeElement repository) {
-    if (repository.getKind() != ElementKind.INTERFACE) {
-      return false;
-    }
-    for (ExecutableElement method : ElementFilter.methodsIn(repository.getEnclosedElements())) {
-      if (isError(method.getReturnType()) || method.getParameters().stream().anyMatch(p -> isError(p.asType()))) {
-        return true;
-      }
-    }
-    return repository.getInterfaces().stream().anyMatch(RepositoryProcessor::isError);
-  }
-
-  private static boolean isError(TypeMirror type) {
-    if (type.getKind() == TypeKind.ERROR) {
-      return true;
-    }
-    return type instanceof javax.lang.model.type.DeclaredType declared
-        && declared.getTypeArguments().stream().anyMatch(RepositoryProcessor::isError);
   }
 
   private void write(TypeElement repository, RepositoryDef model) {

@@ -49,6 +49,16 @@ record SqlPlan(List<Piece> pieces) {
 
   /** For the Javadoc: {@code :name} for values, the dynamic parts named. */
   String display(String table) {
+    return render(table, false);
+  }
+
+  /** For a verifier: {@code $name} placeholders; dynamic ORDER BY, LIMIT and OFFSET left out. */
+  String verification(String table) {
+    return render(table, true);
+  }
+
+  private String render(String table, boolean verifier) {
+    String sigil = verifier ? "$" : ":";
     StringBuilder out = new StringBuilder();
     for (Piece piece : pieces) {
       if (piece instanceof Text t) {
@@ -56,12 +66,18 @@ record SqlPlan(List<Piece> pieces) {
       } else if (piece instanceof Table) {
         out.append(table);
       } else if (piece instanceof Value v) {
-        out.append(':').append(v.parameter());
+        out.append(sigil).append(v.parameter());
       } else if (piece instanceof In in) {
-        out.append(in.ignoreCase() ? "lower(" + in.column() + ")" : in.column()).append(in.not() ? " NOT IN (:" : " IN (:")
-            .append(in.parameter()).append(')');
+        String values = sigil + in.parameter();
+        // A verifier needs SQL that prepares: a list parameter, unnested.
+        String list = !verifier ? "(" + values + ")"
+            : in.ignoreCase() ? "(SELECT lower(unnest(" + values + ")))" : "(SELECT unnest(" + values + "))";
+        out.append(in.ignoreCase() ? "lower(" + in.column() + ")" : in.column()).append(in.not() ? " NOT IN " : " IN ")
+            .append(list);
       } else if (piece instanceof Like like) {
-        out.append(like(like, ":"));
+        out.append(like(like, sigil));
+      } else if (verifier) {
+        // Sort, Limit and PageRequest: values the runtime checks, no SQL to verify
       } else if (piece instanceof SortBy sort) {
         out.append(sort.continuing() ? ", " : " ORDER BY ").append(':').append(sort.expression());
       } else if (piece instanceof LimitBy limit) {
@@ -69,27 +85,6 @@ record SqlPlan(List<Piece> pieces) {
       } else if (piece instanceof PageBy page) {
         out.append(" LIMIT :").append(page.parameter()).append(".size() OFFSET :").append(page.parameter())
             .append(".offset()");
-      }
-    }
-    return out.toString();
-  }
-
-  /** For a verifier: {@code $name} placeholders; dynamic ORDER BY, LIMIT and OFFSET left out. */
-  String verification(String table) {
-    StringBuilder out = new StringBuilder();
-    for (Piece piece : pieces) {
-      if (piece instanceof Text t) {
-        out.append(t.sql());
-      } else if (piece instanceof Table) {
-        out.append(table);
-      } else if (piece instanceof Value v) {
-        out.append('$').append(v.parameter());
-      } else if (piece instanceof In in) {
-        out.append(in.ignoreCase() ? "lower(" + in.column() + ")" : in.column()).append(in.not() ? " NOT IN " : " IN ")
-            .append(in.ignoreCase() ? "(SELECT lower(unnest($" + in.parameter() + ")))"
-                : "(SELECT unnest($" + in.parameter() + "))");
-      } else if (piece instanceof Like like) {
-        out.append(like(like, "$"));
       }
     }
     return out.toString();

@@ -23,14 +23,14 @@ import javax.tools.Diagnostic;
  * a later round. {@code process} never throws and never claims the annotation.
  */
 public final class TableProcessor extends AbstractProcessor {
-  private RecordCollector collector;
+  private TypeCollector collector;
   private TablePipeline pipeline;
   private TableModelGenerator generator;
 
   @Override
   public synchronized void init(ProcessingEnvironment environment) {
     super.init(environment);
-    collector = new RecordCollector(environment.getElementUtils());
+    collector = new TypeCollector(environment.getElementUtils(), Mirrors.LAKEHOUSE_TABLE);
     pipeline = new TablePipeline();
     boolean generatedAvailable = environment.getElementUtils()
         .getTypeElement(RuntimeNames.GENERATED.canonicalName()) != null;

@@ -1,12 +1,14 @@
 /**
- * The Lakeside annotation processor: {@link dev.lakeside.processor.TableProcessor} (isolating) and
- * {@link dev.lakeside.processor.IndexProcessor} (aggregating). For the annotation processor path
- * only; nothing here is API.
+ * The Lakeside annotation processor: {@link dev.lakeside.processor.TableProcessor} (isolating),
+ * {@link dev.lakeside.processor.IndexProcessor} (aggregating) and
+ * {@link dev.lakeside.processor.RepositoryProcessor} (dynamic). For the annotation processor path
+ * only; nothing here is API but the verifier SPI in {@code dev.lakeside.processor.spi}.
  *
- * <p>Stages, each its own class (SG-12): {@code RecordCollector} (finds and defers) →
+ * <p>Stages, each its own class (SG-12): {@code TypeCollector} (finds and defers) →
  * {@code RecordValidator} (returns {@code Problems}, prints nothing) → {@code TableModeler} (builds
  * the immutable {@code TableDef}/{@code ValueType} model) → {@code DdlGenerator},
  * {@code TableModelGenerator}, {@code WriterGenerator} and {@code ReaderGenerator} (take the model,
- * never an {@code Element}). Every diagnostic is a {@code Message} constant with a stable code.
+ * never an {@code Element}); for repositories {@code RepositoryModeler} → {@code RepositoryDef} and
+ * {@code SqlPlan} → {@code RepositoryGenerator}. Every diagnostic is a {@code Message} constant with a stable code.
  */
 package dev.lakeside.processor;
