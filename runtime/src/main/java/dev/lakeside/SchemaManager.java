@@ -1,7 +1,5 @@
 package dev.lakeside;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.client.QueryRequest;
 import dev.lakeside.client.QueryResult;
@@ -17,6 +15,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Creates and checks the tables of {@code @LakehouseTable} records, from their generated DDL.
@@ -36,8 +36,8 @@ public final class SchemaManager {
   private final String defaultCatalog;
   private final String defaultSchema;
   private final Lakeside.WriteNotifier notifier;
-  /** Tables made ready this way already, so that the tracker prepares each once; failures are not kept. */
-  private final AsyncCache<TableRef, Boolean> prepared = Caffeine.newBuilder().maximumSize(10_000).buildAsync();
+  /** Tables made ready (or being made ready), so that the tracker prepares each once; failures are not kept. */
+  private final ConcurrentMap<TableRef, CompletableFuture<Void>> prepared = new ConcurrentHashMap<>();
 
   SchemaManager(LakehouseClient client, String defaultCatalog, String defaultSchema, Lakeside.WriteNotifier notifier) {
     this.client = client;
@@ -58,7 +58,7 @@ public final class SchemaManager {
       TableModel<?> model = TableModels.of(Objects.requireNonNull(type, "recordType == null"));
       TableRef table = table(model);
       join(run(table, model, SchemaMode.CREATE));
-      prepared.put(table, CompletableFuture.completedFuture(true));
+      prepared.put(table, CompletableFuture.completedFuture(null));
     }
   }
 
@@ -92,12 +92,36 @@ public final class SchemaManager {
     if (mode == SchemaMode.NONE) {
       return CompletableFuture.completedFuture(null);
     }
-    return prepared.get(table, (key, executor) -> run(key, model, mode).thenApply(v -> true)).thenApply(v -> null);
+    CompletableFuture<Void> existing = prepared.get(table);
+    if (existing != null) {
+      return existing;
+    }
+    CompletableFuture<Void> mine = new CompletableFuture<>();
+    existing = prepared.putIfAbsent(table, mine);
+    if (existing != null) {
+      return existing;
+    }
+    CompletableFuture<Void> done;
+    try {
+      done = run(table, model, mode);
+    } catch (RuntimeException e) {
+      done = CompletableFuture.failedFuture(e);
+    }
+    done.whenComplete((ok, error) -> {
+      if (error == null) {
+        mine.complete(null);
+      } else {
+        prepared.remove(table, mine);
+        mine.completeExceptionally(error instanceof CompletionException && error.getCause() != null
+            ? error.getCause() : error);
+      }
+    });
+    return mine;
   }
 
   /** Forgets that {@code table} was made ready: the server said it is missing. */
   void forget(TableRef table) {
-    prepared.synchronous().invalidate(table);
+    prepared.remove(table);
   }
 
   private CompletableFuture<Void> run(TableRef table, TableModel<?> model, SchemaMode mode) {

@@ -66,6 +66,17 @@ final class Credentials {
     return token == null ? null : token(token, "environment " + ENV_TOKEN);
   }
 
+  /** {@code uri} with any user-info replaced by {@code ***}, for messages. */
+  static String redact(java.net.URI uri) {
+    if (uri.getRawUserInfo() == null) {
+      return uri.toString();
+    }
+    String text = uri.toString();
+    int at = text.indexOf(uri.getRawUserInfo() + "@");
+    return at < 0 ? uri.getScheme() + "://***@" + uri.getHost()
+        : text.substring(0, at) + "***" + text.substring(at + uri.getRawUserInfo().length());
+  }
+
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
   }

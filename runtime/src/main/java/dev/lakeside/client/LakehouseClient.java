@@ -533,6 +533,11 @@ public final class LakehouseClient {
     return manifest == null ? "dev" : manifest;
   }
 
+  /** The API root requests go to (never with credentials in it). */
+  public URI baseUri() {
+    return settings.baseUri;
+  }
+
   /** The User-Agent this client sends. */
   String userAgent() {
     return "lakeside-java/" + VERSION + (settings.userAgentSuffix == null ? "" : " " + settings.userAgentSuffix);
@@ -544,7 +549,7 @@ public final class LakehouseClient {
 
   @Override
   public String toString() {
-    return "LakehouseClient{" + settings.baseUri + ", credentials from " + settings.credentials.source()
+    return "LakehouseClient{" + Credentials.redact(settings.baseUri) + ", credentials from " + settings.credentials.source()
         + ", requestTimeout=" + settings.requestTimeout + ", maxRetries=" + settings.maxRetries
         + (settings.retryWrites ? ", retryWrites" : "") + "}";
   }
@@ -640,13 +645,21 @@ public final class LakehouseClient {
       return value;
     }
 
-    /** The API root, such as {@code http://127.0.0.1:15000} for the local lakehouse. */
+    /**
+     * The API root, such as {@code http://127.0.0.1:15000} for the local lakehouse. It must not carry
+     * credentials ({@code http://user:password@host}): give them to {@link #credentials} or {@link #token}.
+     */
     public Builder baseUri(URI baseUri) {
       Objects.requireNonNull(baseUri, "baseUri == null");
       once("baseUri");
+      if (baseUri.getRawUserInfo() != null) {
+        throw new IllegalArgumentException("baseUri must not contain credentials, found " + Credentials.redact(baseUri)
+            + "; pass them with credentials(user, password) or token(...) instead");
+      }
       String scheme = baseUri.getScheme();
       if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || baseUri.getHost() == null) {
-        throw new IllegalArgumentException("baseUri must be an absolute http or https URI, found " + baseUri);
+        throw new IllegalArgumentException("baseUri must be an absolute http or https URI, found "
+            + Credentials.redact(baseUri));
       }
       if (baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
         throw new IllegalArgumentException("baseUri must have no query or fragment, found " + baseUri);

@@ -225,6 +225,11 @@ final class Transport {
     return reason + ": " + ErrorContext.excerpt(text.lines().findFirst().orElse(text));
   }
 
+  private static boolean isLoopback(String host) {
+    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+  }
+
   static LakehouseException ioError(ErrorContext context, IOException e, URI target) {
     ErrorContext retriable = context.retriable(true);
     if (e instanceof HttpConnectTimeoutException) {
@@ -237,8 +242,14 @@ final class Transport {
       return new NetworkError("interrupted: " + e.getMessage(), context, e);
     }
     if (e instanceof ConnectException) {
-      return new NetworkError("cannot connect to " + target.getScheme() + "://" + target.getHost()
-          + (target.getPort() < 0 ? "" : ":" + target.getPort()) + ": " + e, retriable, e);
+      String where = target.getScheme() + "://" + target.getHost() + (target.getPort() < 0 ? "" : ":" + target.getPort());
+      if (isLoopback(target.getHost())) {
+        int port = target.getPort() < 0 ? ("https".equalsIgnoreCase(target.getScheme()) ? 443 : 80) : target.getPort();
+        return new NetworkError("no lakehouse answers at " + where + " (connection refused). Start the local "
+            + "lakehouse there (java -jar lakeside-local.jar --port " + port + ", or LocalLakehouse.builder().port("
+            + port + ").start() in code), or point baseUri at your Altertable lakehouse", retriable, e);
+      }
+      return new NetworkError("cannot connect to " + where + ": " + e, retriable, e);
     }
     return new NetworkError("the exchange failed: " + e, retriable, e);
   }

@@ -2,6 +2,7 @@ package dev.lakeside.track;
 
 import dev.lakeside.client.AppendRequest;
 import dev.lakeside.client.AppendResult;
+import dev.lakeside.client.AuthError;
 import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.client.LakehouseException;
 import dev.lakeside.client.TableRef;
@@ -103,10 +104,13 @@ final class ClientSender implements Pipeline.Sender {
       preparer.forget(table);
       return new Pipeline.SendResult.Retry(Duration.ZERO, new IllegalStateException(message));
     }
-    return new Pipeline.SendResult.Failed(DeadLetter.Reason.CLIENT_ERROR, code + ": " + message);
+    return new Pipeline.SendResult.Failed(DeadLetter.Reason.CLIENT_ERROR, code + ": " + message, null);
   }
 
   private Pipeline.SendResult classify(TableRef table, Throwable error) {
+    if (error instanceof AuthError e) {
+      return unauthorized(e);
+    }
     if (error instanceof LakehouseException e) {
       if (e.status() == 413) {
         return new Pipeline.SendResult.TooLarge(e.getMessage());
@@ -119,19 +123,26 @@ final class ClientSender implements Pipeline.Sender {
         preparer.forget(table);
         return new Pipeline.SendResult.Retry(Duration.ZERO, e);
       }
-      return new Pipeline.SendResult.Failed(DeadLetter.Reason.CLIENT_ERROR, e.getMessage());
+      return new Pipeline.SendResult.Failed(DeadLetter.Reason.CLIENT_ERROR, e.getMessage(), e);
     }
     return new Pipeline.SendResult.Retry(null, error);
   }
 
   private Pipeline.SendResult classifyPrepare(Throwable error) {
-    if (error instanceof LakehouseException e && e.retriable()) {
+    if (error instanceof AuthError e) {
+      return unauthorized(e);
+    }
+    if (error instanceof LakehouseException e && (e.retriable() || e.status() == 0)) {
       return new Pipeline.SendResult.Retry(e.retryAfter().orElse(null), e);
     }
-    if (error instanceof LakehouseException e && e.status() == 0) {
-      return new Pipeline.SendResult.Retry(null, e);
-    }
-    return new Pipeline.SendResult.Failed(DeadLetter.Reason.SCHEMA, String.valueOf(error.getMessage()));
+    return new Pipeline.SendResult.Failed(DeadLetter.Reason.SCHEMA, String.valueOf(error.getMessage()), error);
+  }
+
+  /** 401 and 403 are configuration errors: retrying the same credentials cannot succeed. */
+  private Pipeline.SendResult unauthorized(AuthError e) {
+    return new Pipeline.SendResult.Failed(DeadLetter.Reason.UNAUTHORIZED, "the lakehouse at "
+        + client.baseUri() + " refused the credentials (" + e.getMessage() + "); check the user and password or "
+        + "token given to LakehouseClient.builder() or the ALTERTABLE_* environment variables", e);
   }
 
   private static Throwable unwrap(Throwable error) {

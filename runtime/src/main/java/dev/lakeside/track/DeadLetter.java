@@ -18,7 +18,12 @@ public record DeadLetter(TableRef table, List<byte[]> rows, Reason reason, Strin
   public enum Reason {
     /** The server rejected the row's data ({@code invalid-data} or {@code incompatible-schema}), isolated by bisection. */
     INVALID_DATA,
-    /** The server answered a final 4xx error. */
+    /**
+     * The lakehouse refused the credentials (401 or 403): a configuration error, reported at once in
+     * {@link Tracker#health()} and by the next {@link Tracker#flush()}.
+     */
+    UNAUTHORIZED,
+    /** The server answered another final 4xx error. */
     CLIENT_ERROR,
     /** A single row was larger than the server accepts (413). */
     TOO_LARGE,

@@ -4,6 +4,8 @@ import dev.lakeside.client.TableRef;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,10 +29,16 @@ import java.util.function.LongSupplier;
  * The delivery engine behind {@link Tracker}: a byte-bounded intake of pre-encoded rows, one FIFO
  * lane per table, and a dispatcher that cuts batches and sends them.
  *
- * <p>Producers only touch lock-free structures (a queue per lane and counters). Everything else, the
+ * <p>Producers only touch lock-free structures (a queue per lane and counters); a full queue under
+ * {@link FullPolicy#dropOldest()} also takes the lane's lock to evict its head. Everything else, the
  * batches, retries, backoff and flush bookkeeping, is confined to the dispatcher, which runs as one
  * task at a time on the scheduler and is woken only when there is work: a batch threshold crossed,
  * a linger or backoff deadline reached, or a response arrived. An idle pipeline schedules nothing.
+ *
+ * <p>Each row leaves its lane's queue at a position (1, 2, …), in queue order, into a batch or evicted.
+ * Rows resolve in that order: batches are sent one at a time and evictions resolve at once, so
+ * "every row at a position up to p is resolved" is one number per lane, the resolved prefix, which
+ * is what a flush waits for.
  */
 final class Pipeline {
   private static final System.Logger LOG = System.getLogger("dev.lakeside.track.Tracker");
@@ -59,8 +67,8 @@ final class Pipeline {
     /** Try again later; {@code retryAfter} is the server's {@code Retry-After}, or null. */
     record Retry(Duration retryAfter, Throwable cause) implements SendResult {}
 
-    /** Give the rows up. */
-    record Failed(DeadLetter.Reason reason, String message) implements SendResult {}
+    /** Give the rows up; {@code cause} is the client's error, or null. */
+    record Failed(DeadLetter.Reason reason, String message, Throwable cause) implements SendResult {}
   }
 
   private record Row(byte[] json, long enqueuedAt, CompletableFuture<Void> ack) {}
@@ -68,11 +76,14 @@ final class Pipeline {
   private static final class Batch {
     final List<Row> rows;
     final byte[] body;
+    /** The queue position of the first row. */
+    final long firstPos;
     boolean abandoned;
 
-    Batch(List<Row> rows, byte[] body) {
+    Batch(List<Row> rows, byte[] body, long firstPos) {
       this.rows = rows;
       this.body = body;
+      this.firstPos = firstPos;
     }
 
     long firstEnqueuedAt() {
@@ -82,7 +93,69 @@ final class Pipeline {
 
   private record Completion(Lane lane, Batch batch, SendResult result) {}
 
-  private record FlushWaiter(Map<Lane, Long> targets, CompletableFuture<Void> future) {}
+  /** Outcomes of lost rows, counted for a flush (or kept until the next one). */
+  private static final class Losses {
+    long deadLettered;
+    long dropped;
+    final Map<DeadLetter.Reason, Long> reasons = new EnumMap<>(DeadLetter.Reason.class);
+    DeliveryException first;
+
+    void add(long rows, DeliveryException error) {
+      if (error.reason() == DeadLetter.Reason.QUEUE_FULL) {
+        dropped += rows;
+      } else {
+        deadLettered += rows;
+      }
+      reasons.merge(error.reason(), rows, Long::sum);
+      if (first == null) {
+        first = error;
+      }
+    }
+
+    void addAll(Losses other) {
+      deadLettered += other.deadLettered;
+      dropped += other.dropped;
+      other.reasons.forEach((reason, rows) -> reasons.merge(reason, rows, Long::sum));
+      if (first == null) {
+        first = other.first;
+      }
+    }
+
+    boolean none() {
+      return deadLettered == 0 && dropped == 0;
+    }
+  }
+
+  /** A {@link #flush()} waiting for each lane's resolved prefix to reach its target. */
+  private static final class FlushWaiter {
+    final Map<Lane, Long> targets;
+    final CompletableFuture<FlushResult> future;
+    final Losses losses = new Losses();
+    long stored;
+
+    FlushWaiter(Map<Lane, Long> targets, CompletableFuture<FlushResult> future) {
+      this.targets = targets;
+      this.future = future;
+    }
+
+    void settle() {
+      FlushResult result = new FlushResult(stored, losses.deadLettered, losses.dropped);
+      if (losses.none()) {
+        future.complete(result);
+        return;
+      }
+      StringBuilder message = new StringBuilder();
+      message.append(losses.deadLettered + losses.dropped).append(" row(s) tracked before flush() were not stored:");
+      String separator = " ";
+      for (Map.Entry<DeadLetter.Reason, Long> reason : losses.reasons.entrySet()) {
+        message.append(separator).append(reason.getValue()).append(' ').append(reason.getKey());
+        separator = ", ";
+      }
+      message.append(" (").append(stored).append(" stored while it waited). First: ")
+          .append(losses.first.getMessage());
+      future.completeExceptionally(new FlushException(result, message.toString(), losses.first));
+    }
+  }
 
   private static final class Lane {
     final TableRef table;
@@ -90,15 +163,28 @@ final class Pipeline {
     final AtomicInteger queuedRows = new AtomicInteger();
     final AtomicLong queuedBytes = new AtomicLong();
     final AtomicLong accepted = new AtomicLong();
-    final AtomicLong removed = new AtomicLong();
-    final AtomicLong completed = new AtomicLong();
     final AtomicLong flushTarget = new AtomicLong();
     volatile long inProgressSince = Long.MAX_VALUE;
+    /** Rows taken from the queue (cut or evicted): the last position handed out. Written under the lane's lock. */
+    volatile long removed;
+    /** Evicted rows the dispatcher has not accounted yet, as {first position, count}. Guarded by the lane. */
+    final ArrayDeque<long[]> evicted = new ArrayDeque<>();
+    /** Dispatcher: the last position it has seen leave the queue (its cuts and the evictions it took). */
+    long accountedThrough;
     final ArrayDeque<Batch> ready = new ArrayDeque<>();
     Batch inFlight;
 
     Lane(TableRef table) {
       this.table = table;
+    }
+
+    /** Dispatcher: every row at a position up to this one is resolved. */
+    long resolvedPrefix() {
+      if (inFlight != null) {
+        return inFlight.firstPos - 1;
+      }
+      Batch next = ready.peekFirst();
+      return next != null ? next.firstPos - 1 : accountedThrough;
     }
   }
 
@@ -108,7 +194,6 @@ final class Pipeline {
   private final String name = "lakeside-tracker-" + INSTANCES.incrementAndGet();
   private final Map<TableRef, Lane> lanes = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
-  private final ConcurrentLinkedQueue<FlushWaiter> waiters = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final AtomicInteger producers = new AtomicInteger();
   private final AtomicLong queueBytes = new AtomicLong();
@@ -127,13 +212,20 @@ final class Pipeline {
   private final AtomicLong sentBatches = new AtomicLong();
   private final AtomicLong sentBytes = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
+  private final AtomicLong unauthorized = new AtomicLong();
+  private volatile TrackerHealth.State state = TrackerHealth.State.OK;
+  private volatile Throwable lastError;
+  private volatile int consecutiveFailures;
 
   private volatile boolean closed;
   private volatile ScheduledExecutorService executor;
   private Thread shutdownHook;
   private final CompletableFuture<CloseReport> closeResult = new CompletableFuture<>();
 
-  // Dispatcher-confined state.
+  // Dispatcher-confined state (guarded by this pipeline's monitor, which the dispatcher holds).
+  private final List<FlushWaiter> waiters = new ArrayList<>();
+  /** Losses that no flush has counted yet: the next flush reports them. */
+  private Losses unreported = new Losses();
   private int inFlightCount;
   private int failures;
   private long pausedUntil;
@@ -253,19 +345,26 @@ final class Pipeline {
     if (oldest == null) {
       return false;
     }
-    Row row = oldest.queue.poll();
-    if (row == null) {
-      return true;
+    Row row;
+    synchronized (oldest) {
+      row = oldest.queue.poll();
+      if (row == null) {
+        return true;
+      }
+      long position = ++oldest.removed;
+      long[] last = oldest.evicted.peekLast();
+      if (last != null && last[0] + last[1] == position) {
+        last[1]++;
+      } else {
+        oldest.evicted.add(new long[] {position, 1});
+      }
     }
     oldest.queuedRows.decrementAndGet();
     oldest.queuedBytes.addAndGet(-(row.json().length + 1L));
-    oldest.removed.incrementAndGet();
     dropped.incrementAndGet();
     release(row.json().length);
-    oldest.completed.incrementAndGet();
     if (row.ack() != null) {
-      row.ack().completeExceptionally(new DeliveryException(oldest.table, DeadLetter.Reason.QUEUE_FULL,
-          "dropped to make room in a full queue"));
+      row.ack().completeExceptionally(droppedError(oldest.table));
     }
     TableRef table = oldest.table;
     notifySafely(l -> l.onDropped(table, 1));
@@ -285,22 +384,41 @@ final class Pipeline {
     }
   }
 
-  /** Completes once every row accepted before this call has been delivered or finally failed. */
-  CompletableFuture<Void> flush() {
-    Map<Lane, Long> targets = new ConcurrentHashMap<>();
-    for (Lane lane : lanes.values()) {
-      long target = lane.accepted.get();
-      if (lane.completed.get() < target) {
-        targets.put(lane, target);
-        lane.flushTarget.accumulateAndGet(target, Math::max);
+  private static DeliveryException droppedError(TableRef table) {
+    return new DeliveryException(table, DeadLetter.Reason.QUEUE_FULL, "dropped to make room in a full queue", null);
+  }
+
+  /**
+   * Completes once every row accepted before this call has been delivered or finally failed: normally
+   * when none of them was lost, else with a {@link FlushException}. Losses no earlier flush reported
+   * are reported by this one.
+   */
+  CompletableFuture<FlushResult> flush() {
+    CompletableFuture<FlushResult> future = new CompletableFuture<>();
+    boolean pending;
+    synchronized (this) {
+      Map<Lane, Long> targets = new HashMap<>();
+      for (Lane lane : lanes.values()) {
+        long target = lane.accepted.get();
+        takeEvictions(lane);
+        if (lane.resolvedPrefix() < target) {
+          targets.put(lane, target);
+          lane.flushTarget.accumulateAndGet(target, Math::max);
+        }
+      }
+      FlushWaiter waiter = new FlushWaiter(targets, future);
+      waiter.losses.addAll(unreported);
+      unreported = new Losses();
+      pending = !targets.isEmpty() && !closeResult.isDone();
+      if (pending) {
+        waiters.add(waiter);
+      } else {
+        waiter.settle();
       }
     }
-    if (targets.isEmpty()) {
-      return CompletableFuture.completedFuture(null);
+    if (pending) {
+      wake();
     }
-    CompletableFuture<Void> future = new CompletableFuture<>();
-    waiters.add(new FlushWaiter(targets, future));
-    wake();
     return future;
   }
 
@@ -317,7 +435,9 @@ final class Pipeline {
     }
     long deadline = ticker.getAsLong() + timeout.toNanos();
     if (executor == null && accepted.sum() == 0) {
-      finishClose(true, 0);
+      synchronized (this) {
+        finishClose(true, 0);
+      }
       return closeResult;
     }
     submit(() -> {
@@ -385,6 +505,9 @@ final class Pipeline {
       abandonAll();
     }
     List<Lane> all = new ArrayList<>(lanes.values());
+    for (Lane lane : all) {
+      takeEvictions(lane);
+    }
     int count = all.size();
     rotation++;
     for (int i = 0; i < count; i++) {
@@ -413,7 +536,8 @@ final class Pipeline {
       }
       if (now - next.firstEnqueuedAt() > config.deliveryTimeout().toNanos()) {
         lane.ready.pollFirst();
-        fail(lane, next, DeadLetter.Reason.DELIVERY_TIMEOUT, "not delivered within " + config.deliveryTimeout());
+        fail(lane, next, DeadLetter.Reason.DELIVERY_TIMEOUT, "not delivered within " + config.deliveryTimeout(),
+            lastError);
         continue;
       }
       if (now < pausedUntil || (outage && probeInFlight) || inFlightCount >= config.maxInFlight()) {
@@ -431,7 +555,7 @@ final class Pipeline {
       return false;
     }
     if (closing || rows >= config.maxBatchRows() || lane.queuedBytes.get() >= config.maxBatchBytes()
-        || lane.removed.get() < lane.flushTarget.get()) {
+        || lane.removed < lane.flushTarget.get()) {
       return true;
     }
     Row head = lane.queue.peek();
@@ -441,22 +565,63 @@ final class Pipeline {
   private Batch cut(Lane lane) {
     List<Row> rows = new ArrayList<>(Math.min(lane.queuedRows.get(), config.maxBatchRows()));
     long size = 2;
-    while (rows.size() < config.maxBatchRows()) {
-      Row head = lane.queue.peek();
-      if (head == null || (!rows.isEmpty() && size + head.json().length + 1 > config.maxBatchBytes())) {
-        break;
+    long firstPos;
+    synchronized (lane) {
+      takeEvictions(lane);
+      firstPos = lane.removed + 1;
+      while (rows.size() < config.maxBatchRows()) {
+        Row head = lane.queue.peek();
+        if (head == null || (!rows.isEmpty() && size + head.json().length + 1 > config.maxBatchBytes())) {
+          break;
+        }
+        Row row = lane.queue.poll();
+        if (row == null) {
+          break;
+        }
+        rows.add(row);
+        size += row.json().length + (rows.size() > 1 ? 1 : 0);
+        lane.queuedRows.decrementAndGet();
+        lane.queuedBytes.addAndGet(-(row.json().length + 1L));
+        lane.removed++;
       }
-      Row row = lane.queue.poll();
-      if (row == null) {
-        break;
-      }
-      rows.add(row);
-      size += row.json().length + (rows.size() > 1 ? 1 : 0);
-      lane.queuedRows.decrementAndGet();
-      lane.queuedBytes.addAndGet(-(row.json().length + 1L));
-      lane.removed.incrementAndGet();
+      lane.accountedThrough = lane.removed;
     }
-    return rows.isEmpty() ? null : new Batch(rows, body(rows, (int) size));
+    return rows.isEmpty() ? null : new Batch(rows, body(rows, (int) size), firstPos);
+  }
+
+  /** Dispatcher: accounts the rows producers evicted from {@code lane} since it last looked. */
+  private void takeEvictions(Lane lane) {
+    synchronized (lane) {
+      long[] range;
+      while ((range = lane.evicted.poll()) != null) {
+        account(lane, range[0], range[1], droppedError(lane.table));
+      }
+      lane.accountedThrough = lane.removed;
+    }
+  }
+
+  /**
+   * Dispatcher: counts {@code rows} rows resolved from {@code firstPos} on for every flush that covers
+   * them ({@code error} null when they were stored); losses no flush covers wait for the next one.
+   */
+  private void account(Lane lane, long firstPos, long rows, DeliveryException error) {
+    long counted = 0;
+    for (FlushWaiter waiter : waiters) {
+      Long target = waiter.targets.get(lane);
+      if (target == null || target < firstPos) {
+        continue;
+      }
+      long covered = Math.min(rows, target - firstPos + 1);
+      if (error == null) {
+        waiter.stored += covered;
+      } else {
+        waiter.losses.add(covered, error);
+      }
+      counted = Math.max(counted, covered);
+    }
+    if (error != null && counted < rows) {
+      unreported.add(rows - counted, error);
+    }
   }
 
   private static byte[] body(List<Row> rows, int size) {
@@ -508,6 +673,9 @@ final class Pipeline {
     if (result instanceof SendResult.Retry retry) {
       retried.incrementAndGet();
       lane.ready.addFirst(batch);
+      lastError = retry.cause();
+      state = TrackerHealth.State.RETRYING;
+      consecutiveFailures = failures + 1;
       long delay = backoff(failures++, retry.retryAfter());
       pausedUntil = Math.max(pausedUntil, now + delay);
       outage = true;
@@ -522,11 +690,18 @@ final class Pipeline {
     outage = false;
     probeInFlight = false;
     pausedUntil = 0;
+    boolean refused = result instanceof SendResult.Failed failure
+        && failure.reason() == DeadLetter.Reason.UNAUTHORIZED;
+    state = refused ? TrackerHealth.State.UNAUTHORIZED : TrackerHealth.State.OK;
+    consecutiveFailures = refused ? consecutiveFailures + 1 : 0;
+    if (refused) {
+      unauthorized.incrementAndGet();
+    }
     if (result instanceof SendResult.Stored) {
       sent.addAndGet(batch.rows.size());
       sentBatches.incrementAndGet();
       sentBytes.addAndGet(batch.body.length);
-      resolve(lane, batch);
+      resolve(lane, batch, null);
       for (Row row : batch.rows) {
         if (row.ack() != null) {
           row.ack().complete(null);
@@ -538,20 +713,20 @@ final class Pipeline {
     } else if (result instanceof SendResult.TooLarge tooLarge) {
       splitOrFail(lane, batch, DeadLetter.Reason.TOO_LARGE, tooLarge.message());
     } else if (result instanceof SendResult.Failed failure) {
-      fail(lane, batch, failure.reason(), failure.message());
+      fail(lane, batch, failure.reason(), failure.message(), failure.cause());
     }
   }
 
   private void splitOrFail(Lane lane, Batch batch, DeadLetter.Reason reason, String message) {
     int n = batch.rows.size();
     if (n == 1) {
-      fail(lane, batch, reason, message);
+      fail(lane, batch, reason, message, null);
       return;
     }
     List<Row> first = batch.rows.subList(0, n / 2);
     List<Row> second = batch.rows.subList(n / 2, n);
-    lane.ready.addFirst(new Batch(second, body(second, size(second))));
-    lane.ready.addFirst(new Batch(first, body(first, size(first))));
+    lane.ready.addFirst(new Batch(second, body(second, size(second)), batch.firstPos + n / 2));
+    lane.ready.addFirst(new Batch(first, body(first, size(first)), batch.firstPos));
   }
 
   private static int size(List<Row> rows) {
@@ -562,10 +737,11 @@ final class Pipeline {
     return size;
   }
 
-  private void fail(Lane lane, Batch batch, DeadLetter.Reason reason, String message) {
+  private void fail(Lane lane, Batch batch, DeadLetter.Reason reason, String message, Throwable cause) {
     failed.addAndGet(batch.rows.size());
-    resolve(lane, batch);
-    DeliveryException error = new DeliveryException(lane.table, reason, message);
+    DeliveryException error = new DeliveryException(lane.table, reason, message, cause);
+    lastError = cause != null ? cause : error;
+    resolve(lane, batch, error);
     List<byte[]> rows = new ArrayList<>(batch.rows.size());
     for (Row row : batch.rows) {
       rows.add(row.json());
@@ -579,13 +755,13 @@ final class Pipeline {
     notifySafely(l -> l.onDeadLetter(letter));
   }
 
-  private void resolve(Lane lane, Batch batch) {
+  private void resolve(Lane lane, Batch batch, DeliveryException error) {
     long bytes = 0;
     for (Row row : batch.rows) {
       bytes += row.json().length;
     }
     release(bytes);
-    lane.completed.addAndGet(batch.rows.size());
+    account(lane, batch.firstPos, batch.rows.size(), error);
   }
 
   private void abandonAll() {
@@ -605,7 +781,7 @@ final class Pipeline {
       }
       for (Batch batch : batches) {
         undelivered += batch.rows.size();
-        fail(lane, batch, DeadLetter.Reason.CLOSED, "tracker closed before delivery");
+        fail(lane, batch, DeadLetter.Reason.CLOSED, "tracker closed before delivery", null);
       }
       updateProgress(lane);
     }
@@ -628,6 +804,11 @@ final class Pipeline {
         // the JVM is already shutting down, possibly through this very hook
       }
     }
+    state = TrackerHealth.State.CLOSED;
+    for (FlushWaiter waiter : waiters) {
+      waiter.settle();
+    }
+    waiters.clear();
     closeResult.complete(new CloseReport(drained, undelivered, stats()));
   }
 
@@ -641,19 +822,15 @@ final class Pipeline {
   }
 
   private void settleWaiters() {
-    for (FlushWaiter waiter : waiters) {
-      boolean done = true;
-      for (Map.Entry<Lane, Long> target : waiter.targets().entrySet()) {
-        if (target.getKey().completed.get() < target.getValue()) {
-          done = false;
-          break;
+    waiters.removeIf(waiter -> {
+      for (Map.Entry<Lane, Long> target : waiter.targets.entrySet()) {
+        if (target.getKey().resolvedPrefix() < target.getValue()) {
+          return false;
         }
       }
-      if (done) {
-        waiters.remove(waiter);
-        waiter.future().complete(null);
-      }
-    }
+      waiter.settle();
+      return true;
+    });
   }
 
   private long nextDeadline(List<Lane> all, long now) {
@@ -736,7 +913,11 @@ final class Pipeline {
     long age = oldest == Long.MAX_VALUE ? 0 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(ticker.getAsLong() - oldest));
     return new TrackerStats(a, s, d, f, Math.max(0, a - s - d - f), refusedQueueFull.sum(), rejectedOversize.sum(),
         rejectedInvalid.sum(), rejectedClosed.sum(), sentBatches.get(), sentBytes.get(), retried.get(),
-        queueBytes.get(), age);
+        unauthorized.get(), queueBytes.get(), age);
+  }
+
+  TrackerHealth health() {
+    return new TrackerHealth(state, lastError, consecutiveFailures, stats());
   }
 
   private void notifySafely(java.util.function.Consumer<TrackerListener> event) {

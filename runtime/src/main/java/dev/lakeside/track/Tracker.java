@@ -23,7 +23,7 @@ import java.util.function.Function;
  * <pre>{@code
  * Tracker tracker = lakeside.tracker();
  * TrackResult result = tracker.track(new PageView(null, "u1", "/pricing", Instant.now(), 840, null));
- * tracker.flush().join();   // every row tracked so far is stored (or dead-lettered)
+ * tracker.flush().join();   // every row tracked so far is stored, or a FlushException says what was lost
  * }</pre>
  *
  * <p>{@link #track} encodes the record once, on the calling thread, with its generated writer, and
@@ -157,14 +157,35 @@ public final class Tracker implements AutoCloseable {
     }
   }
 
-  /** Completes once every row accepted before this call has been stored or finally failed. */
-  public CompletableFuture<Void> flush() {
+  /**
+   * Sends what is queued now and tells whether it was stored. The future completes once every row
+   * accepted before this call has been stored or given up:
+   *
+   * <ul>
+   *   <li>normally, with the {@link FlushResult}, when every such row is stored (and queryable);
+   *   <li>exceptionally, with a {@link FlushException}, when some were dead-lettered or dropped. Its
+   *       cause names the first lost row's table and reason, and wraps the client's error, such as an
+   *       {@code AuthError} when the lakehouse refused the credentials.
+   * </ul>
+   *
+   * <p>Losses that happened before this call and that no earlier flush reported are reported here too,
+   * so a failure is never silent to a caller that flushes. Several flushes may wait at once.
+   */
+  public CompletableFuture<FlushResult> flush() {
     return pipeline.flush();
   }
 
   /** The counters and gauges now. */
   public TrackerStats stats() {
     return pipeline.stats();
+  }
+
+  /**
+   * How deliveries are going: the latest exchange's outcome ({@link TrackerHealth.State#UNAUTHORIZED}
+   * as soon as the lakehouse refuses the credentials), the latest error and the counters.
+   */
+  public TrackerHealth health() {
+    return pipeline.health();
   }
 
   /**
@@ -193,7 +214,7 @@ public final class Tracker implements AutoCloseable {
   @Override
   public String toString() {
     TrackerStats stats = stats();
-    return "Tracker{accepted=" + stats.accepted() + ", sent=" + stats.sent() + ", pending=" + stats.pending()
-        + ", failed=" + stats.failed() + ", dropped=" + stats.dropped() + "}";
+    return "Tracker{" + pipeline.health().state() + ", accepted=" + stats.accepted() + ", sent=" + stats.sent()
+        + ", pending=" + stats.pending() + ", failed=" + stats.failed() + ", dropped=" + stats.dropped() + "}";
   }
 }

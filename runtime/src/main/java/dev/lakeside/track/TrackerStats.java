@@ -16,6 +16,7 @@ package dev.lakeside.track;
  * @param sentBatches {@code /append} requests that succeeded
  * @param sentBytes bytes of the request bodies that succeeded
  * @param retried requests retried after a retriable failure
+ * @param unauthorized requests the lakehouse refused with 401 or 403 (see {@link Tracker#health()})
  * @param queueBytes bytes held for pending rows
  * @param oldestPendingAgeMillis age of the oldest pending row, 0 when none
  */
@@ -32,5 +33,6 @@ public record TrackerStats(
     long sentBatches,
     long sentBytes,
     long retried,
+    long unauthorized,
     long queueBytes,
     long oldestPendingAgeMillis) {}

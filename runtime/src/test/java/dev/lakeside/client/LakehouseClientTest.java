@@ -371,9 +371,25 @@ class LakehouseClientTest {
         .credentials("someone", "s3cret-password").maxRetries(0).build();
     assertThatThrownBy(() -> nowhere.queryAll("SELECT 1"))
         .isInstanceOf(NetworkError.class)
-        .hasMessageContaining("cannot connect to http://127.0.0.1:" + port + ": java.net.ConnectException")
+        .hasMessageContaining("no lakehouse answers at http://127.0.0.1:" + port + " (connection refused)")
+        .hasMessageContaining("java -jar lakeside-local.jar --port " + port)
+        .hasMessageContaining("LocalLakehouse.builder().port(" + port + ").start()")
         .hasMessageContaining("[query, POST /query]")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret").doesNotContain("someone"));
+  }
+
+  @Test
+  void aBaseUriWithCredentialsIsRefusedWithoutPrintingThem() {
+    assertThatThrownBy(() -> LakehouseClient.builder().baseUri(java.net.URI.create("http://alice:pw1@127.0.0.1:15000")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("baseUri must not contain credentials, found http://***@127.0.0.1:15000; pass them with "
+            + "credentials(user, password) or token(...) instead");
+    assertThatThrownBy(() -> LakehouseClient.builder().baseUri(java.net.URI.create("ftp://alice:pw1@host/")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pw1"));
+    LakehouseClient plain = builder().build();
+    assertThat(plain.toString()).startsWith("LakehouseClient{" + plain.baseUri());
+    assertThat(plain.baseUri().getRawUserInfo()).isNull();
   }
 
   @Test

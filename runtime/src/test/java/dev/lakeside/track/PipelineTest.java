@@ -229,7 +229,7 @@ class PipelineTest {
 
   @Test
   void finalErrorsDeadLetterTheBatch() {
-    server = sent -> new Pipeline.SendResult.Failed(DeadLetter.Reason.CLIENT_ERROR, "403 forbidden");
+    server = sent -> new Pipeline.SendResult.Failed(DeadLetter.Reason.CLIENT_ERROR, "400 bad request", null);
     Pipeline pipeline = pipeline(config().linger(Duration.ZERO).build());
     CompletableFuture<Void> ack = new CompletableFuture<>();
     pipeline.offer(EVENTS, row(7), ack);
@@ -279,7 +279,7 @@ class PipelineTest {
     });
     assertThat(pipeline.flush()).isDone();
     pipeline.offer(EVENTS, row(1), null);
-    CompletableFuture<Void> flushed = pipeline.flush();
+    CompletableFuture<FlushResult> flushed = pipeline.flush();
     scheduler.runDue();
     pipeline.offer(EVENTS, row(2), null);
     scheduler.runDue();
@@ -344,5 +344,163 @@ class PipelineTest {
     assertThat(pipeline.stats().oldestPendingAgeMillis()).isEqualTo(400);
     scheduler.advance(Duration.ofMillis(600));
     assertThat(pipeline.stats().oldestPendingAgeMillis()).isZero();
+  }
+
+  @Test
+  void aFlushThatCoveredLostRowsFailsWithTheirCountsAndFirstCause() {
+    IllegalStateException cause = new IllegalStateException("HTTP 400: bad table");
+    server = sent -> sent.ids().contains(3)
+        ? new Pipeline.SendResult.Failed(DeadLetter.Reason.CLIENT_ERROR, "400 bad table", cause)
+        : new Pipeline.SendResult.Stored();
+    Pipeline pipeline = pipeline(config().maxBatchRows(2).build());
+    for (int i = 0; i < 6; i++) {
+      pipeline.offer(EVENTS, row(i), null);
+    }
+    CompletableFuture<FlushResult> flushed = pipeline.flush();
+    scheduler.runDue();
+    assertThat(flushed).isCompletedExceptionally();
+    FlushException failure = failure(flushed);
+    assertThat(failure.result()).isEqualTo(new FlushResult(4, 2, 0));
+    assertThat(failure.result().allStored()).isFalse();
+    assertThat(failure.getMessage()).startsWith("2 row(s) tracked before flush() were not stored: 2 CLIENT_ERROR")
+        .contains("400 bad table");
+    assertThat(failure.getCause().table()).isEqualTo(EVENTS);
+    assertThat(failure.getCause().reason()).isEqualTo(DeadLetter.Reason.CLIENT_ERROR);
+    assertThat(failure.getCause().getCause()).isSameAs(cause);
+
+    assertThat(pipeline.flush()).as("a loss is reported once").isCompletedWithValue(new FlushResult(0, 0, 0));
+    pipeline.offer(EVENTS, row(10), null);
+    CompletableFuture<FlushResult> next = pipeline.flush();
+    scheduler.runDue();
+    assertThat(next).isCompletedWithValue(new FlushResult(1, 0, 0));
+  }
+
+  @Test
+  void lossesBeforeAFlushAreReportedByTheNextOne() {
+    server = sent -> new Pipeline.SendResult.Rejected("invalid-data", "bad value");
+    Pipeline pipeline = pipeline(config().linger(Duration.ZERO).build());
+    pipeline.offer(EVENTS, row(1), null);
+    scheduler.runDue();
+    assertThat(pipeline.stats().failed()).as("dead-lettered before anyone flushed").isEqualTo(1);
+    CompletableFuture<FlushResult> flushed = pipeline.flush();
+    assertThat(flushed).isCompletedExceptionally();
+    assertThat(failure(flushed).result()).isEqualTo(new FlushResult(0, 1, 0));
+    assertThat(failure(flushed).getCause().reason()).isEqualTo(DeadLetter.Reason.INVALID_DATA);
+  }
+
+  @Test
+  void everyFlushWaitingForALostRowReportsIt() {
+    List<CompletableFuture<Pipeline.SendResult>> responses = new ArrayList<>();
+    Pipeline pipeline = new Pipeline(config().build(), (table, body, rows) -> {
+      CompletableFuture<Pipeline.SendResult> response = new CompletableFuture<>();
+      responses.add(response);
+      return response;
+    });
+    pipeline.offer(EVENTS, row(1), null);
+    CompletableFuture<FlushResult> first = pipeline.flush();
+    scheduler.runDue();
+    pipeline.offer(EVENTS, row(2), null);
+    CompletableFuture<FlushResult> second = pipeline.flush();
+    scheduler.runDue();
+    responses.get(0).complete(new Pipeline.SendResult.Failed(DeadLetter.Reason.CLIENT_ERROR, "gone", null));
+    scheduler.runDue();
+    assertThat(first).isCompletedExceptionally();
+    assertThat(second).as("still waits for row 2").isNotDone();
+    responses.get(1).complete(new Pipeline.SendResult.Stored());
+    scheduler.runDue();
+    assertThat(failure(second).result()).isEqualTo(new FlushResult(1, 1, 0));
+  }
+
+  @Test
+  void aFlushWaitsForRowsInFlightEvenWhenLaterRowsAreEvicted() {
+    List<CompletableFuture<Pipeline.SendResult>> responses = new ArrayList<>();
+    Pipeline pipeline = new Pipeline(config().maxQueueBytes(1024).fullPolicy(FullPolicy.dropOldest()).build(),
+        (table, body, rows) -> {
+          requests.add(new Sent(table, ids(body), scheduler.now()));
+          CompletableFuture<Pipeline.SendResult> response = new CompletableFuture<>();
+          responses.add(response);
+          return response;
+        });
+    for (int i = 0; i < 5; i++) {
+      pipeline.offer(EVENTS, row(10 + i), null);
+    }
+    CompletableFuture<FlushResult> flushed = pipeline.flush();
+    scheduler.runDue();
+    assertThat(requests).singleElement().extracting(Sent::ids).isEqualTo(List.of(10, 11, 12, 13, 14));
+    for (int i = 0; i < 200; i++) {
+      assertThat(pipeline.offer(EVENTS, row(100 + i), null)).isEqualTo(TrackResult.ACCEPTED);
+    }
+    scheduler.runDue();
+    assertThat(pipeline.stats().dropped()).isPositive();
+    assertThat(flushed).as("the five rows in flight are not resolved yet").isNotDone();
+    responses.get(0).complete(new Pipeline.SendResult.Stored());
+    scheduler.runDue();
+    assertThat(flushed).as("rows evicted after the flush are not its rows").isCompletedWithValue(
+        new FlushResult(5, 0, 0));
+    CompletableFuture<FlushResult> next = pipeline.flush();
+    scheduler.runDue();
+    responses.get(1).complete(new Pipeline.SendResult.Stored());
+    scheduler.runDue();
+    FlushException failure = failure(next);
+    assertThat(failure.result().dropped()).isEqualTo(pipeline.stats().dropped());
+    assertThat(failure.result().stored() + failure.result().dropped()).isEqualTo(200);
+    assertThat(failure.getCause().reason()).isEqualTo(DeadLetter.Reason.QUEUE_FULL);
+  }
+
+  @Test
+  void refusedCredentialsSurfaceInHealthStatsAndTheFirstFlush() {
+    RuntimeException refused = new RuntimeException("HTTP 401: the credentials were rejected");
+    server = sent -> new Pipeline.SendResult.Failed(DeadLetter.Reason.UNAUTHORIZED, "refused", refused);
+    Pipeline pipeline = pipeline(config().build());
+    assertThat(pipeline.health().state()).isEqualTo(TrackerHealth.State.OK);
+    pipeline.offer(EVENTS, row(1), null);
+    CompletableFuture<FlushResult> flushed = pipeline.flush();
+    scheduler.runDue();
+    FlushException failure = failure(flushed);
+    assertThat(failure.getCause().reason()).isEqualTo(DeadLetter.Reason.UNAUTHORIZED);
+    assertThat(failure.getCause().getCause()).isSameAs(refused);
+    TrackerHealth health = pipeline.health();
+    assertThat(health.state()).isEqualTo(TrackerHealth.State.UNAUTHORIZED);
+    assertThat(health.lastError()).isSameAs(refused);
+    assertThat(health.consecutiveFailures()).isEqualTo(1);
+    assertThat(health.stats().unauthorized()).isEqualTo(1);
+    assertThat(health.stats().failed()).isEqualTo(1);
+
+    server = sent -> new Pipeline.SendResult.Stored();
+    pipeline.offer(EVENTS, row(2), null);
+    CompletableFuture<FlushResult> next = pipeline.flush();
+    scheduler.runDue();
+    assertThat(next).isCompletedWithValue(new FlushResult(1, 0, 0));
+    assertThat(pipeline.health().state()).as("back once a request succeeds").isEqualTo(TrackerHealth.State.OK);
+    assertThat(pipeline.health().consecutiveFailures()).isZero();
+  }
+
+  @Test
+  void healthSaysRetryingDuringAnOutageAndClosedAfterClose() {
+    java.net.ConnectException down = new java.net.ConnectException("refused");
+    server = sent -> new Pipeline.SendResult.Retry(null, down);
+    Pipeline pipeline = pipeline(config().linger(Duration.ZERO).build());
+    pipeline.offer(EVENTS, row(1), null);
+    scheduler.runDue();
+    assertThat(pipeline.health().state()).isEqualTo(TrackerHealth.State.RETRYING);
+    assertThat(pipeline.health().lastError()).isSameAs(down);
+    scheduler.advance(Duration.ofSeconds(10));
+    assertThat(pipeline.health().consecutiveFailures()).isGreaterThan(1);
+    CompletableFuture<FlushResult> flushed = pipeline.flush();
+    pipeline.close(Duration.ofSeconds(1));
+    scheduler.advance(Duration.ofSeconds(1));
+    assertThat(failure(flushed).getCause().reason()).isEqualTo(DeadLetter.Reason.CLOSED);
+    assertThat(pipeline.health().state()).isEqualTo(TrackerHealth.State.CLOSED);
+  }
+
+  private static FlushException failure(CompletableFuture<FlushResult> flushed) {
+    assertThat(flushed).isCompletedExceptionally();
+    try {
+      flushed.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      assertThat(e.getCause()).isInstanceOf(FlushException.class);
+      return (FlushException) e.getCause();
+    }
+    throw new AssertionError("not failed");
   }
 }

@@ -61,15 +61,21 @@ public final class ProductAnalytics {
   private ProductAnalytics() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.getenv(), System.out, System.err));
+    // On a terminal the progress line updates in place; piped or captured, it prints a line per step.
+    System.exit(run(args, System.getenv(), System.out, System.err, System.console() != null));
+  }
+
+  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    return run(args, env, out, err, false);
   }
 
   /**
    * Runs the sample.
    *
+   * @param terminal whether {@code out} is a terminal, where the progress line is redrawn in place
    * @return the exit code: 0 when everything was stored and read, 1 on a failure, 2 on bad arguments
    */
-  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, boolean terminal) {
     Options options;
     Target target;
     try {
@@ -92,7 +98,7 @@ public final class ProductAnalytics {
           LakehouseClient client = LakehouseClient.builder().baseUri(local.baseUri())
               .credentials(local.username(), local.password()).userAgentSuffix("lakeside-sample").build();
           out.println("Lakehouse: in-process local lakehouse at " + local.baseUri() + " (in memory)");
-          new Job(options, client, out).run();
+          new Job(options, client, out, terminal).run();
         }
       } else {
         LakehouseClient.Builder builder = LakehouseClient.builder().baseUri(target.uri())
@@ -107,7 +113,7 @@ public final class ProductAnalytics {
           throw new JobFailure("the credentials from " + target.source() + " are not usable: " + e.getMessage());
         }
         out.println("Lakehouse: " + target.uri() + " as " + target.describeCredentials());
-        new Job(options, builder.build(), out).run();
+        new Job(options, builder.build(), out, terminal).run();
       }
       out.printf(Locale.ROOT, "%nDone in %.1f s.%n", (System.nanoTime() - started) / 1e9);
       return 0;
@@ -129,11 +135,13 @@ public final class ProductAnalytics {
     private final Options options;
     private final LakehouseClient client;
     private final PrintStream out;
+    private final boolean terminal;
 
-    Job(Options options, LakehouseClient client, PrintStream out) {
+    Job(Options options, LakehouseClient client, PrintStream out, boolean terminal) {
       this.options = options;
       this.client = client;
       this.out = out;
+      this.terminal = terminal;
     }
 
     void run() {
@@ -174,7 +182,7 @@ public final class ProductAnalytics {
       CustomerBook book = new CustomerBook(customers);
       long start = System.nanoTime();
       long[] tracked = {0};
-      int step = Math.max(1, generator.events() / 10);
+      int step = Math.max(1, generator.events() / (terminal ? 100 : 10));
       generator.generate(event -> {
         book.apply(event);
         TrackResult result = tracker.track(event);
@@ -184,11 +192,15 @@ public final class ProductAnalytics {
         tracked[0]++;
         if (tracked[0] % step == 0 || tracked[0] == generator.events()) {
           TrackerStats stats = tracker.stats();
-          out.printf(Locale.ROOT, "  %s %3d %%  %,9d tracked  %,9d stored%n",
+          out.printf(Locale.ROOT, "%s  %s %3d %%  %,9d tracked  %,9d stored%s", terminal ? "\r" : "",
               bar(tracked[0], generator.events(), 20), tracked[0] * 100 / generator.events(), tracked[0],
-              stats.sent());
+              stats.sent(), terminal ? "" : System.lineSeparator());
+          out.flush();
         }
       });
+      if (terminal) {
+        out.println();
+      }
       try {
         tracker.flush().get(5, TimeUnit.MINUTES);
       } catch (ExecutionException e) {

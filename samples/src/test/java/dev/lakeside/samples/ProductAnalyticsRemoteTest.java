@@ -29,11 +29,29 @@ class ProductAnalyticsRemoteTest {
   record Run(int exitCode, String out, String err) {}
 
   static Run run(Map<String, String> env, String... args) {
+    return run(false, env, args);
+  }
+
+  static Run run(boolean terminal, Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = ProductAnalytics.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+        new PrintStream(err, true, StandardCharsets.UTF_8), terminal);
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void onATerminalTheProgressLineUpdatesInPlace() {
+    Run run = run(true, Map.of(), "--url", url(), "--user", "analyst:" + PASSWORD, "--events", "3000",
+        "--schema", "on_terminal");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String tracking = run.out().substring(run.out().indexOf("Tracking 3,000 events"));
+    String progress = tracking.substring(tracking.indexOf('\n') + 1, tracking.indexOf("Stored "));
+    assertThat(progress).as("one line, redrawn 100 times").startsWith("\r  [").endsWith(" stored\n");
+    assertThat(progress.chars().filter(c -> c == '\r').count()).isEqualTo(100);
+    assertThat(progress.chars().filter(c -> c == '\n').count()).isEqualTo(1);
+    assertThat(progress.substring(progress.lastIndexOf('\r') + 1))
+        .startsWith("  [####################] 100 %      3,000 tracked");
   }
 
   private static String url() {

@@ -1,0 +1,20 @@
+package dev.lakeside.track;
+
+/**
+ * What a {@link Tracker#flush()} saw: the rows it covered, by outcome.
+ *
+ * <p>A flush covers every row accepted before it was called. Its future completes normally with this
+ * result when none of those rows was lost; otherwise it fails with a {@link FlushException} that
+ * carries it. Rows dead-lettered or dropped earlier that no flush had reported yet are counted by the
+ * next flush, so no loss goes unreported.
+ *
+ * @param stored covered rows the lakehouse confirmed as stored while the flush waited
+ * @param deadLettered covered rows given up (handed to {@link TrackerListener#onDeadLetter})
+ * @param dropped covered rows discarded from a full queue ({@link FullPolicy#dropOldest()})
+ */
+public record FlushResult(long stored, long deadLettered, long dropped) {
+  /** Whether no covered row was lost. */
+  public boolean allStored() {
+    return deadLettered == 0 && dropped == 0;
+  }
+}
