@@ -493,6 +493,30 @@ class PipelineTest {
     assertThat(pipeline.health().state()).isEqualTo(TrackerHealth.State.CLOSED);
   }
 
+  @Test
+  void itsThreadIsANamedDaemonStartedByTheFirstRowAndGoneAfterClose() throws Exception {
+    List<Thread> before = trackerThreads();
+    Pipeline pipeline = new Pipeline(TrackerConfig.builder().shutdownHook(false).linger(Duration.ZERO).build(),
+        (table, body, rows) -> CompletableFuture.completedFuture(new Pipeline.SendResult.Stored()));
+    assertThat(trackerThreads()).as("nothing before the first row").isEqualTo(before);
+    pipeline.offer(EVENTS, row(1), null);
+    pipeline.flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    List<Thread> started = new ArrayList<>(trackerThreads());
+    started.removeAll(before);
+    assertThat(started).singleElement().satisfies(thread -> {
+      assertThat(thread.getName()).matches("lakeside-tracker-\\d+");
+      assertThat(thread.isDaemon()).isTrue();
+    });
+    assertThat(pipeline.close(Duration.ofSeconds(5)).get(10, java.util.concurrent.TimeUnit.SECONDS).drained()).isTrue();
+    started.get(0).join(10_000);
+    assertThat(started.get(0).isAlive()).isFalse();
+  }
+
+  private static List<Thread> trackerThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("lakeside-tracker-")).toList();
+  }
+
   private static FlushException failure(CompletableFuture<FlushResult> flushed) {
     assertThat(flushed).isCompletedExceptionally();
     try {
