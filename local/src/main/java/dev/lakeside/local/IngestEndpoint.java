@@ -168,7 +168,7 @@ final class IngestEndpoint {
     }
   }
 
-  /** {@code PAR1} → Parquet; a first non-blank {@code {} or {@code [} (after any BOM) → JSON; else CSV. */
+  /** {@code PAR1} → Parquet; a first non-blank <code>{</code> or {@code [} (after any BOM) → JSON; else CSV. */
   static Format sniff(byte[] head, int length) {
     if (length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
       return Format.PARQUET;

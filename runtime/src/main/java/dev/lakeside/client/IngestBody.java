@@ -14,7 +14,7 @@ import java.util.Objects;
  * A file body for {@code /upload} and {@code /upsert}: bytes, a file or a stream, sent as is (a file or stream is
  * streamed, never read into memory). The {@code Content-Type} is the one given with {@link #withContentType}, else
  * inferred: from the file extension ({@code .csv}, {@code .json}, {@code .jsonl}, {@code .ndjson},
- * {@code .parquet}), else from the first bytes ({@code PAR1} is Parquet, a leading {@code {} or {@code [} is JSON,
+ * {@code .parquet}), else from the first bytes ({@code PAR1} is Parquet, a leading <code>{</code> or {@code [} is JSON,
  * anything else CSV).
  *
  * <p>A stream body can be sent once, so a call with one is never retried.

@@ -36,7 +36,7 @@ public final class UuidV7 {
 
   private static final ThreadLocal<RandomBits> BITS = ThreadLocal.withInitial(RandomBits::new);
 
-  /** The last (millis << 12 | counter) handed out. */
+  /** The last ({@code millis << 12 | counter}) handed out. */
   private final AtomicLong last = new AtomicLong();
 
   UuidV7() {}
