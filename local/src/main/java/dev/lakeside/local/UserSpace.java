@@ -7,7 +7,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 
 /**
  * One user's isolated lakehouse: a DuckDB database of its own (in memory, or files under the data
@@ -55,7 +55,9 @@ final class UserSpace implements AutoCloseable {
     Properties properties = new Properties();
     // Without it the driver buffers a whole result before returning its first row.
     properties.setProperty("jdbc_stream_results", "true");
-    DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection(url, properties);
+    // The driver itself, not DriverManager: inside a build tool (mvn exec:java, a test runner) the
+    // DriverManager may have been initialised by another class loader that cannot see DuckDB.
+    DuckDBConnection root = (DuckDBConnection) new DuckDBDriver().connect(url, properties);
     UserSpace space = new UserSpace(name, root, home, tmp);
     try {
       space.configure(settings);
