@@ -16,8 +16,8 @@ import java.util.Set;
  *   <li>{@code --} starts a comment that ends before the next line feed <em>or carriage return</em>.
  *       {@code /*} starts a comment that ends at the matching {@code *}{@code /}: block comments nest.
  *   <li>{@code '…'} is a string, {@code ''} a quote inside it, a backslash an ordinary character; so are
- *       {@code B'…'}, {@code X'…'}, {@code N'…'} and {@code U&'…'}. {@code E'…'} is an escape string: a backslash
- *       escapes the next character, so {@code E'\';'} is one string.
+ *       {@code B'…'}, {@code X'…'}, {@code N'…'} and {@code U&'…'}. {@code E'…'} is an escape string: a
+ *       backslash escapes the next character, so {@code E'\';'} is one string.
  *   <li>{@code $$…$$} and {@code $tag$…$tag$} are dollar quotes (the tag: a letter, {@code _} or non-ASCII
  *       character, then those or digits), recognised only where a token starts: {@code a$$} and {@code €$$} are
  *       identifiers. {@code $1} and {@code $name} are parameters, and so are {@code ?} and {@code ?1}.

@@ -71,23 +71,42 @@ public final class Statements {
   }
 
   /**
-   * The first keyword of the first statement, past comments and opening parentheses, in upper case
-   * ({@code "WITH"} for {@code (with x AS …)}); empty when the text has no statement or starts with something
-   * other than a word.
+   * The first keyword of the statement that decides the text's kind, past comments and opening parentheses, in upper
+   * case: of the first statement that is not READ, or of the first statement when all are ({@code "WITH"} for
+   * {@code (with x AS …) …}, {@code "DELETE"} for {@code SELECT 1; DELETE …}); empty when the text has no statement
+   * or that statement starts with something other than a word.
    *
    * @throws NullPointerException if {@code sql} is null
    */
   public static String firstKeyword(String sql) {
     Objects.requireNonNull(sql, "sql == null");
-    SqlLexer lexer = SqlLexer.of(sql);
-    while (lexer.next()) {
-      TokenKind kind = lexer.kind();
-      if (kind.isComment() || kind == TokenKind.LEFT_PAREN || kind == TokenKind.SEMICOLON) {
+    TokenList tokens = TokenList.of(sql);
+    int deciding = -1;
+    int from = 0;
+    for (int i = 0; i <= tokens.size(); i++) {
+      if (i < tokens.size() && tokens.kind(i) != TokenKind.SEMICOLON) {
         continue;
       }
-      return kind == TokenKind.WORD ? sql.substring(lexer.start(), lexer.end()).toUpperCase(Locale.ROOT) : "";
+      if (i > from) {
+        if (deciding < 0) {
+          deciding = from;
+        }
+        if (new Statement(tokens, i).kind(from) != StatementKind.READ) {
+          deciding = from;
+          break;
+        }
+      }
+      from = i + 1;
     }
-    return "";
+    if (deciding < 0) {
+      return "";
+    }
+    int k = deciding;
+    while (k < tokens.size() && tokens.kind(k) == TokenKind.LEFT_PAREN) {
+      k++;
+    }
+    return k < tokens.size() && tokens.kind(k) == TokenKind.WORD
+        ? sql.substring(tokens.start(k), tokens.end(k)).toUpperCase(Locale.ROOT) : "";
   }
 
   /** A statement's offsets in its text: its first token's start and its last token's end, {@code ;} excluded. */

@@ -59,7 +59,8 @@ class StatementsTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "", " ", ";", " ; ;", "-- only a comment", "/* only */", "SET threads = 1", "RESET threads", "PRAGMA version",
-      "CALL pragma_version()", "USE memory", "BEGIN", "BEGIN TRANSACTION", "COMMIT", "ROLLBACK", "PREPARE p AS SELECT 1",
+      "CALL pragma_version()", "USE memory", "BEGIN", "BEGIN TRANSACTION", "COMMIT", "ROLLBACK",
+      "PREPARE p AS SELECT 1",
       "EXECUTE p", "selection", "'SELECT 1'", "\"SELECT\" 1", "$$SELECT 1$$", "1", "(", "SELECT 1; SET x = 1",
       "SELECT (1", "SELECT 1)", "WITH", "WITH a SELECT 1", "WITH a AS SELECT 1", "WITH a AS (SELECT 1",
       "WITH a AS (SELECT 1) SET x = 1", "WITH a AS (SELECT 1),", "EXPLAIN", "EXPLAIN SET x = 1",
@@ -78,9 +79,12 @@ class StatementsTest {
   }
 
   @Test
-  void firstKeywordSkipsCommentsAndParentheses() {
+  void firstKeywordIsTheDecidingStatementsPastCommentsAndParentheses() {
     assertThat(Statements.firstKeyword("/* x */ -- y\n ((with x AS (SELECT 1) SELECT 1))")).isEqualTo("WITH");
     assertThat(Statements.firstKeyword(";; insert into t values (1)")).isEqualTo("INSERT");
+    assertThat(Statements.firstKeyword("SELECT 1; SELECT 2")).isEqualTo("SELECT");
+    assertThat(Statements.firstKeyword("SELECT 1; (delete FROM t); SET x = 1")).isEqualTo("DELETE");
+    assertThat(Statements.firstKeyword("SELECT 1; 'x'; DELETE FROM t")).isEmpty();
     assertThat(Statements.firstKeyword("'x'")).isEmpty();
     assertThat(Statements.firstKeyword("  ")).isEmpty();
   }
