@@ -359,13 +359,13 @@ public final class QueryRequest {
      * arrived. The client trusts this: a write marked idempotent that lost its response runs twice, so never mark
      * an {@code INSERT} idempotent; an {@code INSERT OR REPLACE} or a {@code CREATE OR REPLACE} may be.
      *
-     * <p>Without it the client retries only a text whose every statement it can prove read-only: one starting,
-     * after opening parentheses, with {@code SELECT}, {@code VALUES}, {@code FROM}, {@code TABLE},
-     * {@code DESCRIBE}, {@code SHOW}, {@code SUMMARIZE}, {@code PIVOT} or {@code UNPIVOT}; a {@code WITH} whose main
-     * statement is one of those and whose CTEs do not write; or an {@code EXPLAIN} without {@code ANALYZE}. Comments,
-     * literals and quoted names are read as DuckDB reads them. {@code WITH … INSERT}, a CTE such as
-     * {@code (DELETE … RETURNING *)}, {@code EXPLAIN ANALYZE INSERT …}, {@code SET}, {@code CALL}, {@code PRAGMA}
-     * and any text with one such statement among others are not retried.
+     * <p>Without it the client retries only a text whose every statement it can prove read-only: one starting, after
+     * opening parentheses, with {@code SELECT}, {@code VALUES}, {@code FROM}, {@code TABLE}, {@code DESCRIBE},
+     * {@code SHOW}, {@code SUMMARIZE}, {@code PIVOT} or {@code UNPIVOT}; a {@code WITH} whose main statement is one of
+     * those and whose CTEs do not write; or an {@code EXPLAIN} without {@code ANALYZE} of a query or a write (DuckDB
+     * plans it and runs nothing). Comments, literals and quoted names are read as DuckDB reads them.
+     * {@code WITH … INSERT}, a CTE such as {@code (DELETE … RETURNING *)}, {@code EXPLAIN ANALYZE INSERT …},
+     * {@code SET}, {@code CALL}, {@code PRAGMA} and any text with one such statement among others are not retried.
      */
     public Builder idempotent(boolean idempotent) {
       once("idempotent");
