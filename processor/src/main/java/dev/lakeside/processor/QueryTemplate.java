@@ -62,11 +62,8 @@ import java.util.function.Function;
  * @param placeholderText the original text with each {@code :name} written {@code $name} and each
  *     {@code \:} escape written {@code " :"}: valid SQL for a verifier, with every offset equal to the
  *     original's, so positions in its messages point into the text the user wrote
- * @param codeText the text with every literal, quoted identifier, comment and parameter blanked to a
- *     space: what is left are keywords, names, numbers and punctuation, for reading the statement's shape
  */
-record QueryTemplate(String sql, List<Segment> segments, List<String> parameterNames, String placeholderText,
-    String codeText) {
+record QueryTemplate(String sql, List<Segment> segments, List<String> parameterNames, String placeholderText) {
   QueryTemplate {
     Objects.requireNonNull(sql, "sql == null");
     segments = List.copyOf(segments);
@@ -205,7 +202,6 @@ record QueryTemplate(String sql, List<Segment> segments, List<String> parameterN
     Set<String> names = new LinkedHashSet<>();
     StringBuilder text = new StringBuilder();
     StringBuilder placeholders = new StringBuilder(sql.length());
-    StringBuilder code = new StringBuilder(sql.length());
     Deque<Character> open = new ArrayDeque<>();
     int n = sql.length();
     int parameterEnd = -1;
@@ -214,7 +210,6 @@ record QueryTemplate(String sql, List<Segment> segments, List<String> parameterN
       char c = sql.charAt(i);
       char next = i + 1 < n ? sql.charAt(i + 1) : '\0';
       int end;
-      boolean plain = false;
       if (c == '\'') {
         end = skipString(sql, i + 1, i, false);
       } else if ((c == 'E' || c == 'e') && next == '\'' && !continuesIdentifier(sql, i)) {
@@ -231,7 +226,6 @@ record QueryTemplate(String sql, List<Segment> segments, List<String> parameterN
       } else if (c == '\\' && next == ':') {
         text.append(':');
         placeholders.append(" :");
-        code.append(" :");
         i += 2;
         continue;
       } else if (c == ':' && startsParameter(sql, i, parameterEnd, open)) {
@@ -243,7 +237,6 @@ record QueryTemplate(String sql, List<Segment> segments, List<String> parameterN
         String name = sql.substring(i + 1, end);
         segments.add(new Parameter(name, i));
         placeholders.append('$').append(name);
-        code.append(' ');
         names.add(name);
         parameterEnd = end;
         i = end;
@@ -251,17 +244,15 @@ record QueryTemplate(String sql, List<Segment> segments, List<String> parameterN
       } else {
         track(open, c == '[' && !opensSlice(sql, i) ? '<' : c);
         end = i + 1;
-        plain = true;
       }
       text.append(sql, i, end);
       placeholders.append(sql, i, end);
-      code.append(plain ? sql.substring(i, end) : " ");
       i = end;
     }
     if (text.length() > 0) {
       segments.add(new Text(text.toString()));
     }
-    return new QueryTemplate(sql, segments, new ArrayList<>(names), placeholders.toString(), code.toString());
+    return new QueryTemplate(sql, segments, new ArrayList<>(names), placeholders.toString());
   }
 
   private static boolean startsParameter(String sql, int i, int parameterEnd, Deque<Character> open) {

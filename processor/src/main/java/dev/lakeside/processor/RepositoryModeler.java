@@ -3,6 +3,8 @@ package dev.lakeside.processor;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
+import dev.lakeside.duckdb.StatementKind;
+import dev.lakeside.duckdb.Statements;
 import dev.lakeside.processor.FinderModel.Condition;
 import dev.lakeside.processor.FinderModel.Operator;
 import dev.lakeside.processor.RepositoryDef.MethodDef;
@@ -56,9 +58,6 @@ final class RepositoryModeler {
   private static final String LIMIT = "dev.lakeside.repository.Limit";
   private static final String PAGE_REQUEST = "dev.lakeside.repository.PageRequest";
   private static final String PAGE = "dev.lakeside.repository.Page";
-  private static final Set<String> READ_KEYWORDS = Set.of("SELECT", "WITH", "FROM", "VALUES", "TABLE", "SHOW",
-      "DESCRIBE", "DESC", "EXPLAIN", "SUMMARIZE", "PIVOT", "UNPIVOT");
-  private static final Set<String> WRITE_KEYWORDS = Set.of("INSERT", "UPDATE", "DELETE", "MERGE");
 
   private final Types types;
   private final Elements elements;
@@ -1032,55 +1031,16 @@ final class RepositoryModeler {
   }
 
   /**
-   * Whether a statement writes: its first keyword is not a reading one, or it is {@code WITH} and the
-   * statement after the common table expressions (the first word outside parentheses that starts a
-   * statement) is {@code INSERT}, {@code UPDATE}, {@code DELETE} or {@code MERGE}.
+   * Whether a {@code @Query} writes: unless DuckDB's reading of the text proves every statement read-only
+   * ({@link Statements#classify}), it is run as an update. {@code WITH … INSERT}, a CTE that deletes, {@code SET}
+   * and {@code SELECT 1; DELETE …} all write.
    */
   static boolean writes(QueryTemplate template) {
-    List<Word> words = words(template);
-    String first = words.isEmpty() ? "" : words.get(0).text();
-    if (!first.equals("WITH")) {
-      return !READ_KEYWORDS.contains(first);
-    }
-    for (Word word : words.subList(1, words.size())) {
-      if (word.depth() == 0 && WRITE_KEYWORDS.contains(word.text())) {
-        return true;
-      }
-      if (word.depth() == 0 && READ_KEYWORDS.contains(word.text())) {
-        return false;
-      }
-    }
-    return false;
+    return Statements.classify(template.sql()) != StatementKind.READ;
   }
 
-  /** The first keyword of a statement, upper case (past comments and opening parentheses). */
+  /** The first keyword of the statement that makes the text write, upper case, for messages. */
   static String firstKeyword(QueryTemplate template) {
-    List<Word> words = words(template);
-    return words.isEmpty() ? "" : words.get(0).text();
-  }
-
-  private record Word(String text, int depth) {}
-
-  /** The words of the statement's code (literals and comments left out), upper case, with their paren depth. */
-  private static List<Word> words(QueryTemplate template) {
-    String code = template.codeText();
-    List<Word> words = new ArrayList<>();
-    int depth = 0;
-    int i = 0;
-    while (i < code.length()) {
-      char c = code.charAt(i);
-      if (Character.isLetter(c) || c == '_') {
-        int end = i;
-        while (end < code.length() && (Character.isLetterOrDigit(code.charAt(end)) || code.charAt(end) == '_')) {
-          end++;
-        }
-        words.add(new Word(code.substring(i, end).toUpperCase(Locale.ROOT), depth));
-        i = end;
-        continue;
-      }
-      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-      i++;
-    }
-    return words;
+    return Statements.firstKeyword(template.sql());
   }
 }

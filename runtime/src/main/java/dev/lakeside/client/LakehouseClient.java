@@ -50,12 +50,17 @@ import java.util.function.Supplier;
  * {@link #newBuilder()} variants share. There is nothing to close: on JDK 17 an {@code HttpClient} cannot be closed
  * and its threads end when it is garbage-collected, which is why the client never creates one per call.
  *
- * <p><b>Retries.</b> Transient failures (connection errors, timeouts, 408, 429, 500, 502, 503, 504) are retried
- * with exponential backoff and full jitter, or after the server's {@code Retry-After}, but only for calls that are
- * safe to repeat: {@code GET}, {@code DELETE}, {@code /validate}, {@code /autocomplete}, and queries that are
- * read-only or marked {@link QueryRequest.Builder#idempotent idempotent}, before their first row. {@code /append},
- * {@code /upsert} and {@code /upload} are retried only with {@link Builder#retryWrites(boolean)}: when a response
- * is lost, the server may have applied the write, and sending it again appends the rows twice.
+ * <p><b>Retries.</b> Transient failures (connection errors, timeouts, 408, 429, 500, 502, 503, 504) are retried with
+ * exponential backoff and full jitter, or after the server's {@code Retry-After}, but only for calls that are safe to
+ * repeat: {@code GET}, {@code DELETE}, {@code /validate}, {@code /autocomplete}, and queries before their first row,
+ * when they are marked {@link QueryRequest.Builder#idempotent idempotent} or every statement of the text is provably
+ * read-only: it starts with {@code SELECT}, {@code VALUES}, {@code FROM}, {@code TABLE}, {@code DESCRIBE},
+ * {@code SHOW}, {@code SUMMARIZE}, {@code PIVOT} or {@code UNPIVOT}, is a {@code WITH} whose CTEs and main statement
+ * only read, or is an {@code EXPLAIN} without {@code ANALYZE} of a query or a write (DuckDB plans it and runs nothing).
+ * A statement the client cannot prove read-only is never retried unless marked: {@code WITH … INSERT} would insert its
+ * rows twice after a lost response. {@code /append}, {@code /upsert} and {@code /upload} are retried only with
+ * {@link Builder#retryWrites(boolean)}: when a response is lost, the server may have applied the write, and sending it
+ * again appends the rows twice.
  *
  * <p><b>Errors.</b> Every failure is a {@link LakehouseException}: {@link AuthError}, {@link BadRequestError},
  * {@link NetworkError}, {@link TimeoutError}, {@link SerializationError}, {@link ParseError}, {@link QueryError},

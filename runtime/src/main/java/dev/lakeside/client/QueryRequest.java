@@ -1,5 +1,7 @@
 package dev.lakeside.client;
 
+import dev.lakeside.duckdb.StatementKind;
+import dev.lakeside.duckdb.Statements;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -179,72 +181,12 @@ public final class QueryRequest {
     return timeout;
   }
 
-  /** Whether the client may retry this request: a read-only statement, or one marked idempotent. */
-  boolean retriable() {
-    return idempotent || readOnly(statement);
-  }
-
   /**
-   * True when the statement, after leading comments, whitespace and parentheses, starts with a read-only keyword and
-   * holds one statement only ({@code SELECT 1; INSERT …} is not read-only).
+   * Whether the client may retry this request: marked idempotent, or every statement provably read-only
+   * ({@link Statements#classify}).
    */
-  static boolean readOnly(String sql) {
-    int i = skipInsignificant(sql, 0);
-    int start = i;
-    while (i < sql.length() && Character.isLetter(sql.charAt(i))) {
-      i++;
-    }
-    String keyword = sql.substring(start, i).toUpperCase(Locale.ROOT);
-    boolean reading = switch (keyword) {
-      case "SELECT", "WITH", "VALUES", "DESCRIBE", "SHOW", "EXPLAIN", "FROM", "TABLE", "SUMMARIZE" -> true;
-      default -> false;
-    };
-    return reading && !hasSecondStatement(sql, i);
-  }
-
-  private static int skipInsignificant(String sql, int i) {
-    while (i < sql.length()) {
-      char c = sql.charAt(i);
-      if (Character.isWhitespace(c) || c == '(') {
-        i++;
-      } else if (sql.startsWith("--", i)) {
-        int end = sql.indexOf('\n', i);
-        i = end < 0 ? sql.length() : end + 1;
-      } else if (sql.startsWith("/*", i)) {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? sql.length() : end + 2;
-      } else {
-        break;
-      }
-    }
-    return i;
-  }
-
-  private static boolean hasSecondStatement(String sql, int from) {
-    char quote = 0;
-    for (int i = from; i < sql.length(); i++) {
-      char c = sql.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-      } else if (sql.startsWith("--", i)) {
-        int end = sql.indexOf('\n', i);
-        i = end < 0 ? sql.length() : end;
-      } else if (sql.startsWith("/*", i)) {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? sql.length() : end + 1;
-      } else if (c == ';') {
-        int next = skipInsignificant(sql, i + 1);
-        while (next < sql.length() && sql.charAt(next) == ';') {
-          next = skipInsignificant(sql, next + 1);
-        }
-        return next < sql.length();
-      }
-    }
-    return false;
+  boolean retriable() {
+    return idempotent || Statements.classify(statement) == StatementKind.READ;
   }
 
   @Override
@@ -414,9 +356,16 @@ public final class QueryRequest {
 
     /**
      * Declares the statement safe to run twice, so that the client retries it on a transient failure before any row
-     * arrived. Read-only statements ({@code SELECT}, {@code WITH}, {@code VALUES}, {@code DESCRIBE}, {@code SHOW},
-     * {@code EXPLAIN}, {@code FROM}) are retried without it. Never mark an {@code INSERT} idempotent: a retry after
-     * a lost response runs it twice.
+     * arrived. The client trusts this: a write marked idempotent that lost its response runs twice, so never mark
+     * an {@code INSERT} idempotent; an {@code INSERT OR REPLACE} or a {@code CREATE OR REPLACE} may be.
+     *
+     * <p>Without it the client retries only a text whose every statement it can prove read-only: one starting, after
+     * opening parentheses, with {@code SELECT}, {@code VALUES}, {@code FROM}, {@code TABLE}, {@code DESCRIBE},
+     * {@code SHOW}, {@code SUMMARIZE}, {@code PIVOT} or {@code UNPIVOT}; a {@code WITH} whose main statement is one of
+     * those and whose CTEs do not write; or an {@code EXPLAIN} without {@code ANALYZE} of a query or a write (DuckDB
+     * plans it and runs nothing). Comments, literals and quoted names are read as DuckDB reads them.
+     * {@code WITH … INSERT}, a CTE such as {@code (DELETE … RETURNING *)}, {@code EXPLAIN ANALYZE INSERT …},
+     * {@code SET}, {@code CALL}, {@code PRAGMA} and any text with one such statement among others are not retried.
      */
     public Builder idempotent(boolean idempotent) {
       once("idempotent");

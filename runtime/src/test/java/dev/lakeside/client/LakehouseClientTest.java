@@ -428,17 +428,25 @@ class LakehouseClientTest {
   }
 
   @Test
-  void readOnlyDetection() {
-    assertThat(QueryRequest.readOnly("select 1")).isTrue();
-    assertThat(QueryRequest.readOnly("\n  WITH x AS (SELECT 1) SELECT * FROM x")).isTrue();
-    assertThat(QueryRequest.readOnly("/* hi */ -- there\n VALUES (1)")).isTrue();
-    assertThat(QueryRequest.readOnly("FROM t")).isTrue();
-    assertThat(QueryRequest.readOnly("DESCRIBE t;")).isTrue();
-    assertThat(QueryRequest.readOnly("SELECT ';' AS x")).isTrue();
-    assertThat(QueryRequest.readOnly("SELECT 1; INSERT INTO t VALUES (1)")).isFalse();
-    assertThat(QueryRequest.readOnly("INSERT INTO t SELECT 1")).isFalse();
-    assertThat(QueryRequest.readOnly("selection")).isFalse();
-    assertThat(QueryRequest.readOnly("CREATE TABLE t AS SELECT 1")).isFalse();
+  void onlyProvablyReadOnlyOrIdempotentQueriesAreRetriable() {
+    assertThat(QueryRequest.of("select 1").retriable()).isTrue();
+    assertThat(QueryRequest.of("\n  WITH x AS (SELECT 1) SELECT * FROM x").retriable()).isTrue();
+    assertThat(QueryRequest.of("/* hi */ -- there\n VALUES (1)").retriable()).isTrue();
+    assertThat(QueryRequest.of("FROM t").retriable()).isTrue();
+    assertThat(QueryRequest.of("DESCRIBE t;").retriable()).isTrue();
+    assertThat(QueryRequest.of("SELECT ';' AS x").retriable()).isTrue();
+    assertThat(QueryRequest.of("SELECT 1; INSERT INTO t VALUES (1)").retriable()).isFalse();
+    assertThat(QueryRequest.of("INSERT INTO t SELECT 1").retriable()).isFalse();
+    assertThat(QueryRequest.of("selection").retriable()).isFalse();
+    assertThat(QueryRequest.of("CREATE TABLE t AS SELECT 1").retriable()).isFalse();
+    assertThat(QueryRequest.of("WITH src AS (SELECT 1 AS x) INSERT INTO t SELECT x FROM src").retriable()).isFalse();
+    assertThat(QueryRequest.of("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d").retriable()).isFalse();
+    assertThat(QueryRequest.of("SELECT 1 --\r; DROP TABLE t").retriable()).isFalse();
+    assertThat(QueryRequest.of("SELECT 1 /* /* */ ; */; DELETE FROM t").retriable()).isFalse();
+    assertThat(QueryRequest.of("EXPLAIN ANALYZE DELETE FROM t").retriable()).isFalse();
+    assertThat(QueryRequest.of("SET threads = 1").retriable()).isFalse();
+    assertThat(QueryRequest.builder("INSERT INTO t VALUES (1)").idempotent(true).build().retriable()).isTrue();
+    assertThat(QueryRequest.of("SELECT 1").toBuilder().build().retriable()).isTrue();
   }
 
   // ------------------------------------------------------------------ timeouts and streaming

@@ -23,8 +23,8 @@ class QuickstartIT {
   private static final Path ROOT = Path.of(System.getProperty("lakeside.root", ".."));
   private static final Path STAGING = Path.of(System.getProperty("lakeside.staging", "../target/staging"));
   private static final String VERSION = System.getProperty("lakeside.version");
-  private static final List<String> PUBLISHED = List.of("lakeside-annotations", "lakeside-runtime",
-      "lakeside-processor", "lakeside-verifier", "lakeside-local");
+  private static final List<String> PUBLISHED = List.of("lakeside-annotations", "lakeside-duckdb",
+      "lakeside-runtime", "lakeside-processor", "lakeside-verifier", "lakeside-local");
 
   @TempDir
   Path work;

@@ -122,16 +122,18 @@ class FixtureTest {
   }
 
   /**
-   * The processor jar (or classes) and, when it is not shaded, JavaPoet, under the platform class
-   * loader: the application class path, where the verifier and DuckDB are, stays invisible.
+   * The processor jar (or classes) and, when it is not shaded, JavaPoet and lakeside-duckdb, under the
+   * platform class loader: the application class path, where the verifier and DuckDB are, stays invisible.
    */
   private static URLClassLoader processorsWithoutVerifier() throws Exception {
     List<URL> urls = new ArrayList<>();
     urls.add(TableProcessor.class.getProtectionDomain().getCodeSource().getLocation());
-    try {
-      urls.add(Class.forName("com.palantir.javapoet.ClassName").getProtectionDomain().getCodeSource().getLocation());
-    } catch (ClassNotFoundException shaded) {
-      // The processor jar carries JavaPoet relocated inside.
+    for (String unshaded : List.of("com.palantir.javapoet.ClassName", "dev.lakeside.duckdb.Statements")) {
+      try {
+        urls.add(Class.forName(unshaded).getProtectionDomain().getCodeSource().getLocation());
+      } catch (ClassNotFoundException shaded) {
+        // The processor jar carries it relocated inside.
+      }
     }
     URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     assertThat(loader.getResource("META-INF/services/dev.lakeside.processor.spi.QueryVerifier")).isNull();

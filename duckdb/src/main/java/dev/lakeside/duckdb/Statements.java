@@ -1,0 +1,311 @@
+package dev.lakeside.duckdb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Reads DuckDB SQL texts as statements: what they may do, and how they start.
+ *
+ * <p>A text is split at every {@code ;} outside literals and comments (DuckDB allows none inside parentheses);
+ * empty statements are ignored. Then:
+ * <ul>
+ *   <li>a statement is {@link StatementKind#READ} when it starts, after opening parentheses, with {@code SELECT},
+ *       {@code VALUES}, {@code FROM}, {@code TABLE}, {@code DESCRIBE}, {@code DESC}, {@code SHOW},
+ *       {@code SUMMARIZE}, {@code PIVOT} or {@code UNPIVOT}; or is {@code WITH [RECURSIVE]} common table
+ *       expressions followed by a main statement starting with one of those; or is {@code EXPLAIN} without
+ *       {@code ANALYZE} of a statement that is READ or WRITE (DuckDB plans it and does not run it);
+ *   <li>a statement is {@link StatementKind#WRITE} when it starts with {@code INSERT}, {@code UPDATE},
+ *       {@code DELETE}, {@code MERGE}, {@code COPY}, {@code CREATE}, {@code DROP}, {@code ALTER},
+ *       {@code TRUNCATE}, {@code ATTACH}, {@code DETACH}, {@code INSTALL}, {@code LOAD}, {@code IMPORT},
+ *       {@code EXPORT}, {@code CHECKPOINT}, {@code FORCE}, {@code VACUUM}, {@code ANALYZE} or {@code COMMENT}; when
+ *       its {@code WITH} list is followed by one of those; when it is {@code EXPLAIN ANALYZE} of a write; and when
+ *       a common table expression's body is one ({@code WITH d AS (DELETE … RETURNING *) SELECT …}: DuckDB runs
+ *       the {@code DELETE});
+ *   <li>anything else is {@link StatementKind#OTHER}: {@code SET}, {@code RESET}, {@code PRAGMA}, {@code CALL},
+ *       {@code USE}, {@code BEGIN}, {@code COMMIT}, a {@code WITH} list that does not parse, unbalanced
+ *       parentheses.
+ * </ul>
+ * A text is READ when it has statements and every one is READ, WRITE when one is WRITE, else OTHER.
+ *
+ * <p>The rules read the text, not the catalog: a function with a side effect ({@code nextval}, {@code setseed}) in a
+ * READ statement is not seen. Thread-safe; no state.
+ */
+public final class Statements {
+  private static final String[] READS = {"SELECT", "VALUES", "FROM", "TABLE", "DESCRIBE", "DESC", "SHOW",
+      "SUMMARIZE", "PIVOT", "UNPIVOT"};
+  private static final String[] WRITES = {"INSERT", "UPDATE", "DELETE", "MERGE", "COPY", "CREATE", "DROP",
+      "ALTER", "TRUNCATE", "ATTACH", "DETACH", "INSTALL", "LOAD", "IMPORT", "EXPORT", "CHECKPOINT", "FORCE",
+      "VACUUM", "ANALYZE", "ANALYSE", "COMMENT"};
+  private static final String[] ANALYZE = {"ANALYZE", "ANALYSE"};
+
+  private Statements() {}
+
+  /**
+   * What running {@code sql} may do: {@link StatementKind#READ} only when every statement provably only reads.
+   *
+   * @throws NullPointerException if {@code sql} is null
+   */
+  public static StatementKind classify(String sql) {
+    Objects.requireNonNull(sql, "sql == null");
+    TokenList tokens = TokenList.of(sql);
+    boolean any = false;
+    boolean allRead = true;
+    int from = 0;
+    for (int i = 0; i <= tokens.size(); i++) {
+      if (i < tokens.size() && tokens.kind(i) != TokenKind.SEMICOLON) {
+        continue;
+      }
+      if (i > from) {
+        StatementKind kind = new Statement(tokens, i).kind(from);
+        if (kind == StatementKind.WRITE) {
+          return StatementKind.WRITE;
+        }
+        any = true;
+        allRead &= kind == StatementKind.READ;
+      }
+      from = i + 1;
+    }
+    return any && allRead ? StatementKind.READ : StatementKind.OTHER;
+  }
+
+  /**
+   * The first keyword of the statement that decides the text's kind, past comments and opening parentheses, in upper
+   * case: of the first statement that is not READ, or of the first statement when all are ({@code "WITH"} for
+   * {@code (with x AS …) …}, {@code "DELETE"} for {@code SELECT 1; DELETE …}); empty when the text has no statement
+   * or that statement starts with something other than a word.
+   *
+   * @throws NullPointerException if {@code sql} is null
+   */
+  public static String firstKeyword(String sql) {
+    Objects.requireNonNull(sql, "sql == null");
+    TokenList tokens = TokenList.of(sql);
+    int deciding = -1;
+    int from = 0;
+    for (int i = 0; i <= tokens.size(); i++) {
+      if (i < tokens.size() && tokens.kind(i) != TokenKind.SEMICOLON) {
+        continue;
+      }
+      if (i > from) {
+        if (deciding < 0) {
+          deciding = from;
+        }
+        if (new Statement(tokens, i).kind(from) != StatementKind.READ) {
+          deciding = from;
+          break;
+        }
+      }
+      from = i + 1;
+    }
+    if (deciding < 0) {
+      return "";
+    }
+    int k = deciding;
+    while (k < tokens.size() && tokens.kind(k) == TokenKind.LEFT_PAREN) {
+      k++;
+    }
+    return k < tokens.size() && tokens.kind(k) == TokenKind.WORD
+        ? sql.substring(tokens.start(k), tokens.end(k)).toUpperCase(Locale.ROOT) : "";
+  }
+
+  /** A statement's offsets in its text: its first token's start and its last token's end, {@code ;} excluded. */
+  record Span(int start, int end) {}
+
+  /** The non-empty statements of {@code sql}, split at each {@code ;} outside literals and comments. */
+  static List<Span> split(String sql) {
+    TokenList tokens = TokenList.of(sql);
+    List<Span> spans = new ArrayList<>();
+    int from = 0;
+    for (int i = 0; i <= tokens.size(); i++) {
+      if (i < tokens.size() && tokens.kind(i) != TokenKind.SEMICOLON) {
+        continue;
+      }
+      if (i > from) {
+        spans.add(new Span(tokens.start(from), tokens.end(i - 1)));
+      }
+      from = i + 1;
+    }
+    return spans;
+  }
+
+  /** The tokens of one statement, up to (excluding) {@code to}. */
+  private static final class Statement {
+    private final TokenList t;
+    private final int to;
+
+    Statement(TokenList tokens, int to) {
+      this.t = tokens;
+      this.to = to;
+    }
+
+    StatementKind kind(int from) {
+      int i = from;
+      while (is(i, TokenKind.LEFT_PAREN)) {
+        i++;
+      }
+      StatementKind kind;
+      if (wordIn(i, READS)) {
+        kind = StatementKind.READ;
+      } else if (word(i, "WITH")) {
+        kind = mainOfWith(i + 1);
+      } else if (word(i, "EXPLAIN")) {
+        return explain(i + 1);
+      } else if (wordIn(i, WRITES)) {
+        return StatementKind.WRITE;
+      } else {
+        return StatementKind.OTHER;
+      }
+      if (kind != StatementKind.WRITE && hasWritingCte(from)) {
+        return StatementKind.WRITE;
+      }
+      return kind == StatementKind.READ && !balanced(from) ? StatementKind.OTHER : kind;
+    }
+
+    /** After {@code WITH}: skips the common table expressions and reads the main statement's first word. */
+    private StatementKind mainOfWith(int from) {
+      int p = from;
+      if (word(p, "RECURSIVE")) {
+        p++;
+      }
+      while (true) {
+        if (!is(p, TokenKind.WORD) && !is(p, TokenKind.QUOTED_IDENTIFIER)) {
+          return StatementKind.OTHER;
+        }
+        p++;
+        if (is(p, TokenKind.LEFT_PAREN)) {
+          p = afterParentheses(p);
+        }
+        if (word(p, "USING")) {
+          p = word(p + 1, "KEY") && is(p + 2, TokenKind.LEFT_PAREN) ? afterParentheses(p + 2) : -1;
+        }
+        if (!word(p, "AS")) {
+          return StatementKind.OTHER;
+        }
+        p++;
+        if (word(p, "NOT") && word(p + 1, "MATERIALIZED")) {
+          p += 2;
+        } else if (word(p, "MATERIALIZED")) {
+          p++;
+        }
+        if (!is(p, TokenKind.LEFT_PAREN)) {
+          return StatementKind.OTHER;
+        }
+        p = afterParentheses(p);
+        if (!isPunctuation(p, ',')) {
+          break;
+        }
+        p++;
+      }
+      while (is(p, TokenKind.LEFT_PAREN)) {
+        p++;
+      }
+      if (wordIn(p, READS)) {
+        return StatementKind.READ;
+      }
+      return wordIn(p, WRITES) ? StatementKind.WRITE : StatementKind.OTHER;
+    }
+
+    /**
+     * After {@code EXPLAIN}: with {@code ANALYZE} (also inside an option list, whatever its value) DuckDB runs the
+     * statement, so it is what the statement is; without, DuckDB only plans it.
+     */
+    private StatementKind explain(int from) {
+      boolean analyze = false;
+      int p = from;
+      if (wordIn(p, ANALYZE)) {
+        analyze = true;
+        p++;
+      } else if (is(p, TokenKind.LEFT_PAREN)) {
+        int q = p;
+        while (is(q, TokenKind.LEFT_PAREN)) {
+          q++;
+        }
+        if (!wordIn(q, READS) && !word(q, "WITH")) {
+          int close = afterParentheses(p);
+          if (close < 0) {
+            return StatementKind.OTHER;
+          }
+          for (int k = p + 1; k < close - 1; k++) {
+            analyze |= wordIn(k, ANALYZE);
+          }
+          p = close;
+        }
+      }
+      if (p >= to) {
+        return StatementKind.OTHER;
+      }
+      StatementKind explained = kind(p);
+      if (analyze || explained == StatementKind.OTHER) {
+        return explained;
+      }
+      return StatementKind.READ;
+    }
+
+    /** Whether some {@code AS [NOT] [MATERIALIZED] (} is followed by a writing statement: a writing CTE. */
+    private boolean hasWritingCte(int from) {
+      for (int k = from; k < to; k++) {
+        if (!word(k, "AS")) {
+          continue;
+        }
+        int p = k + 1;
+        if (word(p, "NOT")) {
+          p++;
+        }
+        if (word(p, "MATERIALIZED")) {
+          p++;
+        }
+        if (!is(p, TokenKind.LEFT_PAREN)) {
+          continue;
+        }
+        while (is(p, TokenKind.LEFT_PAREN)) {
+          p++;
+        }
+        if (wordIn(p, WRITES)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean balanced(int from) {
+      int depth = 0;
+      for (int k = from; k < to && depth >= 0; k++) {
+        depth += t.kind(k) == TokenKind.LEFT_PAREN ? 1 : t.kind(k) == TokenKind.RIGHT_PAREN ? -1 : 0;
+      }
+      return depth == 0;
+    }
+
+    /** The index after the parenthesis closing the one at {@code open}, or -1 if none does. */
+    private int afterParentheses(int open) {
+      if (open < 0) {
+        return -1;
+      }
+      int depth = 0;
+      for (int k = open; k < to; k++) {
+        if (t.kind(k) == TokenKind.LEFT_PAREN) {
+          depth++;
+        } else if (t.kind(k) == TokenKind.RIGHT_PAREN && --depth == 0) {
+          return k + 1;
+        }
+      }
+      return -1;
+    }
+
+    private boolean is(int i, TokenKind kind) {
+      return i >= 0 && i < to && t.kind(i) == kind;
+    }
+
+    private boolean word(int i, String upper) {
+      return i >= 0 && i < to && t.isWord(i, upper);
+    }
+
+    private boolean wordIn(int i, String[] uppers) {
+      return i >= 0 && i < to && t.isWordIn(i, uppers);
+    }
+
+    private boolean isPunctuation(int i, char c) {
+      return i >= 0 && i < to && t.isPunctuation(i, c);
+    }
+  }
+}
