@@ -12,6 +12,7 @@ import dev.lakeside.local.LocalLakehouse;
 import dev.lakeside.local.LocalLakehouseExtension;
 import dev.lakeside.track.Confirmation;
 import dev.lakeside.track.DeadLetter;
+import dev.lakeside.track.FlushException;
 import dev.lakeside.track.SchemaMode;
 import dev.lakeside.track.TrackerConfig;
 import dev.lakeside.track.TrackerListener;
@@ -171,7 +172,9 @@ class LakesideTest {
     }).build();
     try (Lakeside lakeside = Lakeside.builder(client).tracker(config).build()) {
       lakeside.tracker().track(TrackedEvent.of(1, 1));
-      lakeside.tracker().flush().get(30, TimeUnit.SECONDS);
+      assertThatThrownBy(() -> lakeside.tracker().flush().get(30, TimeUnit.SECONDS))
+          .cause().isInstanceOfSatisfying(FlushException.class,
+              lost -> assertThat(lost.getCause().reason()).isEqualTo(DeadLetter.Reason.SCHEMA));
     }
     assertThat(deadLetters).singleElement().satisfies(letter -> {
       assertThat(letter.reason()).isEqualTo(DeadLetter.Reason.SCHEMA);

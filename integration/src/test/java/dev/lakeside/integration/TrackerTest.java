@@ -1,6 +1,7 @@
 package dev.lakeside.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakeside.Lakeside;
 import dev.lakeside.client.LakehouseClient;
@@ -8,6 +9,8 @@ import dev.lakeside.client.Row;
 import dev.lakeside.local.LocalLakehouse;
 import dev.lakeside.local.LocalLakehouseExtension;
 import dev.lakeside.track.DeadLetter;
+import dev.lakeside.track.FlushException;
+import dev.lakeside.track.FlushResult;
 import dev.lakeside.track.FullPolicy;
 import dev.lakeside.track.SchemaMode;
 import dev.lakeside.track.TrackResult;
@@ -142,7 +145,11 @@ class TrackerTest {
       for (int i = 0; i < 1000; i++) {
         lakeside.tracker().track(new Reading(null, i, i == 437 ? -1 : i));
       }
-      lakeside.tracker().flush().get(60, TimeUnit.SECONDS);
+      assertThatThrownBy(() -> lakeside.tracker().flush().get(60, TimeUnit.SECONDS))
+          .cause().isInstanceOfSatisfying(FlushException.class, lost -> {
+            assertThat(lost.result()).isEqualTo(new FlushResult(999, 1, 0));
+            assertThat(lost.getCause().reason()).isEqualTo(DeadLetter.Reason.INVALID_DATA);
+          });
       assertThat(lakeside.tracker().stats().failed()).isEqualTo(1);
       assertThat(lakeside.tracker().stats().sent()).isEqualTo(999);
     }

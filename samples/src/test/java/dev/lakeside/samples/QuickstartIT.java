@@ -8,48 +8,49 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's quick start as a new user meets it: {@code samples/quickstart} copied into an empty
- * directory and built by this machine's Maven, with an empty local repository, against the artifacts
- * this build staged (what would be published) and nothing else of ours. It must compile with the
- * processor and the verifier, run its JUnit 5 test, and run the app.
+ * directory and built by this machine's Maven with a fresh local repository that holds only what
+ * {@code mvn install} of this repository puts there (the published modules, as this build packaged
+ * them). It must compile with the processor and the verifier, run its JUnit 5 test, and run the app.
  */
 class QuickstartIT {
   private static final Path ROOT = Path.of(System.getProperty("lakeside.root", ".."));
-  private static final Path STAGING = Path.of(System.getProperty("lakeside.staging", "../target/staging"));
   private static final String VERSION = System.getProperty("lakeside.version");
-  private static final List<String> PUBLISHED = List.of("lakeside-annotations", "lakeside-duckdb",
-      "lakeside-runtime", "lakeside-processor", "lakeside-verifier", "lakeside-local");
+  /** Module directory and artifact of everything published; the rest skip install and deploy. */
+  private static final Map<String, String> PUBLISHED = Map.of("annotations", "lakeside-annotations",
+      "duckdb", "lakeside-duckdb", "runtime", "lakeside-runtime", "processor", "lakeside-processor",
+      "verifier", "lakeside-verifier", "local", "lakeside-local");
 
   @TempDir
   Path work;
 
   @Test
-  void theStagedRepositoryHoldsWhatIsPublishedWithSourcesAndJavadoc() throws IOException {
-    Path group = STAGING.resolve("dev/lakeside");
-    assertThat(group).as("run mvn verify: the build stages the published modules there").isDirectory();
-    List<String> staged;
-    try (Stream<Path> dirs = Files.list(group)) {
-      staged = dirs.map(p -> p.getFileName().toString()).sorted().toList();
+  void everyPublishedModuleHasSourcesAndJavadocAndTheOthersAreNotInstalled() throws IOException {
+    String parent = Files.readString(ROOT.resolve("pom.xml"), StandardCharsets.UTF_8);
+    Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(parent);
+    while (module.find()) {
+      String name = module.group(1);
+      String pom = Files.readString(ROOT.resolve(name).resolve("pom.xml"), StandardCharsets.UTF_8);
+      boolean skipped = pom.contains("<maven.install.skip>true</maven.install.skip>")
+          && pom.contains("<maven.deploy.skip>true</maven.deploy.skip>");
+      assertThat(skipped).as(name + " is published exactly when it is listed as such").isEqualTo(
+          !PUBLISHED.containsKey(name));
     }
-    assertThat(staged).contains("lakeside-parent").containsAll(PUBLISHED)
-        .doesNotContain("lakeside-samples", "lakeside-integration", "lakeside-benchmarks");
-    for (String artifact : staged) {
-      List<String> files;
-      try (Stream<Path> all = Files.list(group.resolve(artifact).resolve(VERSION))) {
-        files = all.map(p -> p.getFileName().toString()).toList();
-      }
-      assertThat(files).as(artifact).anyMatch(name -> name.endsWith(".pom"));
-      if (!artifact.equals("lakeside-parent")) {
-        assertThat(files).as(artifact).anyMatch(name -> name.endsWith("-sources.jar"))
-            .anyMatch(name -> name.endsWith("-javadoc.jar"))
-            .anyMatch(name -> name.matches(".*-\\d{8}\\.\\d{6}-\\d+\\.jar"));
-      }
+    for (Map.Entry<String, String> published : PUBLISHED.entrySet()) {
+      Path target = ROOT.resolve(published.getKey()).resolve("target");
+      String base = published.getValue() + "-" + VERSION;
+      assertThat(target.resolve(base + ".jar")).isRegularFile();
+      assertThat(target.resolve(base + "-sources.jar")).isRegularFile();
+      assertThat(target.resolve(base + "-javadoc.jar")).isRegularFile();
     }
   }
 
@@ -57,11 +58,13 @@ class QuickstartIT {
   void theQuickstartBuildsTestsAndRunsInAFreshProject() throws Exception {
     Path project = work.resolve("shop-analytics");
     copy(ROOT.resolve("samples/quickstart"), project);
+    Path repository = work.resolve("repository");
+    install(repository);
     Path settings = work.resolve("settings.xml");
-    Files.writeString(settings, settings(STAGING, Path.of(System.getProperty("lakeside.outer.repo"))));
+    Files.writeString(settings, settings(Path.of(System.getProperty("lakeside.outer.repo"))));
     Path log = work.resolve("build.log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(),
-        "-B", "-s", settings.toString(), "-Dmaven.repo.local=" + work.resolve("repository"),
+        "-B", "-s", settings.toString(), "-Dmaven.repo.local=" + repository,
         "-Dlakeside.test.threads=2", "verify", "exec:java"));
     Process maven = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
@@ -79,8 +82,26 @@ class QuickstartIT {
     assertThat(project.resolve("target/classes/com/example/shop/PageViewTableModel.class")).isRegularFile();
   }
 
-  /** The staged repository for our artifacts; the outer build's local repository stands in for Central. */
-  private static String settings(Path staging, Path outer) {
+  /** What {@code mvn install} of this repository leaves in a local repository: each published pom and jar. */
+  private static void install(Path repository) throws IOException {
+    put(repository, "lakeside-parent", "pom", ROOT.resolve("pom.xml"));
+    for (Map.Entry<String, String> published : PUBLISHED.entrySet()) {
+      Path module = ROOT.resolve(published.getKey());
+      Path reduced = module.resolve("target/dependency-reduced-pom.xml");
+      put(repository, published.getValue(), "pom", Files.exists(reduced) ? reduced : module.resolve("pom.xml"));
+      put(repository, published.getValue(), "jar",
+          module.resolve("target").resolve(published.getValue() + "-" + VERSION + ".jar"));
+    }
+  }
+
+  private static void put(Path repository, String artifact, String extension, Path file) throws IOException {
+    Path directory = repository.resolve("dev/lakeside").resolve(artifact).resolve(VERSION);
+    Files.createDirectories(directory);
+    Files.copy(file, directory.resolve(artifact + "-" + VERSION + "." + extension));
+  }
+
+  /** The outer build's local repository stands in for Maven Central (which stays the fallback). */
+  private static String settings(Path outer) {
     return """
         <settings>
           <profiles>
@@ -88,21 +109,15 @@ class QuickstartIT {
               <id>lakeside-quickstart</id>
               <repositories>
                 <repository>
-                  <id>lakeside-staging</id>
-                  <url>%1$s</url>
-                  <releases><enabled>false</enabled></releases>
-                  <snapshots><enabled>true</enabled></snapshots>
-                </repository>
-                <repository>
                   <id>outer-build</id>
-                  <url>%2$s</url>
+                  <url>%1$s</url>
                   <snapshots><enabled>false</enabled></snapshots>
                 </repository>
               </repositories>
               <pluginRepositories>
                 <pluginRepository>
                   <id>outer-build</id>
-                  <url>%2$s</url>
+                  <url>%1$s</url>
                   <snapshots><enabled>false</enabled></snapshots>
                 </pluginRepository>
               </pluginRepositories>
@@ -112,7 +127,7 @@ class QuickstartIT {
             <activeProfile>lakeside-quickstart</activeProfile>
           </activeProfiles>
         </settings>
-        """.formatted(staging.toAbsolutePath().toUri(), outer.toAbsolutePath().toUri());
+        """.formatted(outer.toAbsolutePath().toUri());
   }
 
   private static void copy(Path from, Path to) throws IOException {
