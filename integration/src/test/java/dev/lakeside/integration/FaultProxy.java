@@ -59,6 +59,7 @@ final class FaultProxy implements AutoCloseable {
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final AtomicInteger dropped = new AtomicInteger();
   private final AtomicInteger droppedRows = new AtomicInteger();
+  private final AtomicInteger toDrop = new AtomicInteger();
   private volatile Mode mode = new Mode.Forward();
   private final int port;
   private HttpServer server;
@@ -83,6 +84,11 @@ final class FaultProxy implements AutoCloseable {
 
   void mode(Mode mode) {
     this.mode = mode;
+  }
+
+  /** Drops the response of the next {@code requests} requests, whatever the mode, as {@link Mode.DropResponse}. */
+  void dropNext(int requests) {
+    toDrop.set(requests);
   }
 
   /** Closes the port: connections are refused until {@link #accept()}. */
@@ -129,7 +135,7 @@ final class FaultProxy implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    Mode current = mode;
+    Mode current = toDrop.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? new Mode.DropResponse() : mode;
     seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), System.nanoTime(),
         current.getClass().getSimpleName()));
     try (exchange) {
