@@ -20,9 +20,9 @@ import java.util.Objects;
  *       {@code DELETE}, {@code MERGE}, {@code COPY}, {@code CREATE}, {@code DROP}, {@code ALTER},
  *       {@code TRUNCATE}, {@code ATTACH}, {@code DETACH}, {@code INSTALL}, {@code LOAD}, {@code IMPORT},
  *       {@code EXPORT}, {@code CHECKPOINT}, {@code FORCE}, {@code VACUUM}, {@code ANALYZE} or {@code COMMENT}; when
- *       its {@code WITH} list is followed by one of those; when it is {@code EXPLAIN ANALYZE} of a write; and when
- *       a common table expression's body is one ({@code WITH d AS (DELETE … RETURNING *) SELECT …}: DuckDB runs
- *       the {@code DELETE});
+ *       its {@code WITH} list is followed by one of those; when it is {@code EXPLAIN ANALYZE} (or {@code EXPLAIN}
+ *       with an option list) of a write; and when a common table expression's body writes, at any depth
+ *       ({@code WITH d AS (WITH e AS (…) DELETE … RETURNING *) SELECT …}: DuckDB runs the {@code DELETE});
  *   <li>anything else is {@link StatementKind#OTHER}: {@code SET}, {@code RESET}, {@code PRAGMA}, {@code CALL},
  *       {@code USE}, {@code BEGIN}, {@code COMMIT}, a {@code WITH} list that does not parse, unbalanced
  *       parentheses.
@@ -148,7 +148,7 @@ public final class Statements {
       if (wordIn(i, READS)) {
         kind = StatementKind.READ;
       } else if (word(i, "WITH")) {
-        kind = mainOfWith(i + 1);
+        kind = withStatement(i + 1);
       } else if (word(i, "EXPLAIN")) {
         return explain(i + 1);
       } else if (wordIn(i, WRITES)) {
@@ -156,47 +156,56 @@ public final class Statements {
       } else {
         return StatementKind.OTHER;
       }
-      if (kind != StatementKind.WRITE && hasWritingCte(from)) {
-        return StatementKind.WRITE;
+      if (kind == StatementKind.READ) {
+        kind = nestedWiths(i + 1);
       }
       return kind == StatementKind.READ && !balanced(from) ? StatementKind.OTHER : kind;
     }
 
-    /** After {@code WITH}: skips the common table expressions and reads the main statement's first word. */
-    private StatementKind mainOfWith(int from) {
-      int p = from;
-      if (word(p, "RECURSIVE")) {
-        p++;
+    /** A {@code WITH} list's end (the main statement's first token) and the kind of its bodies taken together. */
+    private record Ctes(int end, StatementKind bodies) {}
+
+    /** After a statement's leading {@code WITH}: its common table expressions, then its main statement. */
+    private StatementKind withStatement(int from) {
+      Ctes ctes = ctes(from);
+      if (ctes == null) {
+        return StatementKind.OTHER;
       }
-      while (true) {
-        if (!is(p, TokenKind.WORD) && !is(p, TokenKind.QUOTED_IDENTIFIER)) {
-          return StatementKind.OTHER;
-        }
-        p++;
-        if (is(p, TokenKind.LEFT_PAREN)) {
-          p = afterParentheses(p);
-        }
-        if (word(p, "USING")) {
-          p = word(p + 1, "KEY") && is(p + 2, TokenKind.LEFT_PAREN) ? afterParentheses(p + 2) : -1;
-        }
-        if (!word(p, "AS")) {
-          return StatementKind.OTHER;
-        }
-        p++;
-        if (word(p, "NOT") && word(p + 1, "MATERIALIZED")) {
-          p += 2;
-        } else if (word(p, "MATERIALIZED")) {
-          p++;
-        }
-        if (!is(p, TokenKind.LEFT_PAREN)) {
-          return StatementKind.OTHER;
-        }
-        p = afterParentheses(p);
-        if (!isPunctuation(p, ',')) {
-          break;
-        }
-        p++;
+      StatementKind main = firstWord(ctes.end());
+      if (ctes.bodies() == StatementKind.WRITE || main == StatementKind.WRITE) {
+        return StatementKind.WRITE;
       }
+      return ctes.bodies() == StatementKind.READ ? main : StatementKind.OTHER;
+    }
+
+    /**
+     * Every other {@code WITH} of a reading statement (in a subquery or inside a common table expression's
+     * body): a writing body or main statement makes the statement a write ({@code WITH d AS (WITH e AS (…)
+     * DELETE … RETURNING *) SELECT …} runs the {@code DELETE}). A {@code WITH} that starts no list
+     * ({@code WITH ORDINALITY}) is not one.
+     */
+    private StatementKind nestedWiths(int from) {
+      StatementKind kind = StatementKind.READ;
+      for (int k = from; k < to; k++) {
+        if (!word(k, "WITH")) {
+          continue;
+        }
+        Ctes ctes = ctes(k + 1);
+        if (ctes == null) {
+          continue;
+        }
+        if (ctes.bodies() == StatementKind.WRITE || firstWord(ctes.end()) == StatementKind.WRITE) {
+          return StatementKind.WRITE;
+        }
+        if (ctes.bodies() != StatementKind.READ) {
+          kind = StatementKind.OTHER;
+        }
+      }
+      return kind;
+    }
+
+    /** The kind of the statement starting at {@code p} by its first word, past opening parentheses. */
+    private StatementKind firstWord(int p) {
       while (is(p, TokenKind.LEFT_PAREN)) {
         p++;
       }
@@ -207,14 +216,66 @@ public final class Statements {
     }
 
     /**
-     * After {@code EXPLAIN}: with {@code ANALYZE} (also inside an option list, whatever its value) DuckDB runs the
-     * statement, so it is what the statement is; without, DuckDB only plans it.
+     * A list of common table expressions from {@code from} (just after {@code WITH}): {@code [RECURSIVE] name
+     * [(columns)] [USING KEY (…)] AS [[NOT] MATERIALIZED] (body) [, …]}, each body classified as a statement
+     * of its own; null when the tokens are not such a list.
+     */
+    private Ctes ctes(int from) {
+      int p = from;
+      if (word(p, "RECURSIVE")) {
+        p++;
+      }
+      StatementKind bodies = StatementKind.READ;
+      while (true) {
+        if (!is(p, TokenKind.WORD) && !is(p, TokenKind.QUOTED_IDENTIFIER)) {
+          return null;
+        }
+        p++;
+        if (is(p, TokenKind.LEFT_PAREN)) {
+          p = afterParentheses(p);
+        }
+        if (word(p, "USING")) {
+          p = word(p + 1, "KEY") && is(p + 2, TokenKind.LEFT_PAREN) ? afterParentheses(p + 2) : -1;
+        }
+        if (!word(p, "AS")) {
+          return null;
+        }
+        p++;
+        if (word(p, "NOT") && word(p + 1, "MATERIALIZED")) {
+          p += 2;
+        } else if (word(p, "MATERIALIZED")) {
+          p++;
+        }
+        if (!is(p, TokenKind.LEFT_PAREN)) {
+          return null;
+        }
+        int end = afterParentheses(p);
+        if (end < 0) {
+          return null;
+        }
+        StatementKind body = new Statement(t, end - 1).kind(p + 1);
+        if (body == StatementKind.WRITE) {
+          bodies = StatementKind.WRITE;
+        } else if (body == StatementKind.OTHER && bodies == StatementKind.READ) {
+          bodies = StatementKind.OTHER;
+        }
+        p = end;
+        if (!isPunctuation(p, ',')) {
+          return new Ctes(p, bodies);
+        }
+        p++;
+      }
+    }
+
+    /**
+     * After {@code EXPLAIN}: with {@code ANALYZE}, or with any option list (whose options, quoted or not, may
+     * ask for it), DuckDB may run the statement, so it is what the statement is; without, DuckDB only plans it.
      */
     private StatementKind explain(int from) {
-      boolean analyze = false;
+      boolean runs = false;
       int p = from;
       if (wordIn(p, ANALYZE)) {
-        analyze = true;
+        runs = true;
         p++;
       } else if (is(p, TokenKind.LEFT_PAREN)) {
         int q = p;
@@ -226,9 +287,7 @@ public final class Statements {
           if (close < 0) {
             return StatementKind.OTHER;
           }
-          for (int k = p + 1; k < close - 1; k++) {
-            analyze |= wordIn(k, ANALYZE);
-          }
+          runs = true;
           p = close;
         }
       }
@@ -236,36 +295,10 @@ public final class Statements {
         return StatementKind.OTHER;
       }
       StatementKind explained = kind(p);
-      if (analyze || explained == StatementKind.OTHER) {
+      if (runs || explained == StatementKind.OTHER) {
         return explained;
       }
       return StatementKind.READ;
-    }
-
-    /** Whether some {@code AS [NOT] [MATERIALIZED] (} is followed by a writing statement: a writing CTE. */
-    private boolean hasWritingCte(int from) {
-      for (int k = from; k < to; k++) {
-        if (!word(k, "AS")) {
-          continue;
-        }
-        int p = k + 1;
-        if (word(p, "NOT")) {
-          p++;
-        }
-        if (word(p, "MATERIALIZED")) {
-          p++;
-        }
-        if (!is(p, TokenKind.LEFT_PAREN)) {
-          continue;
-        }
-        while (is(p, TokenKind.LEFT_PAREN)) {
-          p++;
-        }
-        if (wordIn(p, WRITES)) {
-          return true;
-        }
-      }
-      return false;
     }
 
     private boolean balanced(int from) {

@@ -218,8 +218,8 @@ final class SqlCorpus {
           token("EXPLAIN");
           if (percent(30)) {
             token("(FORMAT json)");
-          }
-          if (percent(50)) {
+            query(0);
+          } else if (percent(50)) {
             query(0);
           } else {
             write();
@@ -320,13 +320,17 @@ final class SqlCorpus {
           if (percent(25)) {
             token(pick("MATERIALIZED", "NOT MATERIALIZED"));
           }
-          token("(").token(pick("DELETE FROM u RETURNING *", "INSERT INTO u VALUES (3) RETURNING y",
+          token("(");
+          if (percent(30)) {
+            token("WITH").token("e").token("AS").token("(").token("SELECT").token("1").token(")");
+          }
+          token(pick("DELETE FROM u RETURNING *", "INSERT INTO u VALUES (3) RETURNING y",
               "UPDATE t SET x = x + 1 RETURNING x", "COPY t TO " + copyTarget)).token(")");
           token(pick("SELECT * FROM d", "SELECT count(*) FROM d", "FROM d", "SELECT 1"));
         }
         default -> {
           token("EXPLAIN").token(pick("ANALYZE", "ANALYSE", "(ANALYZE)", "(FORMAT json, ANALYZE)",
-              "(ANALYZE false)"));
+              "(ANALYZE false)", "(\"analyze\")", "(FORMAT json, \"ANALYZE\" true)"));
           token(pick("INSERT INTO u VALUES (8)", "DELETE FROM t", "UPDATE t SET x = 0"));
         }
       }

@@ -768,8 +768,9 @@ final class RepositoryModeler {
         intResult = returns.getKind() == TypeKind.INT || "java.lang.Integer".equals(qualifiedName(returns));
         if (!voidResult && !intResult && !isLong(returns)) {
           returnProblem(method, returns, "void, long or int (the number of rows changed), since the statement "
-              + "writes (" + firstKeyword(template) + " …)", "return void or long, or start the "
-              + "query with SELECT/WITH if it reads");
+              + "writes (" + writingPart(template) + ")", "return void or long; a query that only reads is made "
+              + "of SELECT, WITH … SELECT, VALUES, FROM, TABLE, DESCRIBE, SHOW, SUMMARIZE or PIVOT statements, "
+              + "with no writing common table expression");
           return Optional.empty();
         }
         terminal = Terminal.UPDATE;
@@ -1035,12 +1036,24 @@ final class RepositoryModeler {
    * ({@link Statements#classify}), it is run as an update. {@code WITH … INSERT}, a CTE that deletes, {@code SET}
    * and {@code SELECT 1; DELETE …} all write.
    */
+  private static final Set<String> READ_STARTS = Set.of("SELECT", "VALUES", "FROM", "TABLE", "DESCRIBE", "DESC",
+      "SHOW", "SUMMARIZE", "PIVOT", "UNPIVOT", "WITH", "EXPLAIN");
+
   static boolean writes(QueryTemplate template) {
     return Statements.classify(template.sql()) != StatementKind.READ;
   }
 
-  /** The first keyword of the statement that makes the text write, upper case, for messages. */
-  static String firstKeyword(QueryTemplate template) {
-    return Statements.firstKeyword(template.sql());
+  /**
+   * What makes the text write, for messages: the first keyword of the deciding statement ({@code DELETE …}), or
+   * for a statement that starts as a read, that its common table expressions or parts write.
+   */
+  static String writingPart(QueryTemplate template) {
+    String keyword = Statements.firstKeyword(template.sql());
+    if (keyword.isEmpty()) {
+      return "no statement the processor can prove read-only";
+    }
+    return READ_STARTS.contains(keyword)
+        ? keyword + " … with a part that writes: its main statement, a common table expression or EXPLAIN ANALYZE"
+        : keyword + " …";
   }
 }

@@ -112,8 +112,9 @@ class RepositoryDiagnosticsTest {
       LS223 | @Query("SELECT * FROM event WHERE path = :p") List<Event> byPath(Object p); | Parameter 'p' of Events.byPath has type java.lang.Object, which has no SQL mapping
       LS223 | @Query("SELECT path FROM event") List<Object> paths(); | The result of Events.paths has type java.lang.Object
       LS217 | @Query("DELETE FROM event") List<Event> purge(); | since the statement writes (DELETE …)
-      LS217 | @Query("WITH d AS (DELETE FROM event RETURNING *) SELECT * FROM d") List<Event> purged(); | since the statement writes (WITH …)
+      LS217 | @Query("WITH d AS (DELETE FROM event RETURNING *) SELECT * FROM d") List<Event> purged(); | since the statement writes (WITH … with a part that writes: its main statement, a common table expression or EXPLAIN ANALYZE)
       LS217 | @Query("SELECT * FROM event; DELETE FROM event") List<Event> both(); | since the statement writes (DELETE …)
+      LS217 | @Query("WITH d AS (WITH e AS (SELECT 1) DELETE FROM event RETURNING *) SELECT count(*) FROM d") List<Event> nested(); | since the statement writes (WITH … with a part
       LS224 | @Cached @Query("WITH s AS (SELECT 1) INSERT INTO event SELECT * FROM event") long copy(); | @Cached only on methods that read
       LS217 | @Query("SELECT * FROM event") void nothing(); | Expected: List<R>, Stream<R>, Optional<R> or R~write a statement that writes
       LS217 | @Query("SELECT * FROM event") Page<Event> paged(); | Page needs a count query

@@ -66,15 +66,24 @@ final class Credentials {
     return token == null ? null : token(token, "environment " + ENV_TOKEN);
   }
 
-  /** {@code uri} with any user-info replaced by {@code ***}, for messages. */
+  /** {@code uri} with everything before an {@code @} of its authority replaced by {@code ***}, for messages. */
   static String redact(java.net.URI uri) {
-    if (uri.getRawUserInfo() == null) {
-      return uri.toString();
-    }
     String text = uri.toString();
-    int at = text.indexOf(uri.getRawUserInfo() + "@");
-    return at < 0 ? uri.getScheme() + "://***@" + uri.getHost()
-        : text.substring(0, at) + "***" + text.substring(at + uri.getRawUserInfo().length());
+    int at = text.indexOf('@');
+    if (at < 0) {
+      return text;
+    }
+    int start = text.indexOf("://");
+    String scheme = start < 0 ? "" : text.substring(0, start + 3);
+    String rest = text.substring(at + 1);
+    int end = rest.length();
+    for (char c : new char[] {'/', '?', '#'}) {
+      int i = rest.indexOf(c);
+      if (i >= 0) {
+        end = Math.min(end, i);
+      }
+    }
+    return scheme + "***@" + rest.substring(0, end) + (end < rest.length() ? "/…" : "");
   }
 
   private static String blankToNull(String s) {

@@ -193,7 +193,7 @@ public final class LakehouseClient {
       g.writeEndObject();
     });
     return new Transport.Call("query", "POST", "/query", "/query", bytes(body), "application/json",
-        request.retriable(), request.timeout());
+        request::retriable, request.timeout());
   }
 
   /**
@@ -656,23 +656,35 @@ public final class LakehouseClient {
      */
     public Builder baseUri(URI baseUri) {
       Objects.requireNonNull(baseUri, "baseUri == null");
-      once("baseUri");
-      if (baseUri.getRawUserInfo() != null) {
+      String ssp = baseUri.getRawSchemeSpecificPart();
+      if (baseUri.getRawUserInfo() != null || (ssp != null && ssp.indexOf('@') >= 0)) {
         throw new IllegalArgumentException("baseUri must not contain credentials, found " + Credentials.redact(baseUri)
             + "; pass them with credentials(user, password) or token(...) instead");
       }
       String scheme = baseUri.getScheme();
       if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || baseUri.getHost() == null) {
-        throw new IllegalArgumentException("baseUri must be an absolute http or https URI, found "
-            + Credentials.redact(baseUri));
+        throw new IllegalArgumentException("baseUri must be an absolute http or https URI with a host name, found "
+            + shown(baseUri));
       }
       if (baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
-        throw new IllegalArgumentException("baseUri must have no query or fragment, found " + baseUri);
+        throw new IllegalArgumentException("baseUri must have no query or fragment, found " + shown(baseUri));
       }
+      once("baseUri");
       String path = baseUri.getRawPath() == null || baseUri.getRawPath().isEmpty() ? "/" : baseUri.getRawPath();
       this.baseUri = URI.create(baseUri.getScheme() + "://" + baseUri.getRawAuthority()
           + (path.endsWith("/") ? path : path + "/"));
       return this;
+    }
+
+    /** A URI for a message: without its query and fragment, which may hold secrets. */
+    private static String shown(URI uri) {
+      if (uri.getScheme() == null || uri.getRawAuthority() == null) {
+        return "'" + (uri.getRawSchemeSpecificPart() == null ? "" : "(" + uri.getRawSchemeSpecificPart().length()
+            + " characters, not shown)") + "' (no scheme or host)";
+      }
+      boolean more = uri.getRawQuery() != null || uri.getRawFragment() != null;
+      return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath())
+          + (more ? "?…" : "");
     }
 
     /** HTTP Basic credentials; they win over the environment. */

@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Flow;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
@@ -40,8 +41,14 @@ final class Transport {
   }
 
   /** One API call. {@code body} is null for GET and DELETE. {@code pathAndQuery} is already encoded. */
+  /** One call; {@code retriable} is asked only when an attempt failed (classifying a statement costs a scan). */
   record Call(String operation, String method, String path, String pathAndQuery,
-      Supplier<HttpRequest.BodyPublisher> body, String contentType, boolean retriable, Duration timeout) {}
+      Supplier<HttpRequest.BodyPublisher> body, String contentType, BooleanSupplier retriable, Duration timeout) {
+    Call(String operation, String method, String path, String pathAndQuery,
+        Supplier<HttpRequest.BodyPublisher> body, String contentType, boolean retriable, Duration timeout) {
+      this(operation, method, path, pathAndQuery, body, contentType, () -> retriable, timeout);
+    }
+  }
 
   private final HttpClient http;
   private final URI baseUri;
@@ -154,7 +161,7 @@ final class Transport {
 
   /** How long to wait before the next attempt, or null to give up. */
   private Duration retryDelay(Call call, int attempt, LakehouseException error, String retryAfter) {
-    if (!call.retriable() || !error.retriable() || attempt >= maxRetries) {
+    if (!error.retriable() || attempt >= maxRetries || !call.retriable().getAsBoolean()) {
       return null;
     }
     Duration serverWait = retryAfter == null ? null : parseRetryAfter(retryAfter);
@@ -225,6 +232,18 @@ final class Transport {
     return reason + ": " + ErrorContext.excerpt(text.lines().findFirst().orElse(text));
   }
 
+  private static boolean unresolved(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
   private static boolean isLoopback(String host) {
     String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
@@ -243,8 +262,12 @@ final class Transport {
     }
     if (e instanceof ConnectException) {
       String where = target.getScheme() + "://" + target.getHost() + (target.getPort() < 0 ? "" : ":" + target.getPort());
-      if (isLoopback(target.getHost())) {
-        int port = target.getPort() < 0 ? ("https".equalsIgnoreCase(target.getScheme()) ? 443 : 80) : target.getPort();
+      if (unresolved(e)) {
+        return new NetworkError("cannot resolve the host name " + target.getHost() + " of " + where
+            + " (no DNS answer: check the name, or the machine's network)", retriable, e);
+      }
+      if (isLoopback(target.getHost()) && "http".equalsIgnoreCase(target.getScheme())) {
+        int port = target.getPort() < 0 ? 80 : target.getPort();
         return new NetworkError("no lakehouse answers at " + where + " (connection refused). Start the local "
             + "lakehouse there (java -jar lakeside-local.jar --port " + port + ", or LocalLakehouse.builder().port("
             + port + ").start() in code), or point baseUri at your Altertable lakehouse", retriable, e);

@@ -5,8 +5,8 @@ package dev.lakeside.track;
  *
  * <p>A flush covers every row accepted before it was called. Its future completes normally with this
  * result when none of those rows was lost; otherwise it fails with a {@link FlushException} that
- * carries it. Rows dead-lettered or dropped earlier that no flush had reported yet are counted by the
- * next flush, so no loss goes unreported.
+ * carries it. A loss is counted by every flush that covers the row, unless a flush that completed
+ * before this one was called reported it already.
  *
  * @param stored covered rows the lakehouse confirmed as stored while the flush waited
  * @param deadLettered covered rows given up (handed to {@link TrackerListener#onDeadLetter})

@@ -11,10 +11,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,6 +48,7 @@ final class Pipeline {
   private static final System.Logger LOG = System.getLogger("dev.lakeside.track.Tracker");
   private static final long MAX_RETRY_AFTER_NANOS = TimeUnit.MINUTES.toNanos(5);
   private static final AtomicInteger INSTANCES = new AtomicInteger();
+  private static final int MAX_OPEN_LOSSES = 10_000;
 
   /** Sends one {@code /append} body and tells how it went. */
   interface Sender {
@@ -93,7 +98,27 @@ final class Pipeline {
 
   private record Completion(Lane lane, Batch batch, SendResult result) {}
 
-  /** Outcomes of lost rows, counted for a flush (or kept until the next one). */
+  /** Lost rows of one lane from {@code firstPos} on, not yet reported by a flush that completed. */
+  private static final class Loss {
+    final Lane lane;
+    long firstPos;
+    long rows;
+    final DeliveryException error;
+
+    Loss(Lane lane, long firstPos, long rows, DeliveryException error) {
+      this.lane = lane;
+      this.firstPos = firstPos;
+      this.rows = rows;
+      this.error = error;
+    }
+
+    /** How many of these rows are at positions up to {@code target}. */
+    long coveredBy(long target) {
+      return target < firstPos ? 0 : Math.min(rows, target - firstPos + 1);
+    }
+  }
+
+  /** Outcomes of lost rows, as a flush counts them. */
   private static final class Losses {
     long deadLettered;
     long dropped;
@@ -101,6 +126,9 @@ final class Pipeline {
     DeliveryException first;
 
     void add(long rows, DeliveryException error) {
+      if (rows <= 0) {
+        return;
+      }
       if (error.reason() == DeadLetter.Reason.QUEUE_FULL) {
         dropped += rows;
       } else {
@@ -112,21 +140,15 @@ final class Pipeline {
       }
     }
 
-    void addAll(Losses other) {
-      deadLettered += other.deadLettered;
-      dropped += other.dropped;
-      other.reasons.forEach((reason, rows) -> reasons.merge(reason, rows, Long::sum));
-      if (first == null) {
-        first = other.first;
-      }
-    }
-
     boolean none() {
       return deadLettered == 0 && dropped == 0;
     }
   }
 
-  /** A {@link #flush()} waiting for each lane's resolved prefix to reach its target. */
+  /**
+   * A {@link #flush()}: the accepted count of each lane when it was called (its rows are those at positions up
+   * to it), waiting for each lane's resolved prefix to reach it.
+   */
   private static final class FlushWaiter {
     final Map<Lane, Long> targets;
     final CompletableFuture<FlushResult> future;
@@ -138,7 +160,22 @@ final class Pipeline {
       this.future = future;
     }
 
-    void settle() {
+    long target(Lane lane) {
+      Long target = targets.get(lane);
+      return target == null ? 0 : target;
+    }
+
+    boolean done() {
+      for (Map.Entry<Lane, Long> target : targets.entrySet()) {
+        if (target.getKey().resolvedPrefix() < target.getValue()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Completes the future; run off the dispatcher, so that a callback cannot stall deliveries. */
+    void complete() {
       FlushResult result = new FlushResult(stored, losses.deadLettered, losses.dropped);
       if (losses.none()) {
         future.complete(result);
@@ -171,6 +208,8 @@ final class Pipeline {
     final ArrayDeque<long[]> evicted = new ArrayDeque<>();
     /** Dispatcher: the last position it has seen leave the queue (its cuts and the evictions it took). */
     long accountedThrough;
+    /** Dispatcher: why this lane's latest request failed, the cause of rows it then gives up. */
+    Throwable lastError;
     final ArrayDeque<Batch> ready = new ArrayDeque<>();
     Batch inFlight;
 
@@ -222,10 +261,14 @@ final class Pipeline {
   private Thread shutdownHook;
   private final CompletableFuture<CloseReport> closeResult = new CompletableFuture<>();
 
+  /** Flushes called but not yet taken in by the dispatcher. */
+  private final ConcurrentLinkedQueue<FlushWaiter> newWaiters = new ConcurrentLinkedQueue<>();
+  private volatile ExecutorService callbacks;
+
   // Dispatcher-confined state (guarded by this pipeline's monitor, which the dispatcher holds).
   private final List<FlushWaiter> waiters = new ArrayList<>();
-  /** Losses that no flush has counted yet: the next flush reports them. */
-  private Losses unreported = new Losses();
+  /** Losses no completed flush has reported: every flush that covers them reports them. */
+  private final ArrayDeque<Loss> openLosses = new ArrayDeque<>();
   private int inFlightCount;
   private int failures;
   private long pausedUntil;
@@ -364,7 +407,9 @@ final class Pipeline {
     dropped.incrementAndGet();
     release(row.json().length);
     if (row.ack() != null) {
-      row.ack().completeExceptionally(droppedError(oldest.table));
+      DeliveryException error = droppedError(oldest.table);
+      CompletableFuture<Void> ack = row.ack();
+      callback(() -> ack.completeExceptionally(error));
     }
     TableRef table = oldest.table;
     notifySafely(l -> l.onDropped(table, 1));
@@ -390,36 +435,45 @@ final class Pipeline {
 
   /**
    * Completes once every row accepted before this call has been delivered or finally failed: normally
-   * when none of them was lost, else with a {@link FlushException}. Losses no earlier flush reported
-   * are reported by this one.
+   * when none of them was lost, else with a {@link FlushException}. It counts every loss of such a row
+   * that no flush completed before this call reported. Never waits for the dispatcher.
    */
   CompletableFuture<FlushResult> flush() {
     CompletableFuture<FlushResult> future = new CompletableFuture<>();
-    boolean pending;
-    synchronized (this) {
-      Map<Lane, Long> targets = new HashMap<>();
-      for (Lane lane : lanes.values()) {
-        long target = lane.accepted.get();
-        takeEvictions(lane);
-        if (lane.resolvedPrefix() < target) {
-          targets.put(lane, target);
-          lane.flushTarget.accumulateAndGet(target, Math::max);
-        }
-      }
-      FlushWaiter waiter = new FlushWaiter(targets, future);
-      waiter.losses.addAll(unreported);
-      unreported = new Losses();
-      pending = !targets.isEmpty() && !closeResult.isDone();
-      if (pending) {
-        waiters.add(waiter);
-      } else {
-        waiter.settle();
-      }
+    if (lanes.isEmpty()) {
+      future.complete(new FlushResult(0, 0, 0));
+      return future;
     }
-    if (pending) {
+    Map<Lane, Long> targets = new HashMap<>();
+    for (Lane lane : lanes.values()) {
+      long target = lane.accepted.get();
+      targets.put(lane, target);
+      lane.flushTarget.accumulateAndGet(target, Math::max);
+    }
+    newWaiters.add(new FlushWaiter(targets, future));
+    if (closeResult.isDone()) {
+      synchronized (this) {
+        takeWaiters();
+        settleWaiters();
+      }
+    } else {
       wake();
     }
     return future;
+  }
+
+  /** Dispatcher: takes in the flushes called since, each with the open losses of rows it covers. */
+  private void takeWaiters() {
+    FlushWaiter waiter;
+    while ((waiter = newWaiters.poll()) != null) {
+      for (Lane lane : waiter.targets.keySet()) {
+        takeEvictions(lane);
+      }
+      for (Loss loss : openLosses) {
+        waiter.losses.add(loss.coveredBy(waiter.target(loss.lane)), loss.error);
+      }
+      waiters.add(waiter);
+    }
   }
 
   /** Stops intake and drains within {@code timeout}; the same future for every call. */
@@ -478,7 +532,13 @@ final class Pipeline {
         own.setKeepAliveTime(10, TimeUnit.SECONDS);
         own.allowCoreThreadTimeOut(true);
         if (config.shutdownHook()) {
-          shutdownHook = new Thread(() -> close(config.closeTimeout()).join(), name + "-shutdown");
+          shutdownHook = new Thread(() -> {
+            try {
+              close(config.closeTimeout()).get(config.closeTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+              // the JVM exits anyway: what was not delivered was dead-lettered at the deadline
+            }
+          }, name + "-shutdown");
           try {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
           } catch (IllegalStateException e) {
@@ -497,6 +557,7 @@ final class Pipeline {
       return;
     }
     long now = ticker.getAsLong();
+    takeWaiters();
     Completion completion;
     while ((completion = completions.poll()) != null) {
       complete(completion, now);
@@ -537,7 +598,7 @@ final class Pipeline {
       if (now - next.firstEnqueuedAt() > config.deliveryTimeout().toNanos()) {
         lane.ready.pollFirst();
         fail(lane, next, DeadLetter.Reason.DELIVERY_TIMEOUT, "not delivered within " + config.deliveryTimeout(),
-            lastError);
+            lane.lastError);
         continue;
       }
       if (now < pausedUntil || (outage && probeInFlight) || inFlightCount >= config.maxInFlight()) {
@@ -602,25 +663,48 @@ final class Pipeline {
 
   /**
    * Dispatcher: counts {@code rows} rows resolved from {@code firstPos} on for every flush that covers
-   * them ({@code error} null when they were stored); losses no flush covers wait for the next one.
+   * them ({@code error} null when they were stored); a loss stays open until a flush covering it completes.
    */
   private void account(Lane lane, long firstPos, long rows, DeliveryException error) {
-    long counted = 0;
     for (FlushWaiter waiter : waiters) {
-      Long target = waiter.targets.get(lane);
-      if (target == null || target < firstPos) {
+      long covered = Math.min(rows, waiter.target(lane) - firstPos + 1);
+      if (covered <= 0) {
         continue;
       }
-      long covered = Math.min(rows, target - firstPos + 1);
       if (error == null) {
         waiter.stored += covered;
       } else {
         waiter.losses.add(covered, error);
       }
-      counted = Math.max(counted, covered);
     }
-    if (error != null && counted < rows) {
-      unreported.add(rows - counted, error);
+    if (error != null) {
+      openLoss(new Loss(lane, firstPos, rows, error));
+    }
+  }
+
+  /**
+   * Keeps a loss open. When nobody flushes, losses are merged per lane past {@value #MAX_OPEN_LOSSES} records
+   * (counted from the lane's first lost position on), so memory stays bounded.
+   */
+  private void openLoss(Loss loss) {
+    Loss last = openLosses.peekLast();
+    if (last != null && last.lane == loss.lane && last.error.reason() == loss.error.reason()
+        && last.firstPos + last.rows == loss.firstPos) {
+      last.rows += loss.rows;
+      return;
+    }
+    openLosses.add(loss);
+    if (openLosses.size() > MAX_OPEN_LOSSES) {
+      Map<Lane, Loss> merged = new java.util.LinkedHashMap<>();
+      for (Loss open : openLosses) {
+        merged.merge(open.lane, new Loss(open.lane, open.firstPos, open.rows, open.error), (a, b) -> {
+          a.firstPos = Math.min(a.firstPos, b.firstPos);
+          a.rows += b.rows;
+          return a;
+        });
+      }
+      openLosses.clear();
+      openLosses.addAll(merged.values());
     }
   }
 
@@ -674,6 +758,7 @@ final class Pipeline {
       retried.incrementAndGet();
       lane.ready.addFirst(batch);
       lastError = retry.cause();
+      lane.lastError = retry.cause();
       state = TrackerHealth.State.RETRYING;
       consecutiveFailures = failures + 1;
       long delay = backoff(failures++, retry.retryAfter());
@@ -702,11 +787,7 @@ final class Pipeline {
       sentBatches.incrementAndGet();
       sentBytes.addAndGet(batch.body.length);
       resolve(lane, batch, null);
-      for (Row row : batch.rows) {
-        if (row.ack() != null) {
-          row.ack().complete(null);
-        }
-      }
+      completeAcks(batch, null);
       notifySafely(l -> l.onSent(lane.table, batch.rows.size(), batch.body.length));
     } else if (result instanceof SendResult.Rejected rejected) {
       splitOrFail(lane, batch, DeadLetter.Reason.INVALID_DATA, rejected.code() + ": " + rejected.message());
@@ -745,10 +826,8 @@ final class Pipeline {
     List<byte[]> rows = new ArrayList<>(batch.rows.size());
     for (Row row : batch.rows) {
       rows.add(row.json());
-      if (row.ack() != null) {
-        row.ack().completeExceptionally(error);
-      }
     }
+    completeAcks(batch, error);
     warnings.warn("dead-letter-" + reason, () -> batch.rows.size() + " row(s) for " + lane.table
         + " dead-lettered (" + reason + "): " + message);
     DeadLetter letter = new DeadLetter(lane.table, rows, reason, message);
@@ -805,11 +884,13 @@ final class Pipeline {
       }
     }
     state = TrackerHealth.State.CLOSED;
-    for (FlushWaiter waiter : waiters) {
-      waiter.settle();
-    }
-    waiters.clear();
     closeResult.complete(new CloseReport(drained, undelivered, stats()));
+    takeWaiters();
+    settleWaiters();
+    ExecutorService own = callbacks;
+    if (own != null && config.scheduler() == null) {
+      own.shutdown();
+    }
   }
 
   private static boolean idle(List<Lane> lanes) {
@@ -821,16 +902,84 @@ final class Pipeline {
     return true;
   }
 
+  /** Dispatcher: completes the flushes whose rows are all resolved (all of them once closed). */
   private void settleWaiters() {
-    waiters.removeIf(waiter -> {
-      for (Map.Entry<Lane, Long> target : waiter.targets.entrySet()) {
-        if (target.getKey().resolvedPrefix() < target.getValue()) {
-          return false;
+    boolean closed = closeResult.isDone();
+    for (java.util.Iterator<FlushWaiter> it = waiters.iterator(); it.hasNext(); ) {
+      FlushWaiter waiter = it.next();
+      if (!closed && !waiter.done()) {
+        continue;
+      }
+      it.remove();
+      for (java.util.Iterator<Loss> open = openLosses.iterator(); open.hasNext(); ) {
+        Loss loss = open.next();
+        long covered = loss.coveredBy(waiter.target(loss.lane));
+        loss.firstPos += covered;
+        loss.rows -= covered;
+        if (loss.rows == 0) {
+          open.remove();
         }
       }
-      waiter.settle();
-      return true;
-    });
+      callback(waiter::complete);
+    }
+  }
+
+  private void completeAcks(Batch batch, DeliveryException error) {
+    List<CompletableFuture<Void>> acks = null;
+    for (Row row : batch.rows) {
+      if (row.ack() != null) {
+        if (acks == null) {
+          acks = new ArrayList<>();
+        }
+        acks.add(row.ack());
+      }
+    }
+    if (acks != null) {
+      List<CompletableFuture<Void>> all = acks;
+      callback(() -> all.forEach(ack -> {
+        if (error == null) {
+          ack.complete(null);
+        } else {
+          ack.completeExceptionally(error);
+        }
+      }));
+    }
+  }
+
+  /**
+   * Runs what completes a caller's future (a flush, a {@code trackAsync}) on a thread of its own, so that
+   * code chained on it, even code that blocks or flushes again, never runs on the dispatcher.
+   */
+  private void callback(Runnable completion) {
+    Executor target = config.scheduler();
+    if (target == null) {
+      target = callbacks();
+    }
+    try {
+      target.execute(completion);
+    } catch (RejectedExecutionException e) {
+      completion.run();
+    }
+  }
+
+  private ExecutorService callbacks() {
+    ExecutorService current = callbacks;
+    if (current != null) {
+      return current;
+    }
+    synchronized (newWaiters) {
+      if (callbacks == null) {
+        // Usually one thread; another only while a callback blocks (for example on a second flush).
+        AtomicInteger count = new AtomicInteger();
+        callbacks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
+            r -> {
+              Thread thread = new Thread(r, name + "-callbacks-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+      }
+      return callbacks;
+    }
   }
 
   private long nextDeadline(List<Lane> all, long now) {

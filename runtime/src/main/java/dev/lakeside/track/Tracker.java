@@ -168,8 +168,10 @@ public final class Tracker implements AutoCloseable {
    *       {@code AuthError} when the lakehouse refused the credentials.
    * </ul>
    *
-   * <p>Losses that happened before this call and that no earlier flush reported are reported here too,
-   * so a failure is never silent to a caller that flushes. Several flushes may wait at once.
+   * <p>It reports every loss of a row accepted before this call, unless a flush that completed before
+   * this call reported it: a failure is never silent to a caller that flushes, and flushes called one
+   * after another report each loss once. Several flushes may wait at once. The future completes on a
+   * thread of the tracker's own, never on its dispatcher, so code chained on it may block or flush again.
    */
   public CompletableFuture<FlushResult> flush() {
     return pipeline.flush();

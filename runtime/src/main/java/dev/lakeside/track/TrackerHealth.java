@@ -14,7 +14,10 @@ public record TrackerHealth(State state, Throwable lastError, int consecutiveFai
   public enum State {
     /** The lakehouse answered the latest request and accepted the credentials (or nothing was sent yet). */
     OK,
-    /** The latest request failed with a transient error; rows wait and are retried with backoff. */
+    /**
+     * The latest request failed with a transient error (the lakehouse was unreachable, timed out or
+     * overloaded); pending rows are retried with backoff until their delivery timeout.
+     */
     RETRYING,
     /**
      * The lakehouse refused the credentials (401 or 403): a configuration error. The rows of that

@@ -379,14 +379,32 @@ class LakehouseClientTest {
   }
 
   @Test
+  void anUnknownHostIsSaidSo() {
+    LakehouseClient nowhere = LakehouseClient.builder()
+        .baseUri(java.net.URI.create("https://lakeside-test.invalid"))
+        .credentials("someone", "s3cret-password").maxRetries(0).build();
+    assertThatThrownBy(() -> nowhere.queryAll("SELECT 1"))
+        .isInstanceOf(NetworkError.class)
+        .hasMessageContaining("cannot resolve the host name lakeside-test.invalid of https://lakeside-test.invalid")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret").doesNotContain("local lakehouse"));
+  }
+
+  @Test
   void aBaseUriWithCredentialsIsRefusedWithoutPrintingThem() {
     assertThatThrownBy(() -> LakehouseClient.builder().baseUri(java.net.URI.create("http://alice:pw1@127.0.0.1:15000")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("baseUri must not contain credentials, found http://***@127.0.0.1:15000; pass them with "
             + "credentials(user, password) or token(...) instead");
-    assertThatThrownBy(() -> LakehouseClient.builder().baseUri(java.net.URI.create("ftp://alice:pw1@host/")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pw1"));
+    for (String leaky : List.of("ftp://alice:pw1@host/", "http://alice:pw1@my_host:15000/", "alice:pw1@host",
+        "http://127.0.0.1:15000/?api_key=pw1", "ftp://host/?api_key=pw1", "http://h/#pw1", "pw1")) {
+      assertThatThrownBy(() -> LakehouseClient.builder().baseUri(java.net.URI.create(leaky)))
+          .as(leaky).isInstanceOf(IllegalArgumentException.class)
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pw1"));
+    }
+    LakehouseClient.Builder again = LakehouseClient.builder();
+    assertThatThrownBy(() -> again.baseUri(java.net.URI.create("http://alice:pw1@127.0.0.1:15000")));
+    assertThat(again.baseUri(java.net.URI.create("http://127.0.0.1:15000")).credentials("a", "b").build().baseUri())
+        .as("a refused value does not count as set").hasToString("http://127.0.0.1:15000/");
     LakehouseClient plain = builder().build();
     assertThat(plain.toString()).startsWith("LakehouseClient{" + plain.baseUri());
     assertThat(plain.baseUri().getRawUserInfo()).isNull();

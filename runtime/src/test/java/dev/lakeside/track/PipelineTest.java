@@ -368,7 +368,9 @@ class PipelineTest {
     assertThat(failure.getCause().reason()).isEqualTo(DeadLetter.Reason.CLIENT_ERROR);
     assertThat(failure.getCause().getCause()).isSameAs(cause);
 
-    assertThat(pipeline.flush()).as("a loss is reported once").isCompletedWithValue(new FlushResult(0, 0, 0));
+    CompletableFuture<FlushResult> again = pipeline.flush();
+    scheduler.runDue();
+    assertThat(again).as("a loss is reported once").isCompletedWithValue(new FlushResult(0, 0, 0));
     pipeline.offer(EVENTS, row(10), null);
     CompletableFuture<FlushResult> next = pipeline.flush();
     scheduler.runDue();
@@ -383,7 +385,7 @@ class PipelineTest {
     scheduler.runDue();
     assertThat(pipeline.stats().failed()).as("dead-lettered before anyone flushed").isEqualTo(1);
     CompletableFuture<FlushResult> flushed = pipeline.flush();
-    assertThat(flushed).isCompletedExceptionally();
+    scheduler.runDue();
     assertThat(failure(flushed).result()).isEqualTo(new FlushResult(0, 1, 0));
     assertThat(failure(flushed).getCause().reason()).isEqualTo(DeadLetter.Reason.INVALID_DATA);
   }
@@ -494,6 +496,68 @@ class PipelineTest {
   }
 
   @Test
+  void aFlushCalledAfterALossThatAPendingFlushSawReportsItToo() {
+    List<CompletableFuture<Pipeline.SendResult>> responses = new ArrayList<>();
+    Pipeline pipeline = new Pipeline(config().build(), (table, body, rows) -> {
+      CompletableFuture<Pipeline.SendResult> response = new CompletableFuture<>();
+      responses.add(response);
+      return response;
+    });
+    pipeline.offer(EVENTS, row(1), null);
+    pipeline.offer(ORDERS, row(2), null);
+    CompletableFuture<FlushResult> first = pipeline.flush();
+    scheduler.runDue();
+    responses.get(0).complete(new Pipeline.SendResult.Failed(DeadLetter.Reason.CLIENT_ERROR, "gone", null));
+    scheduler.runDue();
+    assertThat(first).as("still waits for the other table").isNotDone();
+    CompletableFuture<FlushResult> second = pipeline.flush();
+    scheduler.runDue();
+    responses.get(1).complete(new Pipeline.SendResult.Stored());
+    scheduler.runDue();
+    assertThat(failure(first).result()).isEqualTo(new FlushResult(1, 1, 0));
+    assertThat(failure(second).result()).as("row 1 was tracked before it and lost, and no flush had reported it")
+        .isEqualTo(new FlushResult(1, 1, 0));
+    CompletableFuture<FlushResult> third = pipeline.flush();
+    scheduler.runDue();
+    assertThat(third).as("reported by flushes that completed before it").isCompletedWithValue(new FlushResult(0, 0, 0));
+  }
+
+  @Test
+  void codeChainedOnAFlushMayTrackAndFlushAgainAndBlock() throws Exception {
+    Pipeline pipeline = new Pipeline(TrackerConfig.builder().shutdownHook(false).linger(Duration.ZERO).build(),
+        (table, body, rows) -> CompletableFuture.completedFuture(new Pipeline.SendResult.Stored()));
+    pipeline.offer(EVENTS, row(1), null);
+    CompletableFuture<FlushResult> chained = pipeline.flush().thenApply(result -> {
+      pipeline.offer(EVENTS, row(2), null);
+      return pipeline.flush().join();
+    });
+    assertThat(chained.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(new FlushResult(1, 0, 0));
+    CompletableFuture<FlushResult> plain = pipeline.flush();
+    assertThat(plain.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(new FlushResult(0, 0, 0));
+    assertThat(pipeline.close(Duration.ofSeconds(5)).get(10, java.util.concurrent.TimeUnit.SECONDS).drained()).isTrue();
+  }
+
+  @Test
+  void rowsGivenUpAtTheDeliveryTimeoutCarryTheirOwnTablesError() {
+    java.io.IOException eventsDown = new java.io.IOException("events: reset");
+    java.io.IOException ordersDown = new java.io.IOException("orders: reset");
+    server = sent -> new Pipeline.SendResult.Retry(null, sent.table().equals(EVENTS) ? eventsDown : ordersDown);
+    Pipeline pipeline = pipeline(config().linger(Duration.ZERO).deliveryTimeout(Duration.ofSeconds(30)).build());
+    CompletableFuture<Void> event = new CompletableFuture<>();
+    CompletableFuture<Void> order = new CompletableFuture<>();
+    pipeline.offer(EVENTS, row(1), event);
+    pipeline.offer(ORDERS, row(2), order);
+    scheduler.advance(Duration.ofMinutes(2));
+    assertThat(event).failsWithin(Duration.ZERO).withThrowableThat().havingCause()
+        .isInstanceOfSatisfying(DeliveryException.class, e -> {
+          assertThat(e.reason()).isEqualTo(DeadLetter.Reason.DELIVERY_TIMEOUT);
+          assertThat(e.getCause()).isSameAs(eventsDown);
+        });
+    assertThat(order).failsWithin(Duration.ZERO).withThrowableThat().havingCause()
+        .satisfies(e -> assertThat(e.getCause()).isSameAs(ordersDown));
+  }
+
+  @Test
   void itsThreadIsANamedDaemonStartedByTheFirstRowAndGoneAfterClose() throws Exception {
     List<Thread> before = trackerThreads();
     Pipeline pipeline = new Pipeline(TrackerConfig.builder().shutdownHook(false).linger(Duration.ZERO).build(),
@@ -503,13 +567,15 @@ class PipelineTest {
     pipeline.flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
     List<Thread> started = new ArrayList<>(trackerThreads());
     started.removeAll(before);
-    assertThat(started).singleElement().satisfies(thread -> {
-      assertThat(thread.getName()).matches("lakeside-tracker-\\d+");
-      assertThat(thread.isDaemon()).isTrue();
-    });
+    assertThat(started).as("the dispatcher, and the thread that completes callers' futures")
+        .extracting(thread -> thread.getName().replaceAll("\\d+", "N"))
+        .containsExactlyInAnyOrder("lakeside-tracker-N", "lakeside-tracker-N-callbacks-N");
+    assertThat(started).allMatch(Thread::isDaemon);
     assertThat(pipeline.close(Duration.ofSeconds(5)).get(10, java.util.concurrent.TimeUnit.SECONDS).drained()).isTrue();
-    started.get(0).join(10_000);
-    assertThat(started.get(0).isAlive()).isFalse();
+    for (Thread thread : started) {
+      thread.join(15_000);
+      assertThat(thread.isAlive()).as(thread.getName()).isFalse();
+    }
   }
 
   private static List<Thread> trackerThreads() {

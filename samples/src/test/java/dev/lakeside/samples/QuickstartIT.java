@@ -2,6 +2,8 @@ package dev.lakeside.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lakeside.client.LakehouseClient;
+import dev.lakeside.local.LocalLakehouse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,12 +64,37 @@ class QuickstartIT {
     install(repository);
     Path settings = work.resolve("settings.xml");
     Files.writeString(settings, settings(Path.of(System.getProperty("lakeside.outer.repo"))));
-    Path log = work.resolve("build.log");
+    String output = maven(project, settings, repository, Map.of(), "verify", "exec:java");
+    assertThat(output).contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0", "BUILD SUCCESS")
+        .contains("u1 viewed 2 pages", "/pricing was viewed 2 times", "/pricing: 2", "/docs: 1")
+        .as("the verifier ran (no note that it is missing)").doesNotContain("LS227");
+    assertThat(project.resolve("target/classes/com/example/shop/PageViewsImpl.class")).isRegularFile();
+    assertThat(project.resolve("target/classes/com/example/shop/PageViewTableModel.class")).isRegularFile();
+
+    // The README's run against a lakehouse kept running elsewhere (here in this JVM), by URL.
+    try (LocalLakehouse running = LocalLakehouse.builder().port(0).threads(2).user("dev", "dev").start()) {
+      String byUrl = maven(project, settings, repository,
+          Map.of("ALTERTABLE_LAKEHOUSE_USERNAME", "dev", "ALTERTABLE_LAKEHOUSE_PASSWORD", "dev"),
+          "-q", "exec:java", "-Dexec.args=" + running.baseUri());
+      assertThat(byUrl).contains("u1 viewed 2 pages", "/pricing: 2");
+      LakehouseClient client = LakehouseClient.builder().baseUri(running.baseUri()).credentials("dev", "dev").build();
+      assertThat(client.queryAll("SELECT count(*) FROM memory.main.page_view").rows().get(0).get(0, Long.class))
+          .isEqualTo(3);
+    }
+  }
+
+  /** Runs this machine's Maven in {@code project}; returns its output after checking that it succeeded. */
+  private String maven(Path project, Path settings, Path repository, Map<String, String> env, String... goals)
+      throws IOException, InterruptedException {
+    Path log = Files.createTempFile(work, "maven", ".log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(),
-        "-B", "-s", settings.toString(), "-Dmaven.repo.local=" + repository,
-        "-Dlakeside.test.threads=2", "verify", "exec:java"));
-    Process maven = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+        "-B", "-s", settings.toString(), "-Dmaven.repo.local=" + repository, "-Dlakeside.test.threads=2"));
+    command.addAll(List.of(goals));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("ALTERTABLE_"));
+    builder.environment().putAll(env);
+    Process maven = builder.start();
     boolean finished = maven.waitFor(10, TimeUnit.MINUTES);
     if (!finished) {
       maven.destroyForcibly();
@@ -75,11 +102,7 @@ class QuickstartIT {
     String output = Files.readString(log, StandardCharsets.UTF_8);
     assertThat(finished).as(output).isTrue();
     assertThat(maven.exitValue()).as(output).isZero();
-    assertThat(output).contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0", "BUILD SUCCESS")
-        .contains("u1 viewed 2 pages", "/pricing was viewed 2 times", "/pricing: 2", "/docs: 1")
-        .as("the verifier ran (no note that it is missing)").doesNotContain("LS227");
-    assertThat(project.resolve("target/classes/com/example/shop/PageViewsImpl.class")).isRegularFile();
-    assertThat(project.resolve("target/classes/com/example/shop/PageViewTableModel.class")).isRegularFile();
+    return output;
   }
 
   /** What {@code mvn install} of this repository leaves in a local repository: each published pom and jar. */

@@ -19,17 +19,18 @@ import org.junit.jupiter.api.Test;
  */
 class ReadmeSnippetsTest {
   private static final Path ROOT = Path.of(System.getProperty("lakeside.root", ".."));
+  /** A marker naming the file, a visible caption (the path in the user's project), then the block. */
   private static final Pattern BLOCK = Pattern.compile(
-      "<!-- file: (?<path>[^ ]+) -->\\n```(?<lang>[a-z]*)\\n(?<code>.*?)```\\n", Pattern.DOTALL);
+      "<!-- file: (?<path>[^ ]+) -->\\n`(?<caption>[^`\\n]+)`\\n```(?<lang>[a-z]*)\\n(?<code>.*?)```\\n", Pattern.DOTALL);
   private static final Pattern FENCE = Pattern.compile("^```([a-z]*)$", Pattern.MULTILINE);
 
-  record Snippet(String path, int start, int end, String code) {}
+  record Snippet(String path, String caption, int start, int end, String code) {}
 
   static List<Snippet> snippets(String readme) {
     List<Snippet> snippets = new ArrayList<>();
     Matcher m = BLOCK.matcher(readme);
     while (m.find()) {
-      snippets.add(new Snippet(m.group("path"), m.start("code"), m.end("code"), m.group("code")));
+      snippets.add(new Snippet(m.group("path"), m.group("caption"), m.start("code"), m.end("code"), m.group("code")));
     }
     return snippets;
   }
@@ -66,6 +67,8 @@ class ReadmeSnippetsTest {
     for (Snippet snippet : snippets) {
       Path file = ROOT.resolve(snippet.path());
       assertThat(file).as("the file a README block shows").isRegularFile();
+      assertThat(snippet.caption()).as("the visible caption of " + snippet.path())
+          .isEqualTo(snippet.path().replaceFirst("^samples/quickstart/", ""));
       assertThat(snippet.code()).as(snippet.path() + " differs from its README block; run the samples tests "
           + "with -Dlakeside.readme.update=true to copy it into the README")
           .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));

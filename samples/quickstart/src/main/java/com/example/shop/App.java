@@ -5,17 +5,23 @@ import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.local.LocalLakehouse;
 import dev.lakeside.repository.Limit;
 import dev.lakeside.track.Tracker;
+import java.net.URI;
 import java.time.Instant;
 
 /**
- * Tracks page views, then reads them back through the repository. With ALTERTABLE_LAKEHOUSE_USERNAME
- * and ALTERTABLE_LAKEHOUSE_PASSWORD (or ALTERTABLE_BASIC_AUTH_TOKEN) set, it uses Altertable;
- * otherwise an in-process local lakehouse.
+ * Tracks page views, then reads them back through the repository. Given a URL (such as a local
+ * lakehouse started with its CLI), it uses that lakehouse; else, with ALTERTABLE_LAKEHOUSE_USERNAME and
+ * ALTERTABLE_LAKEHOUSE_PASSWORD (or ALTERTABLE_BASIC_AUTH_TOKEN) set, Altertable; otherwise an
+ * in-process local lakehouse. Credentials of a URL or of Altertable come from those variables.
  */
 public final class App {
   public static void main(String[] args) {
+    if (args.length > 0) {
+      run(LakehouseClient.builder().baseUri(URI.create(args[0])).build());
+      return;
+    }
     if (System.getenv("ALTERTABLE_LAKEHOUSE_USERNAME") != null || System.getenv("ALTERTABLE_BASIC_AUTH_TOKEN") != null) {
-      run(LakehouseClient.builder().build());             // https://api.altertable.ai, credentials from the environment
+      run(LakehouseClient.builder().build());             // https://api.altertable.ai
       return;
     }
     try (LocalLakehouse local = LocalLakehouse.builder().port(0).user("dev", "dev").start()) {
