@@ -419,7 +419,12 @@ public final class LocalLakehouse implements AutoCloseable {
       try {
         return new LocalLakehouse(settings);
       } catch (IOException e) {
-        throw new UncheckedIOException("could not start the local lakehouse on " + host + ":" + settings.port(), e);
+        String reason = e instanceof java.net.BindException
+            ? "the port is in use (another local lakehouse?) or not allowed; choose another with --port / port(…), "
+                + "or port 0 for a free one"
+            : String.valueOf(e.getMessage());
+        throw new UncheckedIOException("could not start the local lakehouse on " + host + ":" + settings.port() + ": "
+            + reason, e);
       } catch (SQLException e) {
         throw new IllegalStateException("could not open DuckDB for the local lakehouse: " + e.getMessage(), e);
       }

@@ -89,6 +89,6 @@ class LocalLakehouseTest {
   @Test
   void aBusyPortIsAClearError() {
     assertThatThrownBy(() -> LocalLakehouse.builder().port(local.port()).user("u", "p").start())
-        .hasMessageContaining("could not start the local lakehouse on 127.0.0.1:" + local.port());
+        .hasMessageContaining("could not start the local lakehouse on 127.0.0.1:" + local.port() + ": the port is in use");
   }
 }
