@@ -254,14 +254,13 @@ public final class SqlLiterals {
     } else if (value instanceof Double) {
       return DuckType.scalar(Kind.DOUBLE);
     } else if (value instanceof BigDecimal d) {
-      BigDecimal whole = d.scale() < 0 ? d.setScale(0) : d;
-      int scale = whole.scale();
-      int precision = Math.max(Math.max(whole.precision(), scale), 1);
+      long scale = Math.max(d.scale(), 0);
+      long precision = Math.max(Math.max((long) d.precision() - d.scale() + scale, scale), 1);
       if (precision > 38) {
         throw new SqlLiteralException(where, "expected a decimal of at most 38 digits, found " + precision
-            + " digits in " + d.toPlainString());
+            + " digits in " + shown(d));
       }
-      return DuckType.decimal(precision, scale);
+      return DuckType.decimal((int) precision, (int) scale);
     } else if (value instanceof String || value instanceof Character || value instanceof Enum<?>) {
       return DuckType.scalar(Kind.VARCHAR);
     } else if (value instanceof UUID) {
@@ -488,19 +487,24 @@ public final class SqlLiterals {
     } else {
       throw mismatch(where, type, value);
     }
-    BigDecimal scaled;
-    try {
-      scaled = d.setScale(type.scale, RoundingMode.UNNECESSARY);
-    } catch (ArithmeticException e) {
-      throw new SqlLiteralException(where, "expected a value with at most " + type.scale + " fraction digits for "
-          + type.sql + ", found " + d.toPlainString() + " (it would be rounded)");
-    }
-    int integerDigits = scaled.precision() - scaled.scale();
-    if (integerDigits > type.precision - type.scale) {
+    // Checked on precision and scale before any rescaling: 1E+100000000 or 1E-1000000000 would take
+    // minutes or all memory to write out.
+    if (d.signum() != 0 && (long) d.precision() - d.scale() > type.precision - type.scale) {
       throw new SqlLiteralException(where, "expected a value with at most " + (type.precision - type.scale)
-          + " integer digits for " + type.sql + ", found " + d.toPlainString());
+          + " integer digits for " + type.sql + ", found " + shown(d));
     }
+    if (d.scale() > type.scale && d.signum() != 0 && d.stripTrailingZeros().scale() > type.scale) {
+      throw new SqlLiteralException(where, "expected a value with at most " + type.scale + " fraction digits for "
+          + type.sql + ", found " + shown(d) + " (it would be rounded)");
+    }
+    BigDecimal scaled = (d.signum() == 0 ? BigDecimal.ZERO : d).setScale(type.scale, RoundingMode.UNNECESSARY);
     out.append("CAST('").append(scaled.toPlainString()).append("' AS ").append(type.sql).append(')');
+  }
+
+  /** A decimal for a message: its plain digits when short, else its scientific form, at most 100 characters. */
+  private static String shown(BigDecimal d) {
+    String text = Math.abs((long) d.scale()) <= 60 && d.precision() <= 60 ? d.toPlainString() : d.toString();
+    return text.length() <= 100 ? text : text.substring(0, 100) + "…(" + d.precision() + " digits)";
   }
 
   private static void appendList(StringBuilder out, Object value, DuckType type, String where) {

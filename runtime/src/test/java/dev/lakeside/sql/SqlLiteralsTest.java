@@ -150,6 +150,27 @@ class SqlLiteralsTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(10)
+  void hugeExponentsAreRefusedWithoutWritingTheDigitsOut() {
+    assertThatThrownBy(() -> SqlLiterals.render(new BigDecimal("1E+100000000"), "DECIMAL(18,2)", "amount"))
+        .isInstanceOf(SqlLiteralException.class)
+        .hasMessage("amount: expected a value with at most 16 integer digits for DECIMAL(18,2), found 1E+100000000");
+    assertThatThrownBy(() -> SqlLiterals.render(new BigDecimal("1E-1000000000"), "DECIMAL(18,2)", "amount"))
+        .isInstanceOf(SqlLiteralException.class).hasMessage("amount: expected a value with at most 2 fraction "
+            + "digits for DECIMAL(18,2), found 1E-1000000000 (it would be rounded)");
+    assertThatThrownBy(() -> SqlLiterals.renderByJavaType(new BigDecimal("-7E+2147483647"), "total"))
+        .isInstanceOf(SqlLiteralException.class)
+        .hasMessageStartingWith("total: expected a decimal of at most 38 digits, found 2147483648 digits in -7E+2147483647");
+    assertThatThrownBy(() -> SqlLiterals.renderByJavaType(new BigDecimal("3E-2147483647"), "total"))
+        .isInstanceOf(SqlLiteralException.class).hasMessageContaining("3E-2147483647");
+    assertThat(SqlLiterals.render(new BigDecimal("0E-1000000000"), "DECIMAL(18,2)", "amount"))
+        .isEqualTo("CAST('0.00' AS DECIMAL(18,2))");
+    assertThat(SqlLiterals.render(new BigDecimal("0E+1000000000"), "DECIMAL(18,2)", "amount"))
+        .isEqualTo("CAST('0.00' AS DECIMAL(18,2))");
+    assertThat(SqlLiterals.renderByJavaType(new BigDecimal("1E+5"), "x")).isEqualTo("CAST('100000' AS DECIMAL(6,0))");
+  }
+
+  @Test
   void refusesDecimalOverflowAndRounding() {
     assertThatThrownBy(() -> SqlLiterals.render(new BigDecimal("123.4"), "DECIMAL(4,2)", "price"))
         .isInstanceOf(SqlLiteralException.class)
