@@ -52,12 +52,15 @@ public final class LocalLakehouse implements AutoCloseable {
     }
   }
 
+  private static final System.Logger LOG = System.getLogger(LocalLakehouse.class.getName());
   static final long QUERY_BODY_LIMIT = 16L << 20;
   static final long APPEND_BODY_LIMIT = 64L << 20;
 
   private final Settings settings;
   private final Users users;
   private final Map<String, UserSpace> spaces = new ConcurrentHashMap<>();
+  /** Users whose database could not be opened at start, with why: refused, while the others are served. */
+  private final Map<String, String> unavailable = new ConcurrentHashMap<>();
   private final Path tempRoot;
   private final Router router;
   private final ExecutorService executor;
@@ -70,7 +73,20 @@ public final class LocalLakehouse implements AutoCloseable {
     this.tempRoot = Files.createTempDirectory("lakeside-local-");
     try {
       for (String user : settings.users().keySet()) {
-        spaces.put(user, UserSpace.open(user, settings, tempRoot));
+        try {
+          spaces.put(user, UserSpace.open(user, settings, tempRoot));
+        } catch (IOException | SQLException | RuntimeException e) {
+          if (settings.dataDir() == null) {
+            throw e;
+          }
+          String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+          unavailable.put(user, reason);
+          LOG.log(System.Logger.Level.WARNING, "the database of user " + user + " under " + settings.dataDir()
+              + " cannot be opened; that user is refused until it is repaired, the others are served: " + reason);
+        }
+      }
+      if (spaces.isEmpty()) {
+        throw new IllegalStateException("no user's database can be opened: " + unavailable);
       }
       this.router = routes();
       this.executor = newExecutor();
@@ -148,7 +164,13 @@ public final class LocalLakehouse implements AutoCloseable {
         throw new ApiException(401, "unauthorized",
             "missing or wrong credentials: send 'Authorization: Basic base64(user:password)'");
       }
-      match.handler().handle(exchange, spaces.get(user));
+      UserSpace space = spaces.get(user);
+      if (space == null) {
+        throw new ApiException(503, "user-unavailable", "the database of user " + user + " could not be opened "
+            + "when this lakehouse started (its log says why); the operator must repair or move it and restart. "
+            + "Other users are served.");
+      }
+      match.handler().handle(exchange, space);
     } catch (ApiException e) {
       respond(exchange, http, e);
     } catch (Exception | LinkageError | StackOverflowError e) {
@@ -188,6 +210,14 @@ public final class LocalLakehouse implements AutoCloseable {
   /** The bound port. */
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /**
+   * Users whose database under the data directory could not be opened at start, with the reason. They get
+   * 503 {@code user-unavailable}; the other users are served.
+   */
+  public Map<String, String> unavailableUsers() {
+    return Map.copyOf(unavailable);
   }
 
   /** The configured user names, in the order given. */

@@ -76,7 +76,9 @@ public final class Main {
     out.println("Lakeside local lakehouse listening on " + local.baseUri());
     for (String user : local.users()) {
       // Only the built-in development user's password is printed; configured ones were typed by the user.
-      out.println("  user " + user + (defaultUser ? "  password " + local.password() : ""));
+      String unavailable = local.unavailableUsers().get(user);
+      out.println("  user " + user + (defaultUser ? "  password " + local.password() : "")
+          + (unavailable == null ? "" : "  UNAVAILABLE: its database cannot be opened (" + unavailable + ")"));
     }
     out.println("  data: " + (local.dataDir() == null ? "in memory (--data-dir DIR keeps it)" : local.dataDir()));
     out.println("Press Ctrl-C to stop.");

@@ -19,8 +19,13 @@ import org.duckdb.DuckDBDriver;
 
 /**
  * One user's isolated lakehouse: a DuckDB database of its own (in memory, or files under the data
- * directory), its catalogs, and a private directory for ingest files. Nothing here is shared with
- * another user.
+ * directory), its catalogs, and a private directory for ingest files and DuckDB's spill files. Nothing
+ * here is shared with another user.
+ *
+ * <p>With a data directory, a user's files are {@code <data-dir>/<user>/catalogs/<catalog>.duckdb}, and
+ * {@code <data-dir>/<user>/catalogs.txt} lists the catalogs the server created. Only that list decides
+ * what is attached at start, and it lies outside every directory the user's SQL may write to, so a file
+ * a user writes (say with {@code COPY … TO}) is never opened as a database.
  */
 final class UserSpace implements AutoCloseable {
   static final String DEFAULT_CATALOG = "memory";
@@ -29,6 +34,7 @@ final class UserSpace implements AutoCloseable {
   private final String name;
   private final DuckDBConnection root;
   private final Path home;
+  private final Path catalogDir;
   private final Path tmp;
   private final Set<String> catalogs = ConcurrentHashMap.newKeySet();
   private final QueryLog queryLog = new QueryLog();
@@ -39,9 +45,13 @@ final class UserSpace implements AutoCloseable {
     this.name = name;
     this.root = root;
     this.home = home;
+    this.catalogDir = home == null ? null : home.resolve(CATALOG_DIR);
     this.tmp = tmp;
     catalogs.add(DEFAULT_CATALOG);
   }
+
+  private static final String CATALOG_DIR = "catalogs";
+  private static final String CATALOG_LIST = "catalogs.txt";
 
   /** Opens (or, with a data directory, reopens) the database of {@code name}. */
   static UserSpace open(String name, Settings settings, Path tempRoot) throws SQLException, IOException {
@@ -49,8 +59,9 @@ final class UserSpace implements AutoCloseable {
     Path tmp = Files.createDirectories(tempRoot.resolve(fileName(name)));
     String url = "jdbc:duckdb:";
     if (home != null) {
-      Files.createDirectories(home);
-      url += home.resolve(DEFAULT_CATALOG + ".duckdb").toAbsolutePath();
+      Path catalogDir = Files.createDirectories(home.resolve(CATALOG_DIR));
+      moveEarlierLayout(home, catalogDir);
+      url += catalogDir.resolve(DEFAULT_CATALOG + ".duckdb").toAbsolutePath();
     }
     Properties properties = new Properties();
     // Without it the driver buffers a whole result before returning its first row.
@@ -78,15 +89,13 @@ final class UserSpace implements AutoCloseable {
       }
       s.execute("SET TimeZone = 'UTC'");
       s.execute("SET autoinstall_known_extensions = false");
+      // DuckDB spills to ./.tmp by default, one directory for every database of the process.
+      s.execute("SET temp_directory = " + Sql.string(Files.createDirectories(tmp.resolve("spill")).toString()));
     }
     if (home != null) {
-      try (DirectoryStream<Path> files = Files.newDirectoryStream(home, "*.duckdb")) {
-        for (Path file : files) {
-          String fileName = file.getFileName().toString();
-          String catalog = catalogName(fileName.substring(0, fileName.length() - ".duckdb".length()));
-          if (!catalog.equals(DEFAULT_CATALOG)) {
-            attach(catalog);
-          }
+      for (String catalog : listedCatalogs()) {
+        if (!catalog.equals(DEFAULT_CATALOG)) {
+          attach(catalog);
         }
       }
     }
@@ -97,8 +106,9 @@ final class UserSpace implements AutoCloseable {
       try (Statement s = root.createStatement()) {
         StringBuilder allowed = new StringBuilder("SET allowed_directories = [")
             .append(Sql.string(tmp.toAbsolutePath() + "/"));
-        if (home != null) {
-          allowed.append(", ").append(Sql.string(home.toAbsolutePath() + "/"));
+        if (catalogDir != null) {
+          // Needed to attach catalogs created later; never the directory of the catalog list.
+          allowed.append(", ").append(Sql.string(catalogDir.toAbsolutePath() + "/"));
         }
         s.execute(allowed.append(']').toString());
         s.execute("SET enable_external_access = false");
@@ -158,13 +168,58 @@ final class UserSpace implements AutoCloseable {
   }
 
   private void attach(String catalog) throws SQLException {
-    String target = home == null
-        ? ":memory:"
-        : home.resolve(fileName(catalog) + ".duckdb").toAbsolutePath().toString();
+    String target = ":memory:";
+    if (catalogDir != null) {
+      Path file = catalogDir.resolve(fileName(catalog) + ".duckdb").toAbsolutePath();
+      try {
+        if (!listedCatalogs().contains(catalog)) {
+          // Not a catalog of ours: whatever lies there was written by the user's SQL, not by DuckDB for us.
+          Files.deleteIfExists(file);
+          Files.deleteIfExists(Path.of(file + ".wal"));
+          Files.writeString(home.resolve(CATALOG_LIST), fileName(catalog) + "\n", StandardCharsets.UTF_8,
+              java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot record catalog " + catalog + " of user " + name, e);
+      }
+      target = file.toString();
+    }
     try (Statement s = root.createStatement()) {
       s.execute("ATTACH IF NOT EXISTS " + Sql.string(target) + " AS " + Sql.ident(catalog));
     }
     catalogs.add(catalog);
+  }
+
+  /** The catalogs the server created for this user, from the list it keeps beside their files. */
+  private java.util.List<String> listedCatalogs() {
+    Path list = home.resolve(CATALOG_LIST);
+    try {
+      return !Files.exists(list) ? java.util.List.of() : Files.readAllLines(list, StandardCharsets.UTF_8).stream()
+          .map(String::strip).filter(line -> !line.isEmpty()).map(UserSpace::catalogName).distinct().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the catalog list of user " + name, e);
+    }
+  }
+
+  /** Moves the catalog files of the first layout ({@code <user>/<catalog>.duckdb}) to where they are kept now. */
+  private static void moveEarlierLayout(Path home, Path catalogDir) throws IOException {
+    Path list = home.resolve(CATALOG_LIST);
+    if (Files.exists(list)) {
+      return;
+    }
+    StringBuilder names = new StringBuilder();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(home, "*.duckdb")) {
+      for (Path file : files) {
+        String fileName = file.getFileName().toString();
+        Files.move(file, catalogDir.resolve(fileName));
+        Path wal = Path.of(file + ".wal");
+        if (Files.exists(wal)) {
+          Files.move(wal, catalogDir.resolve(fileName + ".wal"));
+        }
+        names.append(fileName, 0, fileName.length() - ".duckdb".length()).append('\n');
+      }
+    }
+    Files.writeString(list, names.toString(), StandardCharsets.UTF_8);
   }
 
   /** A fresh path in this user's private temporary directory; the caller deletes the file. */
