@@ -106,7 +106,8 @@ public final class LocalLakehouse implements AutoCloseable {
   }
 
   private Router routes() {
-    QueryEndpoint query = new QueryEndpoint();
+    QueryEndpoint query = new QueryEndpoint(settings.compatibility());
+    ExplainEndpoint explain = new ExplainEndpoint(settings.compatibility());
     AppendEndpoint append = new AppendEndpoint();
     IngestEndpoint ingest = new IngestEndpoint();
     return new Router()
@@ -114,6 +115,7 @@ public final class LocalLakehouse implements AutoCloseable {
         .route("GET", "/query/{id}", query::get)
         .route("DELETE", "/query/{id}", query::cancel)
         .route("POST", ValidateEndpoint.PATH, ValidateEndpoint::handle)
+        .route("POST", ExplainEndpoint.PATH, explain::handle)
         .route("POST", AutocompleteEndpoint.PATH, AutocompleteEndpoint::handle)
         .route("POST", "/append", append::append)
         .route("GET", "/tasks/{id}", append::task)
@@ -249,6 +251,11 @@ public final class LocalLakehouse implements AutoCloseable {
     return Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Whose wire behaviour this lakehouse follows where the documented API and the reference mock differ. */
+  public Compatibility compatibility() {
+    return settings.compatibility();
+  }
+
   /** The data directory, or null when the data lives in memory. */
   public Path dataDir() {
     return settings.dataDir();
@@ -307,6 +314,7 @@ public final class LocalLakehouse implements AutoCloseable {
     private Integer threads;
     private String memoryLimit;
     private Consumer<String> requestLog;
+    private Compatibility compatibility;
     private boolean hostSet;
 
     private Builder() {}
@@ -423,6 +431,19 @@ public final class LocalLakehouse implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whose wire behaviour to follow where the documented API and the reference mock differ. Default
+     * {@link Compatibility#API}; {@link Compatibility#MOCK} lets a test suite written for the mock pass.
+     */
+    public Builder compatibility(Compatibility compatibility) {
+      Objects.requireNonNull(compatibility, "compatibility == null");
+      if (this.compatibility != null) {
+        throw new IllegalStateException("compatibility was already set to " + this.compatibility);
+      }
+      this.compatibility = compatibility;
+      return this;
+    }
+
     /** Receives one line per request: method, path, status and milliseconds. Default: none. */
     public Builder requestLog(Consumer<String> log) {
       Objects.requireNonNull(log, "log == null");
@@ -445,7 +466,8 @@ public final class LocalLakehouse implements AutoCloseable {
       }
       Settings settings = new Settings(host, port == null ? DEFAULT_PORT : port,
           java.util.Collections.unmodifiableMap(new LinkedHashMap<>(users)), dataDir, List.copyOf(catalogs),
-          allowFileAccess != null && allowFileAccess, threads == null ? 0 : threads, memoryLimit, requestLog);
+          allowFileAccess != null && allowFileAccess, threads == null ? 0 : threads, memoryLimit, requestLog,
+          compatibility == null ? Compatibility.API : compatibility);
       try {
         return new LocalLakehouse(settings);
       } catch (IOException e) {

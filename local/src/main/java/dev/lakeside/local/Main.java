@@ -26,6 +26,8 @@ public final class Main {
       "  --threads N           DuckDB threads per user database",
       "  --memory-limit SIZE   DuckDB memory_limit per user database, such as 2GB",
       "  --quiet               do not log one line per request",
+      "  --compat api|mock     follow the documented API (default) or the reference mock's wire behaviour;",
+      "                        mock is the default when ALTERTABLE_MOCK_USERS or ALTERTABLE_MOCK_LAKEHOUSE_PORT is set",
       "  --help                print this help");
 
   private Main() {}
@@ -81,6 +83,9 @@ public final class Main {
           + (unavailable == null ? "" : "  UNAVAILABLE: its database cannot be opened (" + unavailable + ")"));
     }
     out.println("  data: " + (local.dataDir() == null ? "in memory (--data-dir DIR keeps it)" : local.dataDir()));
+    if (local.compatibility() == Compatibility.MOCK) {
+      out.println("  wire: the reference mock's (--compat mock); --compat api for the documented API");
+    }
     out.println("Press Ctrl-C to stop.");
   }
 
@@ -91,6 +96,7 @@ public final class Main {
       boolean quiet = false;
       boolean portSet = false;
       boolean usersSet = false;
+      boolean compatSet = false;
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
         String value = null;
@@ -118,8 +124,21 @@ public final class Main {
           case "--catalog" -> builder.catalog(value != null ? value : next(args, ++i, arg));
           case "--threads" -> builder.threads(integer(arg, value != null ? value : next(args, ++i, arg)));
           case "--memory-limit" -> builder.memoryLimit(value != null ? value : next(args, ++i, arg));
+          case "--compat" -> {
+            String mode = value != null ? value : next(args, ++i, arg);
+            builder.compatibility(switch (mode) {
+              case "api" -> Compatibility.API;
+              case "mock" -> Compatibility.MOCK;
+              default -> throw new IllegalArgumentException("--compat expects api or mock, found '" + mode + "'");
+            });
+            compatSet = true;
+          }
           default -> throw new IllegalArgumentException("unknown option " + arg);
         }
+      }
+      if (!compatSet && (env.get("ALTERTABLE_MOCK_USERS") != null || env.get("ALTERTABLE_MOCK_LAKEHOUSE_PORT") != null)) {
+        // Started the way the reference mock is: behave like it, so a suite written for it passes.
+        builder.compatibility(Compatibility.MOCK);
       }
       if (!portSet && env.get("ALTERTABLE_MOCK_LAKEHOUSE_PORT") != null) {
         builder.port(integer("ALTERTABLE_MOCK_LAKEHOUSE_PORT", env.get("ALTERTABLE_MOCK_LAKEHOUSE_PORT")));

@@ -30,6 +30,14 @@ import java.util.function.UnaryOperator;
  */
 final class QueryEndpoint {
   static final String WORKER_SLUG = "lakeside-local";
+  static final String MOCK_WORKER_SLUG = "altertable-mock";
+
+  /** Whether to follow the reference mock where it differs from the documented API. */
+  private final boolean mock;
+
+  QueryEndpoint(Compatibility compatibility) {
+    this.mock = compatibility == Compatibility.MOCK;
+  }
   static final String NDJSON = "application/x-ndjson";
   static final String CANCELLED = "Query cancelled";
 
@@ -59,12 +67,21 @@ final class QueryEndpoint {
     String sessionId = request.sessionId() != null ? request.sessionId() : uuid7().toString();
     QueryLog.Entry entry = user.queryLog().start(queryId, request.statement(), sessionId, request.visible(),
         request.requestedBy(), exchange.header("User-Agent"));
-    Run run = new Run(user, request, entry, statements);
+    Run run = new Run(user, request, entry, statements, mock);
     try {
       if (request.format() == QueryRequest.Format.DEFAULT) {
         streamNdjson(exchange, run, started, sessionId, queryId);
       } else {
-        spool(exchange, run, user);
+        try {
+          spool(exchange, run, user);
+        } catch (ApiException e) {
+          if (!mock || !e.code().startsWith("query-")) {
+            throw e;
+          }
+          // The mock answers an SQL error in these formats as 500, plain text, in the format's content type.
+          entry.finish(e.getMessage());
+          exchange.send(500, contentType(request.format()), e.getMessage().getBytes(StandardCharsets.UTF_8));
+        }
       }
     } catch (ApiException e) {
       entry.finish(e.getMessage());
@@ -93,7 +110,7 @@ final class QueryEndpoint {
       g.writeEndObject();
       g.writeStringField("session_id", sessionId);
       g.writeStringField("query_id", queryId.toString());
-      g.writeStringField("worker_slug", WORKER_SLUG);
+      g.writeStringField("worker_slug", run.mock ? MOCK_WORKER_SLUG : WORKER_SLUG);
       g.writeEndObject();
       g.writeRaw('\n');
       g.flush();
@@ -141,10 +158,7 @@ final class QueryEndpoint {
       return;
     }
     g.writeStartArray();
-    g.writeStartObject();
-    g.writeStringField("name", "Count");
-    g.writeStringField("type", "BIGINT");
-    g.writeEndObject();
+    column(g, run, "Count", "BIGINT");
     g.writeEndArray();
     g.writeRaw('\n');
     long offset = run.request.offset() == null ? 0 : run.request.offset();
@@ -167,10 +181,7 @@ final class QueryEndpoint {
     for (int i = 0; i < columns; i++) {
       String type = typeName(meta.getColumnTypeName(i + 1));
       encoders[i] = CellEncoder.forType(type, run.zone);
-      g.writeStartObject();
-      g.writeStringField("name", meta.getColumnName(i + 1));
-      g.writeStringField("type", type);
-      g.writeEndObject();
+      column(g, run, meta.getColumnName(i + 1), type);
     }
     g.writeEndArray();
     g.writeRaw('\n');
@@ -210,6 +221,18 @@ final class QueryEndpoint {
     if (entry.cancelled()) {
       throw new Failure(CANCELLED);
     }
+  }
+
+  /** One entry of the columns line: {@code {"name", "type"}}, or in the mock's profile the name alone. */
+  private static void column(JsonGenerator g, Run run, String name, String type) throws IOException {
+    if (run.mock) {
+      g.writeString(name);
+      return;
+    }
+    g.writeStartObject();
+    g.writeStringField("name", name);
+    g.writeStringField("type", type);
+    g.writeEndObject();
   }
 
   private static void errorLine(JsonGenerator g, String message) throws IOException {
@@ -265,8 +288,7 @@ final class QueryEndpoint {
           throw new ApiException(400, "query-failed", e.getMessage());
         }
       }
-      String type = format == QueryRequest.Format.CSV ? "text/csv"
-          : format == QueryRequest.Format.JSONL ? NDJSON : "application/parquet";
+      String type = contentType(format);
       run.entry.finish(null);
       try (OutputStream out = exchange.startStream(200, type)) {
         Files.copy(file, out);
@@ -274,6 +296,11 @@ final class QueryEndpoint {
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  private static String contentType(QueryRequest.Format format) {
+    return format == QueryRequest.Format.CSV ? "text/csv"
+        : format == QueryRequest.Format.JSONL ? NDJSON : "application/parquet";
   }
 
   private static String limited(String sql, QueryRequest request) {
@@ -428,6 +455,10 @@ final class QueryEndpoint {
     } else if (entry.cancel()) {
       body.put("cancelled", true);
       body.put("message", CANCELLED);
+    } else if (mock) {
+      // The mock cancels nothing, and says it did whenever the session matches.
+      body.put("cancelled", true);
+      body.put("message", CANCELLED);
     } else {
       body.put("cancelled", false);
       body.put("message", "Query already finished");
@@ -472,6 +503,7 @@ final class QueryEndpoint {
     final QueryRequest request;
     final QueryLog.Entry entry;
     final List<String> statements;
+    final boolean mock;
     QuerySessions.Lease lease;
     Statement last;
     ResultSet rs;
@@ -484,11 +516,12 @@ final class QueryEndpoint {
     private String savedZone;
     private boolean settingsTouched;
 
-    Run(UserSpace user, QueryRequest request, QueryLog.Entry entry, List<String> statements) {
+    Run(UserSpace user, QueryRequest request, QueryLog.Entry entry, List<String> statements, boolean mock) {
       this.user = user;
       this.request = request;
       this.entry = entry;
       this.statements = statements;
+      this.mock = mock;
     }
 
     /** As {@link #execute}, with a failure as a 400 {@code query-failed} (for the raw formats). */

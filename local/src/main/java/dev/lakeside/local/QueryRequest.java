@@ -46,7 +46,8 @@ record QueryRequest(
     } else if (format.equals("csv") || format.equals("jsonl") || format.equals("parquet")) {
       parsed = Format.valueOf(format.toUpperCase(Locale.ROOT));
     } else {
-      throw new ApiException(400, "unsupported-format", "field 'format' is '" + Sql.printable(format)
+      throw new ApiException(400, "unsupported-format", "Unsupported query format: field 'format' is '"
+          + Sql.printable(format)
           + "': expected default, csv, jsonl or parquet");
     }
     String sessionId = string(body, "session_id");

@@ -15,4 +15,5 @@ record Settings(
     boolean allowFileAccess,
     int threads,
     String memoryLimit,
-    Consumer<String> requestLog) {}
+    Consumer<String> requestLog,
+    Compatibility compatibility) {}

@@ -482,16 +482,39 @@ final class SqlCompleter {
     }
 
     private void add(String name, String text, String type, int base, int rank) {
-      if (!name.regionMatches(true, 0, prefix, 0, prefix.length()) || name.length() < prefix.length()) {
+      if (name.length() < prefix.length()) {
         return;
       }
-      int score = base + (rank >= 0 ? rank
-          : (name.startsWith(prefix) ? 50 : 0) + Math.max(0, 40 - (name.length() - prefix.length())));
+      int score;
+      if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
+        score = base + (rank >= 0 ? rank
+            : (name.startsWith(prefix) ? 50 : 0) + Math.max(0, 40 - (name.length() - prefix.length())));
+      } else if (nearPrefix(name)) {
+        // A typo in the word typed so far ("SEL" for SET or DELETE), as DuckDB's own completer also
+        // offers, ranked below every true prefix match of its kind.
+        score = base - 200 + Math.max(0, 40 - (name.length() - prefix.length()));
+      } else {
+        return;
+      }
       String key = type + '\0' + text;
       Suggestion existing = byText.get(key);
       if (existing == null || existing.score() < score) {
         byText.put(key, new Suggestion(text, start, type, score));
       }
+    }
+
+    /** Whether {@code name} starts like the prefix but for one character (prefixes of 3 characters or more). */
+    private boolean nearPrefix(String name) {
+      if (prefix.length() < 3) {
+        return false;
+      }
+      int differences = 0;
+      for (int i = 0; i < prefix.length() && differences <= 1; i++) {
+        if (Character.toUpperCase(name.charAt(i)) != Character.toUpperCase(prefix.charAt(i))) {
+          differences++;
+        }
+      }
+      return differences <= 1;
     }
 
     List<Suggestion> best(int max) {

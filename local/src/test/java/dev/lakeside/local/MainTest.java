@@ -29,7 +29,28 @@ class MainTest {
     try (LocalLakehouse local = options.builder().start()) {
       assertThat(local.users()).containsExactly("testuser");
       assertThat(local.password()).isEqualTo("testpass");
+      assertThat(local.compatibility()).as("started as the mock is, it behaves like it").isEqualTo(Compatibility.MOCK);
+      assertThat(banner(local, false)).contains("wire: the reference mock's (--compat mock)");
     }
+  }
+
+  @Test
+  void compatIsChosenOnTheCommandLine() {
+    Main.Options api = Main.Options.parse(new String[] {"--port", "0", "--compat", "api"},
+        Map.of("ALTERTABLE_MOCK_USERS", "testuser:testpass"));
+    try (LocalLakehouse local = api.builder().start()) {
+      assertThat(local.compatibility()).isEqualTo(Compatibility.API);
+    }
+    Main.Options mock = Main.Options.parse(new String[] {"--port", "0", "--compat=mock"}, Map.of());
+    try (LocalLakehouse local = mock.builder().start()) {
+      assertThat(local.compatibility()).isEqualTo(Compatibility.MOCK);
+    }
+    Main.Options plain = Main.Options.parse(new String[] {"--port", "0"}, Map.of());
+    try (LocalLakehouse local = plain.builder().start()) {
+      assertThat(local.compatibility()).isEqualTo(Compatibility.API);
+    }
+    assertThatThrownBy(() -> Main.Options.parse(new String[] {"--compat", "rust"}, Map.of()))
+        .hasMessage("--compat expects api or mock, found 'rust'");
   }
 
   @Test

@@ -182,7 +182,7 @@ class QueryEndpointTest {
       {"statement": "SELECT 1", "schema": {}}           | bad-request         | field 'schema' must be a string
       {"statement": "SELECT 1", "timezone": "Mars/Base"} | bad-request        | field 'timezone'
       {"statement": "SELECT 1", "timezone": 5}          | bad-request         | field 'timezone' must be a string
-      {"statement": "SELECT 1", "format": "xml"}        | unsupported-format  | field 'format' is 'xml'
+      {"statement": "SELECT 1", "format": "xml"}        | unsupported-format  | Unsupported query format: field 'format' is 'xml'
       {"statement": "SELECT 1", "format": "CSV"}        | unsupported-format  | expected default, csv, jsonl or parquet
       {"statement": "SELECT 1", "format": 1}            | bad-request         | field 'format' must be a string
       {"statement": "SELECT 1", "dialect": "postgres"}  | unsupported-dialect | field 'dialect' is 'postgres'

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Session expiry and the per-user bound, on a user database of its own (no HTTP: the clock is the test's). */
 class QuerySessionsExpiryTest {
   private static UserSpace open(Path dir) throws Exception {
-    Settings settings = new Settings("127.0.0.1", 0, Map.of("u", "u"), null, List.of(), false, 2, null, null);
+    Settings settings = new Settings("127.0.0.1", 0, Map.of("u", "u"), null, List.of(), false, 2, null, null,
+        Compatibility.API);
     return UserSpace.open("u", settings, dir);
   }
 
