@@ -3,6 +3,7 @@ package dev.lakeside.duckdb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -33,7 +34,7 @@ import java.util.Set;
  *
  * <p>An unterminated string, identifier, dollar quote or comment runs to the end of the text (DuckDB rejects it).
  *
- * <p><b>Templates.</b> {@link #template(String)} reads a processor {@code @Query} template: the same rules, plus
+ * <p><b>Templates.</b> Within this package, {@code template(String)} reads a processor {@code @Query} template: the same rules, plus
  * {@code \:}, a literal colon ({@link TokenKind#ESCAPED_COLON}), and {@code :name} parameters. A {@code :} starts
  * a parameter when a name follows (a Java identifier start other than {@code $}, then Java identifier parts other
  * than {@code $}), the character before it is not {@code :}, not an identifier part and not a quote (unless it
@@ -43,8 +44,15 @@ import java.util.Set;
  * list, where parameters count. Parentheses and braces reopen the ordinary context.
  *
  * <p>Offsets count UTF-16 chars, as {@link String#charAt} does. Not thread-safe; cheap to create.
+ *
+ * <pre>{@code
+ * SqlLexer lexer = SqlLexer.of("SELECT 1 --\r; SELECT 2");
+ * while (lexer.next()) {
+ *   if (lexer.kind() == TokenKind.SEMICOLON) { … }   // DuckDB ends a statement here
+ * }
+ * }</pre>
  */
-final class SqlLexer {
+public final class SqlLexer {
   /** Keywords after which a {@code [} opens a list literal, not a slice. */
   private static final Set<String> LIST_KEYWORDS = Set.of("SELECT", "WHERE", "AND", "OR", "NOT", "IN", "BY",
       "THEN", "ELSE", "WHEN", "VALUES", "ON", "AS", "IS", "LIKE", "ILIKE", "HAVING", "RETURNING", "SET", "FROM",
@@ -75,8 +83,13 @@ final class SqlLexer {
     this.brackets = template ? new char[8] : null;
   }
 
-  /** A lexer of DuckDB SQL. */
-  static SqlLexer of(String sql) {
+  /**
+   * A lexer of DuckDB SQL, before its first token.
+   *
+   * @throws NullPointerException if {@code sql} is null
+   */
+  public static SqlLexer of(String sql) {
+    Objects.requireNonNull(sql, "sql == null");
     return new SqlLexer(sql, false);
   }
 
@@ -85,8 +98,12 @@ final class SqlLexer {
     return new SqlLexer(sql, true);
   }
 
-  /** Every token of {@code sql}, comments included. */
-  static List<Token> tokens(String sql) {
+  /**
+   * Every token of {@code sql}, comments included, in order.
+   *
+   * @throws NullPointerException if {@code sql} is null
+   */
+  public static List<Token> tokens(String sql) {
     return of(sql).all();
   }
 
@@ -104,20 +121,22 @@ final class SqlLexer {
   }
 
   /** The kind of the current token; null before the first {@link #next()} and at the end. */
-  TokenKind kind() {
+  public TokenKind kind() {
     return kind;
   }
 
-  int start() {
+  /** The offset of the current token's first character. */
+  public int start() {
     return start;
   }
 
-  int end() {
+  /** The offset after the current token's last character. */
+  public int end() {
     return end;
   }
 
   /** Moves to the next token, comments included; false at the end of the text. */
-  boolean next() {
+  public boolean next() {
     if (kind != null && !kind.isComment()) {
       previousKind = kind;
       previousStart = start;

@@ -109,11 +109,29 @@ public final class Statements {
         ? sql.substring(tokens.start(k), tokens.end(k)).toUpperCase(Locale.ROOT) : "";
   }
 
-  /** A statement's offsets in its text: its first token's start and its last token's end, {@code ;} excluded. */
-  record Span(int start, int end) {}
+  /**
+   * A statement's offsets in its text: its first token's start and its last token's end; the {@code ;} and the
+   * comments before and after it are outside.
+   *
+   * @param start the offset of the statement's first character
+   * @param end the offset after its last character
+   */
+  public record Span(int start, int end) {
+    /** The statement's text in {@code sql}, the text it was split from. */
+    public String text(String sql) {
+      return sql.substring(start, end);
+    }
+  }
 
-  /** The non-empty statements of {@code sql}, split at each {@code ;} outside literals and comments. */
-  static List<Span> split(String sql) {
+  /**
+   * The statements of {@code sql} as DuckDB splits it: at each {@code ;} outside literals and comments. Statements
+   * holding nothing but comments are dropped, as DuckDB drops them. DuckDB runs each span, passed to it alone, as
+   * exactly one statement.
+   *
+   * @throws NullPointerException if {@code sql} is null
+   */
+  public static List<Span> split(String sql) {
+    Objects.requireNonNull(sql, "sql == null");
     TokenList tokens = TokenList.of(sql);
     List<Span> spans = new ArrayList<>();
     int from = 0;

@@ -1,7 +1,7 @@
 package dev.lakeside.duckdb;
 
 /** What a {@link SqlLexer} token is. */
-enum TokenKind {
+public enum TokenKind {
   /** A bare identifier or keyword: {@code select}, {@code a$$}, {@code €}. */
   WORD,
   /** {@code "…"} with {@code ""} for a quote, also {@code U&"…"}. */
@@ -12,15 +12,19 @@ enum TokenKind {
   ESCAPE_STRING,
   /** {@code $$…$$} or {@code $tag$…$tag$}. */
   DOLLAR_STRING,
+  /** {@code 42}, {@code 1_000}, {@code 1.5e3}, {@code .5}. */
   NUMBER,
-  /** {@code $1}, {@code $name}, {@code ?}, {@code ?1}, and in templates {@code :name}. */
+  /** {@code $1}, {@code $name}, {@code ?}, {@code ?1}, and in the processor's {@code @Query} templates {@code :name}. */
   PARAMETER,
-  /** {@code \:} in a template: a literal colon. */
+  /** {@code \:} in a processor {@code @Query} template: a literal colon. Never in plain SQL. */
   ESCAPED_COLON,
   /** A run of operator characters, or {@code ::}, {@code :=}, {@code ..}. */
   OPERATOR,
+  /** {@code (}. */
   LEFT_PAREN,
+  /** {@code )}. */
   RIGHT_PAREN,
+  /** {@code ;}: outside literals and comments, it ends a statement. */
   SEMICOLON,
   /** Any other single character: {@code , . : [ ] { }}, and characters DuckDB rejects. */
   PUNCTUATION,
@@ -29,7 +33,8 @@ enum TokenKind {
   /** {@code /* … *}{@code /}, nesting. */
   BLOCK_COMMENT;
 
-  boolean isComment() {
+  /** Whether the token is a comment, which DuckDB reads as a space. */
+  public boolean isComment() {
     return this == LINE_COMMENT || this == BLOCK_COMMENT;
   }
 }
