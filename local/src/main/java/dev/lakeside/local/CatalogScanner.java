@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * Finds the catalog that a {@code CREATE} statement names, so that the server can create it on
  * first use: {@code CREATE SCHEMA shop.analytics} and {@code CREATE TABLE shop.analytics.t (…)}
- * name {@code shop}. Only the head of the statement is read; anything it does not recognise
- * names no catalog.
+ * name {@code shop}. Only the head of the statement is read, with DuckDB's lexical rules; anything it
+ * does not recognise names no catalog.
  */
 final class CatalogScanner {
   private CatalogScanner() {}
@@ -17,55 +17,12 @@ final class CatalogScanner {
   static Optional<String> catalogCreatedBy(String statement) {
     List<String> words = new ArrayList<>();
     List<Boolean> quoted = new ArrayList<>();
-    int i = 0;
-    int n = statement.length();
-    while (i < n && words.size() < 16) {
-      char c = statement.charAt(i);
-      if (Character.isWhitespace(c)) {
-        i++;
-      } else if (c == '-' && i + 1 < n && statement.charAt(i + 1) == '-') {
-        while (i < n && statement.charAt(i) != '\n') {
-          i++;
-        }
-      } else if (c == '/' && i + 1 < n && statement.charAt(i + 1) == '*') {
-        int end = statement.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 2;
-      } else if (c == '"') {
-        StringBuilder name = new StringBuilder();
-        i++;
-        while (i < n) {
-          char q = statement.charAt(i);
-          if (q == '"') {
-            if (i + 1 < n && statement.charAt(i + 1) == '"') {
-              name.append('"');
-              i += 2;
-              continue;
-            }
-            i++;
-            break;
-          }
-          name.append(q);
-          i++;
-        }
-        words.add(name.toString());
-        quoted.add(true);
-      } else if (c == '.') {
-        words.add(".");
-        quoted.add(false);
-        i++;
-      } else if (Character.isLetterOrDigit(c) || c == '_') {
-        int start = i;
-        while (i < n && (Character.isLetterOrDigit(statement.charAt(i)) || statement.charAt(i) == '_'
-            || statement.charAt(i) == '$')) {
-          i++;
-        }
-        words.add(statement.substring(start, i));
-        quoted.add(false);
-      } else {
-        words.add(String.valueOf(c));
-        quoted.add(false);
-        i++;
+    for (SqlTokens.Token token : SqlTokens.tokens(statement, false)) {
+      if (words.size() == 16) {
+        break;
       }
+      words.add(token.value());
+      quoted.add(token.kind() == SqlTokens.Kind.QUOTED);
     }
     int at = 0;
     if (!keyword(words, quoted, at, "CREATE")) {

@@ -2,6 +2,8 @@ package dev.lakeside.local;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakeside.duckdb.StatementKind;
+import dev.lakeside.duckdb.Statements;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -20,7 +22,6 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -45,9 +46,6 @@ final class QueryEndpoint {
       "Invalid Input Error: Attempting to execute an unsuccessful or closed pending query result\nError: ";
   private static final String LOST_ERROR = "Invalid Input Error: Invalid result set";
   private static final long FLUSH_NANOS = 50_000_000L;
-  /** Statements that only read, so that re-running one to learn its error changes nothing. */
-  private static final Set<String> READ_ONLY = Set.of("SELECT", "FROM", "WITH", "VALUES", "TABLE", "SHOW",
-      "DESCRIBE", "SUMMARIZE", "PIVOT", "UNPIVOT");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   // ---- POST /query ----
@@ -557,10 +555,17 @@ final class QueryEndpoint {
         checkCancelled();
         boolean isLast = i == statements.size() - 1;
         String statement = statements.get(i);
+        // Without a ';' DuckDB can read the text only as this one statement, the one the guard checks.
+        String oneStatement = SqlScript.semicolonFree(statement);
+        if (oneStatement == null) {
+          throw new Failure("statement " + (i + 1) + " holds a ';' inside a quoted identifier, which the local "
+              + "lakehouse does not run: it hands DuckDB one statement at a time, without a ';', and no escape "
+              + "spells one in an identifier; rename the identifier");
+        }
         String sql;
         try {
           user.ensureCatalogFor(statement);
-          sql = SettingGuard.rewrite(statement);
+          sql = SettingGuard.rewrite(oneStatement);
         } catch (SettingGuard.Refused e) {
           throw new Failure(e.getMessage());
         } catch (SQLException e) {
@@ -589,7 +594,7 @@ final class QueryEndpoint {
             st = null;
           }
         } catch (SQLException e) {
-          throw new Failure(clean(e, READ_ONLY.contains(keyword) ? sql : null));
+          throw new Failure(clean(e, Statements.classify(sql) == StatementKind.READ ? sql : null));
         } finally {
           if (st != null) {
             closeQuietly(st);

@@ -1,5 +1,6 @@
 package dev.lakeside.local;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -20,27 +21,36 @@ final class SettingGuard {
 
   private SettingGuard() {}
 
-  /** The statement to run in place of {@code statement}; ApiException-free: refusals are GuardException. */
+  /**
+   * The statement to run in place of {@code statement}, one statement of {@link SqlScript#split}; refusals are
+   * {@link Refused}. The statement's words are read with DuckDB's lexer, so no comment, quote or line ending hides
+   * its keyword.
+   */
   static String rewrite(String statement) {
-    String keyword = SqlScript.leadingKeyword(statement);
+    List<SqlTokens.Token> tokens = SqlTokens.tokens(statement, false);
+    int i = 0;
+    while (i < tokens.size() && tokens.get(i).isSymbol("(")) {
+      i++;
+    }
+    if (i >= tokens.size() || tokens.get(i).kind() != SqlTokens.Kind.WORD) {
+      return statement;
+    }
+    String keyword = tokens.get(i).upper();
     if (!keyword.equals("SET") && !keyword.equals("RESET") && !keyword.equals("PRAGMA")) {
       return statement;
     }
-    int at = skipToKeywordEnd(statement);
-    String rest = statement.substring(at);
-    Words words = new Words(rest);
-    String next = words.next();
+    String rest = statement.substring(tokens.get(i).end());
+    SqlTokens.Token nameToken = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+    String next = nameToken == null ? "" : nameToken.isName() ? nameToken.value() : "";
     String upper = next.toUpperCase(Locale.ROOT);
     if (keyword.equals("PRAGMA")) {
-      String name = next;
-      String after = words.rest().stripLeading();
-      if (after.startsWith("=")) {
+      if (i + 2 < tokens.size() && tokens.get(i + 2).isSymbol("=")) {
         return "SET SESSION " + rest.stripLeading();
       }
-      String lower = name.toLowerCase(Locale.ROOT);
+      String lower = next.toLowerCase(Locale.ROOT);
       if ((lower.startsWith("enable_") || lower.startsWith("disable_") || lower.startsWith("force_"))
           && !SESSION_PRAGMAS.contains(lower)) {
-        throw new Refused("PRAGMA " + name + " changes the whole database and is not allowed from user SQL");
+        throw new Refused("PRAGMA " + next + " changes the whole database and is not allowed from user SQL");
       }
       return statement;
     }
@@ -70,89 +80,12 @@ final class SettingGuard {
     return null;
   }
 
-  private static int skipToKeywordEnd(String statement) {
-    int i = 0;
-    int n = statement.length();
-    while (i < n) {
-      char c = statement.charAt(i);
-      if (Character.isWhitespace(c) || c == '(') {
-        i++;
-      } else if (statement.startsWith("--", i)) {
-        int end = statement.indexOf('\n', i);
-        i = end < 0 ? n : end + 1;
-      } else if (statement.startsWith("/*", i)) {
-        int end = statement.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 2;
-      } else {
-        break;
-      }
-    }
-    while (i < n && (Character.isLetter(statement.charAt(i)) || statement.charAt(i) == '_')) {
-      i++;
-    }
-    return i;
-  }
-
   /** A refused statement; its message is the error line. */
   static final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     Refused(String message) {
       super(message, null, false, false);
-    }
-  }
-
-  /** Words of a SET/RESET/PRAGMA tail: bare or double-quoted names, comments skipped. */
-  private static final class Words {
-    private final String text;
-    private int at;
-
-    Words(String text) {
-      this.text = text;
-    }
-
-    String next() {
-      while (at < text.length()) {
-        char c = text.charAt(at);
-        if (Character.isWhitespace(c)) {
-          at++;
-        } else if (text.startsWith("--", at)) {
-          int end = text.indexOf('\n', at);
-          at = end < 0 ? text.length() : end + 1;
-        } else if (text.startsWith("/*", at)) {
-          int end = text.indexOf("*/", at + 2);
-          at = end < 0 ? text.length() : end + 2;
-        } else {
-          break;
-        }
-      }
-      int start = at;
-      if (at < text.length() && text.charAt(at) == '"') {
-        StringBuilder name = new StringBuilder();
-        at++;
-        while (at < text.length()) {
-          char c = text.charAt(at++);
-          if (c == '"') {
-            if (at < text.length() && text.charAt(at) == '"') {
-              name.append('"');
-              at++;
-            } else {
-              break;
-            }
-          } else {
-            name.append(c);
-          }
-        }
-        return name.toString();
-      }
-      while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_')) {
-        at++;
-      }
-      return text.substring(start, at);
-    }
-
-    String rest() {
-      return text.substring(at);
     }
   }
 }

@@ -1,8 +1,8 @@
 package dev.lakeside.local;
 
 import dev.lakeside.local.CatalogSnapshot.Table;
-import dev.lakeside.local.SqlLexer.Kind;
-import dev.lakeside.local.SqlLexer.Token;
+import dev.lakeside.local.SqlTokens.Kind;
+import dev.lakeside.local.SqlTokens.Token;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -95,7 +95,7 @@ final class SqlCompleter {
 
   /** The best {@code max} suggestions for the word that ends {@code text}. */
   List<Suggestion> complete(String text, int max) {
-    List<Token> all = SqlLexer.tokens(text, true);
+    List<Token> all = SqlTokens.tokens(text, true);
     Token last = all.isEmpty() ? null : all.get(all.size() - 1);
     if (last != null && last.end() == text.length() && last.unterminated()
         && (last.kind() == Kind.STRING || last.kind() == Kind.COMMENT)) {

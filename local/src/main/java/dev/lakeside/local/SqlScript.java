@@ -1,152 +1,129 @@
 package dev.lakeside.local;
 
+import dev.lakeside.duckdb.SqlLexer;
+import dev.lakeside.duckdb.Statements;
+import dev.lakeside.duckdb.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Splits SQL text into statements at top-level semicolons. Semicolons inside string literals
- * ({@code '…'} with {@code ''}, {@code E'…'} with backslash escapes), quoted identifiers, dollar
- * quotes ({@code $$…$$}, {@code $tag$…$tag$}), line comments and nested block comments do not split.
+ * A request's SQL text read as DuckDB reads it, with lakeside-duckdb's lexer (tested against DuckDB's own parser):
+ * its statements, their leading words, and each statement in a form DuckDB can only read as one statement.
+ *
+ * <p>Every security decision that depends on where a statement starts or ends (the settings guard, what
+ * {@code /validate} may prepare) takes its statements from here.
  */
 final class SqlScript {
   private SqlScript() {}
 
-  /** The statements, each without its semicolon; those holding only spaces and comments are dropped. */
+  /**
+   * The statements, each without its semicolon and the comments around it, as DuckDB splits the text: at each
+   * {@code ;} outside literals and comments ({@code --} ends at a line feed or a carriage return, {@code €$$} is an
+   * identifier). Statements holding only comments are dropped.
+   */
   static List<String> split(String sql) {
-    List<String> statements = new ArrayList<>();
-    int start = 0;
-    int i = 0;
-    int n = sql.length();
-    boolean meaningful = false;
-    while (i < n) {
-      char c = sql.charAt(i);
-      int next = skip(sql, i);
-      if (next != i) {
-        if (!isComment(sql, i)) {
-          meaningful = true;
-        }
-        i = next;
-        continue;
-      }
-      if (c == ';') {
-        if (meaningful) {
-          statements.add(sql.substring(start, i).strip());
-        }
-        start = i + 1;
-        meaningful = false;
-      } else if (!Character.isWhitespace(c)) {
-        meaningful = true;
-      }
-      i++;
-    }
-    if (meaningful) {
-      statements.add(sql.substring(start).strip());
-    }
-    return statements;
+    return Statements.split(sql).stream().map(span -> span.text(sql)).toList();
   }
 
-  /** The first keyword of a statement, upper-cased, after comments, spaces and opening parentheses; or "". */
+  /** The first keyword of a statement, upper-cased, after comments and opening parentheses; or "". */
   static String leadingKeyword(String statement) {
-    int i = 0;
-    int n = statement.length();
-    while (i < n) {
-      char c = statement.charAt(i);
-      if (Character.isWhitespace(c) || c == '(') {
-        i++;
-      } else if (isComment(statement, i)) {
-        i = skip(statement, i);
-      } else {
+    List<String> words = leadingWords(statement, 1);
+    return words.isEmpty() ? "" : words.get(0);
+  }
+
+  /**
+   * The first {@code count} tokens of a statement (fewer when it has fewer), past its opening parentheses and its
+   * comments: words upper-cased, quoted identifiers with their name, anything else as written.
+   */
+  static List<String> leadingWords(String statement, int count) {
+    List<String> words = new ArrayList<>();
+    for (SqlTokens.Token token : SqlTokens.tokens(statement, false)) {
+      if (words.size() == count) {
         break;
       }
+      if (token.isSymbol("(") && words.isEmpty()) {
+        continue;
+      }
+      words.add(token.kind() == SqlTokens.Kind.WORD ? token.upper() : token.text());
     }
-    int start = i;
-    while (i < n && (Character.isLetter(statement.charAt(i)) || statement.charAt(i) == '_')) {
-      i++;
-    }
-    return statement.substring(start, i).toUpperCase(Locale.ROOT);
+    return words;
   }
 
-  private static boolean isComment(String sql, int i) {
-    return sql.startsWith("--", i) || sql.startsWith("/*", i);
+  /**
+   * One statement of {@link #split} as a text without a single {@code ;}, which DuckDB can read only as one
+   * statement whatever its scanner makes of the rest: a {@code ;} in a comment becomes a space, one in a string, an
+   * escape string or a dollar quote becomes the escape {@code \073} of an escape string ({@code 'a;b'} is sent as
+   * {@code E'a\073b'}, the same value). Offsets stay put unless a string is rewritten; an unterminated literal
+   * stays unterminated. The statement itself when it holds no {@code ;}; null when a {@code ;} is left, inside a
+   * quoted identifier or a bit, hex or {@code U&} string, which no escape can spell.
+   */
+  static String semicolonFree(String statement) {
+    if (statement.indexOf(';') < 0) {
+      return statement;
+    }
+    StringBuilder out = new StringBuilder(statement.length() + 16);
+    SqlLexer lexer = SqlLexer.of(statement);
+    int at = 0;
+    while (lexer.next()) {
+      int start = lexer.start();
+      int end = lexer.end();
+      out.append(statement, at, start);
+      at = end;
+      String text = statement.substring(start, end);
+      if (text.indexOf(';') < 0) {
+        out.append(text);
+        continue;
+      }
+      boolean open = end == statement.length() && SqlTokens.isOpen(statement, start);
+      TokenKind kind = lexer.kind();
+      if (kind.isComment()) {
+        out.append(text.replace(';', ' '));
+      } else if (kind == TokenKind.ESCAPE_STRING) {
+        escapeSemicolons(text, out);
+      } else if (kind == TokenKind.DOLLAR_STRING) {
+        int delimiter = text.indexOf('$', 1) + 1;
+        String body = text.substring(delimiter, open ? text.length() : text.length() - delimiter);
+        escapeString(body, open, out);
+      } else if (kind == TokenKind.STRING && (text.charAt(0) == '\''
+          || (text.charAt(0) == 'N' || text.charAt(0) == 'n') && text.charAt(1) == '\'')) {
+        int quote = text.indexOf('\'');
+        String body = text.substring(quote + 1, open ? text.length() : text.length() - 1).replace("''", "'");
+        escapeString(body, open, out);
+      } else {
+        out.append(text);
+      }
+    }
+    out.append(statement, at, statement.length());
+    return out.indexOf(";") < 0 ? out.toString() : null;
   }
 
-  /** The index after the literal, quoted identifier or comment starting at {@code i}, or {@code i}. */
-  private static int skip(String sql, int i) {
-    int n = sql.length();
-    char c = sql.charAt(i);
-    if (sql.startsWith("--", i)) {
-      int end = sql.indexOf('\n', i);
-      return end < 0 ? n : end + 1;
-    }
-    if (sql.startsWith("/*", i)) {
-      int depth = 0;
-      int j = i;
-      while (j < n) {
-        if (sql.startsWith("/*", j)) {
-          depth++;
-          j += 2;
-        } else if (sql.startsWith("*/", j)) {
-          depth--;
-          j += 2;
-          if (depth == 0) {
-            return j;
-          }
-        } else {
-          j++;
-        }
-      }
-      return n;
-    }
-    if ((c == 'E' || c == 'e') && i + 1 < n && sql.charAt(i + 1) == '\''
-        && (i == 0 || !isWordChar(sql.charAt(i - 1)))) {
-      int j = i + 2;
-      while (j < n) {
-        char d = sql.charAt(j);
-        if (d == '\\') {
-          j += 2;
-        } else if (d == '\'') {
-          if (j + 1 < n && sql.charAt(j + 1) == '\'') {
-            j += 2;
-          } else {
-            return j + 1;
-          }
-        } else {
-          j++;
-        }
-      }
-      return n;
-    }
-    if (c == '\'' || c == '"') {
-      int j = i + 1;
-      while (j < n) {
-        if (sql.charAt(j) == c) {
-          if (j + 1 < n && sql.charAt(j + 1) == c) {
-            j += 2;
-          } else {
-            return j + 1;
-          }
-        } else {
-          j++;
-        }
-      }
-      return n;
-    }
-    if (c == '$' && (i == 0 || !isWordChar(sql.charAt(i - 1)))) {
-      int j = i + 1;
-      while (j < n && isWordChar(sql.charAt(j)) && !Character.isDigit(sql.charAt(i + 1))) {
-        j++;
-      }
-      if (j < n && sql.charAt(j) == '$') {
-        String tag = sql.substring(i, j + 1);
-        int end = sql.indexOf(tag, j + 1);
-        return end < 0 ? n : end + tag.length();
+  /** {@code E'…'} of {@code value}: quotes doubled, backslashes doubled, {@code ;} as {@code \073}. */
+  private static void escapeString(String value, boolean open, StringBuilder out) {
+    out.append("E'");
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\'' -> out.append("''");
+        case '\\' -> out.append("\\\\");
+        case ';' -> out.append("\\073");
+        default -> out.append(c);
       }
     }
-    return i;
+    if (!open) {
+      out.append('\'');
+    }
   }
 
-  private static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '_';
+  /** An escape string with each {@code ;} (bare, or escaped as {@code \;}) spelled {@code \073}. */
+  private static void escapeSemicolons(String text, StringBuilder out) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' && i + 1 < text.length()) {
+        char next = text.charAt(++i);
+        out.append(next == ';' ? "\\073" : "\\" + next);
+      } else {
+        out.append(c == ';' ? "\\073" : String.valueOf(c));
+      }
+    }
   }
 }

@@ -21,6 +21,12 @@ import java.util.Set;
  * outside a transaction ({@code ATTACH}, {@code SET}, {@code COPY}, …) are neither prepared nor
  * run: the answer is {@code valid:false, checkable:false}. The first failing statement ends the
  * check; in a text of several statements the error names it ("statement 2 of 3: …").
+ *
+ * <p>Nothing reaches DuckDB unseen. The text is split where DuckDB splits it ({@link SqlScript#split}, DuckDB's
+ * own lexical rules), and each statement is prepared alone, as a text without a single {@code ;}
+ * ({@link SqlScript#semicolonFree}): DuckDB's driver runs every statement but the last of a text it prepares, and a
+ * text without {@code ;} is one statement to DuckDB whatever its scanner makes of comments and quotes. A statement
+ * whose {@code ;} no escape can spell (inside a quoted identifier) is not handed over: {@code checkable:false}.
  */
 final class ValidateEndpoint {
   static final String PATH = "/validate";
@@ -99,14 +105,21 @@ final class ValidateEndpoint {
     for (int i = 0; i < count; i++) {
       String statement = statements.get(i);
       String where = count == 1 ? "" : "statement " + (i + 1) + " of " + count + ": ";
-      List<String> words = SqlLexer.leadingWords(statement, 8);
+      List<String> words = SqlScript.leadingWords(statement, 8);
       Kind kind = kind(words);
       if (kind == Kind.UNCHECKABLE) {
         return new Outcome(where + kindName(words) + " cannot be validated without running it: its effect is outside "
             + "any transaction, and /validate never runs anything", false);
       }
+      // DuckDB's driver runs every statement but the last of a text it prepares: it must get exactly one.
+      String sql = SqlScript.semicolonFree(statement);
+      if (sql == null) {
+        return new Outcome(where + "holds a ';' inside a quoted identifier or a bit, hex or U& string, which "
+            + "/validate does not hand to DuckDB: it could not be sure DuckDB reads one statement there, and "
+            + "/validate never runs anything", false);
+      }
       boolean last = i == count - 1;
-      try (PreparedStatement prepared = connection.prepareStatement(statement)) {
+      try (PreparedStatement prepared = connection.prepareStatement(sql)) {
         if (kind == Kind.DDL && (!last || isPlainCreate(words) && !isCreateTableAs(statement))) {
           prepared.execute();
         }
@@ -158,7 +171,7 @@ final class ValidateEndpoint {
 
   /** {@code CREATE TABLE name AS query}: executing it runs the query, so a final one is only prepared. */
   private static boolean isCreateTableAs(String statement) {
-    List<SqlLexer.Token> tokens = SqlLexer.tokens(statement, false);
+    List<SqlTokens.Token> tokens = SqlTokens.tokens(statement, false);
     int i = 0;
     while (i < tokens.size() && !tokens.get(i).isWord("TABLE")) {
       if (tokens.get(i).isSymbol("(")) {
@@ -167,7 +180,7 @@ final class ValidateEndpoint {
       i++;
     }
     for (i++; i < tokens.size(); i++) {
-      SqlLexer.Token token = tokens.get(i);
+      SqlTokens.Token token = tokens.get(i);
       if (token.isWord("AS")) {
         return true;
       }
