@@ -13,19 +13,16 @@ import org.duckdb.QueryProgress;
 /**
  * One user's query log for {@code GET /query/{id}} and {@code DELETE /query/{id}}: the most recent
  * {@value #CAPACITY} queries, each entered when it starts so that a running query can be inspected
- * and cancelled.
+ * and cancelled. A logged statement or error keeps its first {@value #TEXT_LIMIT} characters, and the
+ * log holds at most {@value #CHAR_BUDGET} characters of them: the oldest finished queries leave first.
  */
 final class QueryLog {
   static final int CAPACITY = 10_000;
+  static final int TEXT_LIMIT = 8_192;
+  static final long CHAR_BUDGET = 4L << 20;
 
-  private final Map<UUID, Entry> entries = new LinkedHashMap<>(256, 0.75f, false) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<UUID, Entry> eldest) {
-      return size() > CAPACITY;
-    }
-  };
+  private final Map<UUID, Entry> entries = new LinkedHashMap<>(256, 0.75f, false);
+  private long chars;
 
   /** Enters a starting query; 409 when a query with the same id is still running. */
   synchronized Entry start(UUID id, String query, String sessionId, boolean visible, String requestedBy,
@@ -34,10 +31,43 @@ final class QueryLog {
     if (previous != null && previous.running()) {
       throw new ApiException(409, "query-id-in-use", "query_id " + id + " belongs to a query that is still running");
     }
-    Entry entry = new Entry(id, query, sessionId, visible, requestedBy, userAgent);
-    entries.remove(id);
+    Entry entry = new Entry(this, id, truncated(query), sessionId, visible, requestedBy, truncated(userAgent));
+    forget(entries.remove(id));
     entries.put(id, entry);
+    chars += entry.chars();
+    var eldest = entries.values().iterator();
+    while ((entries.size() > CAPACITY || chars > CHAR_BUDGET) && eldest.hasNext()) {
+      Entry old = eldest.next();
+      if (old != entry && !old.running()) {
+        eldest.remove();
+        forget(old);
+      }
+    }
     return entry;
+  }
+
+  /** {@code text} cut to {@value #TEXT_LIMIT} characters, saying how long it was; null stays null. */
+  static String truncated(String text) {
+    if (text == null || text.length() <= TEXT_LIMIT) {
+      return text;
+    }
+    int cut = Character.isHighSurrogate(text.charAt(TEXT_LIMIT - 1)) ? TEXT_LIMIT - 1 : TEXT_LIMIT;
+    return text.substring(0, cut) + "… [truncated: " + text.length() + " characters in all]";
+  }
+
+  /** The characters of statements, user agents and errors the log holds. */
+  synchronized long chars() {
+    return chars;
+  }
+
+  private void forget(Entry entry) {
+    if (entry != null) {
+      chars -= entry.chars();
+    }
+  }
+
+  private synchronized void grew(long more) {
+    chars += more;
   }
 
   synchronized Entry get(UUID id) {
@@ -46,6 +76,7 @@ final class QueryLog {
 
   /** The log entry of one query, and the handle that cancels it while it runs. */
   static final class Entry {
+    private final QueryLog log;
     final UUID id;
     final Instant start = Instant.now();
     final String query;
@@ -60,7 +91,9 @@ final class QueryLog {
     private volatile boolean cancelled;
     private volatile long rows;
 
-    Entry(UUID id, String query, String sessionId, boolean visible, String requestedBy, String userAgent) {
+    Entry(QueryLog log, UUID id, String query, String sessionId, boolean visible, String requestedBy,
+        String userAgent) {
+      this.log = log;
       this.id = id;
       this.query = query;
       this.sessionId = sessionId;
@@ -71,6 +104,15 @@ final class QueryLog {
 
     synchronized boolean running() {
       return end == null;
+    }
+
+    /** The characters this entry keeps: its statement, user agent and error. */
+    synchronized long chars() {
+      return length(query) + length(userAgent) + length(error);
+    }
+
+    private static long length(String text) {
+      return text == null ? 0 : text.length();
     }
 
     boolean cancelled() {
@@ -88,13 +130,20 @@ final class QueryLog {
     }
 
     /** Ends the query; after this the connection is never touched through this entry again. */
-    synchronized void finish(String error) {
-      if (end == null) {
+    void finish(String error) {
+      String kept = truncated(error);
+      synchronized (this) {
+        if (end != null) {
+          this.connection = null;
+          this.statement = null;
+          return;
+        }
         this.end = Instant.now();
-        this.error = error;
+        this.error = kept;
+        this.connection = null;
+        this.statement = null;
       }
-      this.connection = null;
-      this.statement = null;
+      log.grew(length(kept));
     }
 
     /** Cancels the running query: false when it had already finished. */

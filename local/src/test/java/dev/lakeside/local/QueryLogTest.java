@@ -183,4 +183,35 @@ class QueryLogTest {
     }
     throw new AssertionError("query " + id + " never appeared in the log");
   }
+
+  @Test
+  void aLongStatementIsLoggedTruncatedSayingHowLongItWas() {
+    String statement = "SELECT 42 --" + "x".repeat(1 << 20);
+    QueryTestClient.Result r = alice.sql(statement);
+    assertThat(r.error()).isNull();
+
+    JsonNode log = json(alice.send("GET", "/query/" + r.meta().get("query_id").asText(), null));
+
+    String logged = log.get("query").asText();
+    assertThat(logged).startsWith("SELECT 42 --xxx").hasSizeLessThan(QueryLog.TEXT_LIMIT + 64)
+        .endsWith("[truncated: " + statement.length() + " characters in all]");
+  }
+
+  @Test
+  void theLogKeepsAtMostItsCharacterBudgetDroppingTheOldestFinishedQueries() {
+    QueryLog log = new QueryLog();
+    String statement = "SELECT 1 --" + "y".repeat(QueryLog.TEXT_LIMIT);
+    QueryLog.Entry running = log.start(UUID.randomUUID(), statement, null, true, null, "agent");
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      UUID id = UUID.randomUUID();
+      ids.add(id);
+      log.start(id, statement, null, true, null, "agent").finish("Error: " + "z".repeat(20_000));
+    }
+
+    assertThat(log.chars()).isLessThanOrEqualTo(QueryLog.CHAR_BUDGET);
+    assertThat(log.get(running.id)).as("a running query stays, however old").isSameAs(running);
+    assertThat(log.get(ids.get(0))).as("the oldest finished query").isNull();
+    assertThat(log.get(ids.get(ids.size() - 1)).toJson().get("error").asText()).hasSizeLessThan(QueryLog.TEXT_LIMIT + 64);
+  }
 }
