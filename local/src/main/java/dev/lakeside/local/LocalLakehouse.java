@@ -251,6 +251,11 @@ public final class LocalLakehouse implements AutoCloseable {
     return Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Each user database's share of the server's DuckDB memory budget, in bytes. */
+  long memoryPerUser() {
+    return settings.memoryPerUser();
+  }
+
   /** Whose wire behaviour this lakehouse follows where the documented API and the reference mock differ. */
   public Compatibility compatibility() {
     return settings.compatibility();
@@ -421,12 +426,18 @@ public final class LocalLakehouse implements AutoCloseable {
       return this;
     }
 
-    /** DuckDB's {@code memory_limit} per user database, such as {@code "2GB"}. */
+    /**
+     * The DuckDB memory budget of the whole server, such as {@code "4GB"} or {@code "2GiB"}, shared evenly by the
+     * users' databases (each gets DuckDB's {@code memory_limit} of its share). Default: half the machine's memory.
+     *
+     * @throws IllegalArgumentException if {@code limit} is not a size
+     */
     public Builder memoryLimit(String limit) {
       Objects.requireNonNull(limit, "limit == null");
       if (memoryLimit != null) {
         throw new IllegalStateException("memoryLimit was already set to " + memoryLimit);
       }
+      MemorySize.parse(limit, "memoryLimit");
       this.memoryLimit = limit;
       return this;
     }
@@ -468,6 +479,12 @@ public final class LocalLakehouse implements AutoCloseable {
           java.util.Collections.unmodifiableMap(new LinkedHashMap<>(users)), dataDir, List.copyOf(catalogs),
           allowFileAccess != null && allowFileAccess, threads == null ? 0 : threads, memoryLimit, requestLog,
           compatibility == null ? Compatibility.API : compatibility);
+      long share = settings.memoryPerUser();
+      if (share < MemorySize.MIN_PER_USER) {
+        throw new IllegalArgumentException("memory limit " + MemorySize.shown(share * users.size()) + " shared by "
+            + users.size() + " users leaves " + MemorySize.shown(share) + " each, where a user's database needs at "
+            + "least " + MemorySize.shown(MemorySize.MIN_PER_USER) + ": raise memoryLimit (--memory-limit)");
+      }
       try {
         return new LocalLakehouse(settings);
       } catch (IOException e) {

@@ -24,7 +24,8 @@ public final class Main {
       "  --catalog NAME        create this catalog at start; repeatable (catalogs are also created on first use)",
       "  --allow-file-access   let SQL read and write the server's files (single-user local work only)",
       "  --threads N           DuckDB threads per user database",
-      "  --memory-limit SIZE   DuckDB memory_limit per user database, such as 2GB",
+      "  --memory-limit SIZE   DuckDB memory budget of the whole server, such as 4GB, shared",
+      "                        evenly by the users' databases (default: half the machine's memory)",
       "  --quiet               do not log one line per request",
       "  --compat api|mock     follow the documented API (default) or the reference mock's wire behaviour;",
       "                        mock is the default when ALTERTABLE_MOCK_USERS or ALTERTABLE_MOCK_LAKEHOUSE_PORT is set",
@@ -82,6 +83,9 @@ public final class Main {
       out.println("  user " + user + (defaultUser ? "  password " + local.password() : "")
           + (unavailable == null ? "" : "  UNAVAILABLE: its database cannot be opened (" + unavailable + ")"));
     }
+    long share = local.memoryPerUser();
+    out.println("  memory: " + MemorySize.shown(share * local.users().size()) + " for DuckDB, "
+        + MemorySize.shown(share) + " per user (--memory-limit)");
     out.println("  data: " + (local.dataDir() == null ? "in memory (--data-dir DIR keeps it)" : local.dataDir()));
     if (local.compatibility() == Compatibility.MOCK) {
       out.println("  wire: the reference mock's (--compat mock); --compat api for the documented API");

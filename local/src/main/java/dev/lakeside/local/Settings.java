@@ -16,4 +16,11 @@ record Settings(
     int threads,
     String memoryLimit,
     Consumer<String> requestLog,
-    Compatibility compatibility) {}
+    Compatibility compatibility) {
+
+  /** Each user database's share of the server's DuckDB memory budget, in bytes: the budget split evenly. */
+  long memoryPerUser() {
+    long budget = memoryLimit == null ? MemorySize.defaultBudget() : MemorySize.parse(memoryLimit, "memory limit");
+    return budget / users.size();
+  }
+}

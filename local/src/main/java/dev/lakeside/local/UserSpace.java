@@ -84,9 +84,7 @@ final class UserSpace implements AutoCloseable {
       if (settings.threads() > 0) {
         s.execute("SET threads = " + settings.threads());
       }
-      if (settings.memoryLimit() != null) {
-        s.execute("SET memory_limit = " + Sql.string(settings.memoryLimit()));
-      }
+      s.execute("SET memory_limit = " + Sql.string(settings.memoryPerUser() + "B"));
       s.execute("SET TimeZone = 'UTC'");
       s.execute("SET autoinstall_known_extensions = false");
       // DuckDB spills to ./.tmp by default, one directory for every database of the process.
