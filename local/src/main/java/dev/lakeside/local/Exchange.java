@@ -123,6 +123,9 @@ final class Exchange {
       throw new ApiException(400, "invalid-json",
           "request body is not valid JSON: " + e.getOriginalMessage() + " at line "
               + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), null, e);
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+      throw new ApiException(400, "invalid-json", "request body is not acceptable JSON: " + e.getOriginalMessage()
+          .replace(", from `StreamReadConstraints.getMaxNestingDepth()`", ""), null, e);
     }
     if (node == null || node.isMissingNode()) {
       throw new ApiException(400, "invalid-json", "request body is empty; expected a JSON object");

@@ -354,6 +354,9 @@ public final class LocalLakehouse implements AutoCloseable {
       if (name.isEmpty() || name.indexOf(':') >= 0) {
         throw new IllegalArgumentException("user name must be non-empty and contain no ':', found '" + name + "'");
       }
+      if (password.isEmpty()) {
+        throw new IllegalArgumentException("user " + name + " has an empty password; give every user one");
+      }
       if (users.containsKey(name)) {
         throw new IllegalStateException("user " + name + " was already added");
       }
@@ -367,15 +370,19 @@ public final class LocalLakehouse implements AutoCloseable {
      */
     public Builder users(String tokens) {
       Objects.requireNonNull(tokens, "tokens == null");
-      for (String token : tokens.split(",")) {
-        String trimmed = token.trim();
+      String[] split = tokens.split(",", -1);
+      int tokenCount = split.length;
+      for (int index = 0; index < tokenCount; index++) {
+        String trimmed = split[index].trim();
         if (trimmed.isEmpty()) {
           continue;
         }
         int colon = trimmed.indexOf(':');
         if (colon <= 0) {
-          throw new IllegalArgumentException("user token must be name:password, found '"
-              + (colon < 0 ? trimmed : ":…") + "'");
+          // The token may be a password, or a piece of one that held a ','; none of it is shown.
+          throw new IllegalArgumentException("user token " + (index + 1) + " of " + tokenCount + " must be "
+              + "name:password, found " + (colon < 0 ? "no ':'" : "no name before ':'") + " (users are separated "
+              + "by ',', so a password cannot contain one)");
         }
         user(trimmed.substring(0, colon), trimmed.substring(colon + 1));
       }

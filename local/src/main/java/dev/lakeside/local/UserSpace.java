@@ -89,6 +89,10 @@ final class UserSpace implements AutoCloseable {
       s.execute("SET autoinstall_known_extensions = false");
       // DuckDB spills to ./.tmp by default, one directory for every database of the process.
       s.execute("SET temp_directory = " + Sql.string(Files.createDirectories(tmp.resolve("spill")).toString()));
+      // DuckDB's defaults name the server's home directory (~/.duckdb/…), which duckdb_settings() shows to users.
+      s.execute("SET home_directory = " + Sql.string(tmp.resolve("home").toAbsolutePath().toString()));
+      s.execute("SET secret_directory = " + Sql.string(tmp.resolve("secrets").toAbsolutePath().toString()));
+      s.execute("SET extension_directory = " + Sql.string(tmp.resolve("extensions").toAbsolutePath().toString()));
     }
     if (home != null) {
       for (String catalog : listedCatalogs()) {

@@ -32,4 +32,22 @@ class FileAccessTest {
       assertThat(readFile(lake)).isEqualTo("hello");
     }
   }
+
+  @Test
+  void settingsNameNoServerPathOutsideTheUsersOwnArea() throws Exception {
+    try (LocalLakehouse lake = LocalLakehouse.builder().port(0).threads(1).user("u", "p").start()) {
+      QueryTestClient client = new QueryTestClient(lake);
+      String spill = client.value("SELECT current_setting('temp_directory')").asText();
+      String area = spill.substring(0, spill.length() - "spill".length());
+
+      for (var row : client.rows("SELECT name, value FROM duckdb_settings() WHERE value LIKE '%/%'")) {
+        String value = row.get(1).asText();
+        if (!row.get(0).asText().equals("TimeZone")) {
+          assertThat(value.replace("[", "").replace("]", "").split(", "))
+              .as("setting %s", row.get(0).asText()).allSatisfy(path -> assertThat(path).startsWith(area));
+        }
+      }
+      assertThat(area).endsWith("/u/").doesNotContain(System.getProperty("user.home") + "/");
+    }
+  }
 }

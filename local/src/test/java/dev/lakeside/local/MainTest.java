@@ -84,7 +84,26 @@ class MainTest {
     assertThatThrownBy(() -> Main.Options.parse(new String[] {"--user"}, Map.of()))
         .hasMessage("--user needs a value");
     assertThatThrownBy(() -> Main.Options.parse(new String[] {"--user", "nopassword"}, Map.of()))
-        .hasMessageContaining("user token must be name:password");
+        .hasMessage("user token 1 of 1 must be name:password, found no ':' (users are separated by ',', so a "
+            + "password cannot contain one)");
+  }
+
+  @Test
+  void aUserErrorNeverShowsAnyPartOfAPassword() {
+    assertThatThrownBy(() -> Main.Options.parse(new String[] {"--user", "alice:s3cr,etPW"}, Map.of()))
+        .hasMessage("user token 2 of 2 must be name:password, found no ':' (users are separated by ',', so a "
+            + "password cannot contain one)")
+        .message().doesNotContain("etPW").doesNotContain("s3cr");
+    assertThatThrownBy(() -> Main.Options.parse(new String[] {"--user", ":s3cretPW"}, Map.of()))
+        .message().contains("found no name before ':'").doesNotContain("s3cretPW");
+  }
+
+  @Test
+  void anEmptyPasswordIsRefused() {
+    assertThatThrownBy(() -> Main.Options.parse(new String[] {"--user", "alice:"}, Map.of()))
+        .hasMessage("user alice has an empty password; give every user one");
+    assertThatThrownBy(() -> LocalLakehouse.builder().user("bob", ""))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("user bob has an empty password; give every user one");
   }
 
   @Test

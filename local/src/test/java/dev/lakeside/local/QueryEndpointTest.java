@@ -198,6 +198,21 @@ class QueryEndpointTest {
     assertThat(client.value("SELECT 'still serving'").asText()).isEqualTo("still serving");
   }
 
+  @Test
+  void aBodyNestedDeeperThanTheLimitIs400NamingTheLimit() {
+    String deep = "{\"statement\": \"SELECT 1\", \"x\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+
+    HttpResponse<String> response = client.post(deep);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    JsonNode error = parse(response.body());
+    assertThat(error.get("code").asText()).isEqualTo("invalid-json");
+    assertThat(error.get("error").asText())
+        .isEqualTo("request body is not acceptable JSON: Document nesting depth (1001) exceeds the maximum allowed "
+            + "(1000)")
+        .doesNotContain("Exception").doesNotContain("jackson");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
       {"statement": "SELECT 1", "dialect": "DuckDB"}
