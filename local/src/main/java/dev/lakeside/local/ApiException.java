@@ -12,16 +12,33 @@ final class ApiException extends RuntimeException {
   private final int status;
   private final String code;
   private final transient ObjectNode extra;
+  private final int retryAfterSeconds;
 
   ApiException(int status, String code, String message) {
     this(status, code, message, null, null);
   }
 
   ApiException(int status, String code, String message, ObjectNode extra, Throwable cause) {
+    this(status, code, message, extra, cause, 0);
+  }
+
+  private ApiException(int status, String code, String message, ObjectNode extra, Throwable cause,
+      int retryAfterSeconds) {
     super(message, cause, false, false);
     this.status = status;
     this.code = code;
     this.extra = extra;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** A refusal the client should retry after {@code seconds}, answered with {@code Retry-After}. */
+  static ApiException retryLater(int status, String code, String message, int seconds) {
+    return new ApiException(status, code, message, null, null, seconds);
+  }
+
+  /** Seconds for the {@code Retry-After} header, or 0 for none. */
+  int retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   static ApiException badRequest(String message) {

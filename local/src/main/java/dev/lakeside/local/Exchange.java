@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,31 +14,42 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 
 /**
  * One HTTP request and its response: decoded query parameters, bounded body reads and the JSON
- * response shapes every endpoint shares.
+ * response shapes every endpoint shares. A body read into memory counts against the request's
+ * {@link BodyBudget.Lease}, released when the exchange ends.
  */
 final class Exchange {
   static final String JSON = "application/json";
 
-  private final HttpExchange http;
+  private final Request request;
+  private final Response response;
   private final Map<String, String> pathVariables;
+  private final BodyBudget.Lease lease;
   private Map<String, String> params;
+  private InputStream in;
+  private OutputStream out;
   private int status;
   private boolean started;
 
-  Exchange(HttpExchange http, Map<String, String> pathVariables) {
-    this.http = http;
+  Exchange(Request request, Response response, Map<String, String> pathVariables, BodyBudget.Lease lease) {
+    this.request = request;
+    this.response = response;
     this.pathVariables = pathVariables;
+    this.lease = lease;
   }
 
   String method() {
-    return http.getRequestMethod();
+    return request.getMethod();
   }
 
   String path() {
-    return http.getRequestURI().getPath();
+    return Request.getPathInContext(request);
   }
 
   /** A variable of the route's path pattern, such as {@code id} in {@code /query/{id}}. */
@@ -49,7 +59,7 @@ final class Exchange {
 
   /** The request header, or null. */
   String header(String name) {
-    return http.getRequestHeaders().getFirst(name);
+    return request.getHeaders().get(name);
   }
 
   Optional<String> param(String name) {
@@ -67,37 +77,44 @@ final class Exchange {
     return value;
   }
 
-  /** The raw request body; the caller reads it (streamed ingest). */
+  /** The raw request body; the caller reads it (streamed ingest, not held in memory). */
   InputStream body() {
-    return http.getRequestBody();
+    if (in == null) {
+      in = Content.Source.asInputStream(request);
+    }
+    return in;
   }
 
-  /** The whole body, or 413 {@code payload-too-large} once it passes {@code limit} bytes. */
+  /**
+   * The whole body, or 413 {@code payload-too-large} once it passes {@code limit} bytes; 429 or 503 when holding it
+   * would pass the user's or the server's {@linkplain BodyBudget budget} of bodies in memory.
+   */
   byte[] readBody(long limit) throws IOException {
-    String declared = header("Content-Length");
-    if (declared != null) {
-      try {
-        if (Long.parseLong(declared.trim()) > limit) {
-          throw tooLarge(limit);
-        }
-      } catch (NumberFormatException ignored) {
-        // the JDK server rejects malformed lengths itself; read and count instead
-      }
+    long declared = request.getLength();
+    if (declared > limit) {
+      throw tooLarge(limit);
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long held = Math.max(declared, 0);
+    lease.take(held);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
     byte[] buffer = new byte[16384];
     long total = 0;
-    try (InputStream in = http.getRequestBody()) {
+    try (InputStream stream = body()) {
       int n;
-      while ((n = in.read(buffer)) > 0) {
+      while ((n = stream.read(buffer)) > 0) {
         total += n;
         if (total > limit) {
           throw tooLarge(limit);
         }
-        out.write(buffer, 0, n);
+        if (total > held) {
+          long more = Math.max(total - held, 1 << 16);
+          lease.take(more);
+          held += more;
+        }
+        bytes.write(buffer, 0, n);
       }
     }
-    return out.toByteArray();
+    return bytes.toByteArray();
   }
 
   private ApiException tooLarge(long limit) {
@@ -145,16 +162,15 @@ final class Exchange {
   void send(int status, String contentType, byte[] body) throws IOException {
     ensureNotStarted();
     if (contentType != null) {
-      http.getResponseHeaders().set("Content-Type", contentType);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     }
     this.status = status;
     this.started = true;
-    if (body.length == 0) {
-      http.sendResponseHeaders(status, -1);
-    } else {
-      http.sendResponseHeaders(status, body.length);
-      try (OutputStream out = http.getResponseBody()) {
-        out.write(body);
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    if (body.length > 0) {
+      try (OutputStream stream = output()) {
+        stream.write(body);
       }
     }
   }
@@ -162,19 +178,36 @@ final class Exchange {
   /** Starts a chunked response; the caller writes the body and closes the stream. */
   OutputStream startStream(int status, String contentType) throws IOException {
     ensureNotStarted();
-    http.getResponseHeaders().set("Content-Type", contentType);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     this.status = status;
     this.started = true;
-    http.sendResponseHeaders(status, 0);
-    return http.getResponseBody();
+    response.setStatus(status);
+    return output();
+  }
+
+  private OutputStream output() {
+    if (out == null) {
+      out = Content.Sink.asOutputStream(response);
+    }
+    return out;
+  }
+
+  /** Ends the response: a stream the handler left open is closed, completing the body. */
+  void finish() throws IOException {
+    if (out != null) {
+      out.close();
+    }
   }
 
   void setHeader(String name, String value) {
-    http.getResponseHeaders().set(name, value);
+    response.getHeaders().put(name, value);
   }
 
   /** Answers {@code {"error": …, "code": …}} (plus any extra fields) unless a response has started. */
   void sendError(ApiException error) throws IOException {
+    if (error.retryAfterSeconds() > 0) {
+      setHeader("Retry-After", Integer.toString(error.retryAfterSeconds()));
+    }
     ObjectNode body = Json.object();
     body.put("error", error.getMessage());
     body.put("code", error.code());
@@ -201,7 +234,7 @@ final class Exchange {
   /** Parsed on first use, so that a malformed query string is a 400 answered through this exchange. */
   private Map<String, String> params() {
     if (params == null) {
-      params = parseQuery(http.getRequestURI().getRawQuery());
+      params = parseQuery(request.getHttpURI().getQuery());
     }
     return params;
   }

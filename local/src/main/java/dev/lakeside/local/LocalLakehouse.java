@@ -1,14 +1,12 @@
 package dev.lakeside.local;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,13 +15,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A local lakehouse: the Altertable Lakehouse HTTP API served from an embedded DuckDB, for
@@ -44,14 +47,6 @@ public final class LocalLakehouse implements AutoCloseable {
   /** The port of the reference mock, and the CLI's default. */
   public static final int DEFAULT_PORT = 15000;
 
-  static {
-    // The JDK server leaves Nagle's algorithm on: with delayed ACKs every small response waits ~40 ms.
-    // The property is read once, when the server's configuration class loads.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private static final System.Logger LOG = System.getLogger(LocalLakehouse.class.getName());
   static final long QUERY_BODY_LIMIT = 16L << 20;
   static final long APPEND_BODY_LIMIT = 64L << 20;
@@ -63,8 +58,10 @@ public final class LocalLakehouse implements AutoCloseable {
   private final Map<String, String> unavailable = new ConcurrentHashMap<>();
   private final Path tempRoot;
   private final Router router;
-  private final ExecutorService executor;
-  private final HttpServer server;
+  private final BodyBudget bodies;
+  private final Server server;
+  private final ServerConnector connector;
+  private final HeaderDeadlines headerDeadlines;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private LocalLakehouse(Settings settings) throws IOException, SQLException {
@@ -89,14 +86,64 @@ public final class LocalLakehouse implements AutoCloseable {
         throw new IllegalStateException("no user's database can be opened: " + unavailable);
       }
       this.router = routes();
-      this.executor = newExecutor();
-      this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 128);
-      server.setExecutor(executor);
-      server.createContext("/", this::dispatch);
-      server.start();
+      ServerLimits limits = settings.limits();
+      this.bodies = new BodyBudget(limits.bodyBytesInFlight(), limits.userBodyBytesInFlight());
+      QueuedThreadPool pool = new QueuedThreadPool(256, 4, 60_000);
+      pool.setName("lakeside-local-http");
+      pool.setDaemon(true);
+      this.server = new Server(pool);
+      HttpConfiguration http = new HttpConfiguration();
+      http.setSendServerVersion(false);
+      http.setSendXPoweredBy(false);
+      http.setMinRequestDataRate(ServerLimits.MIN_BODY_RATE);
+      this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+      connector.setHost(settings.host());
+      connector.setPort(settings.port());
+      connector.setIdleTimeout(limits.idleTimeout().toMillis());
+      connector.setAcceptQueueSize(128);
+      server.addConnector(connector);
+      server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+      server.setHandler(new Handler.Abstract() {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+          serve(request, response, callback);
+          return true;
+        }
+      });
+      server.setStopTimeout(1_000);
+      this.headerDeadlines = new HeaderDeadlines(connector, limits.headerTimeout());
+      try {
+        start(server);
+      } catch (IOException | RuntimeException e) {
+        headerDeadlines.close();
+        throw e;
+      }
     } catch (IOException | SQLException | RuntimeException e) {
       spaces.values().forEach(UserSpace::close);
       throw e;
+    }
+  }
+
+  private static void start(Server server) throws IOException {
+    try {
+      server.start();
+    } catch (IOException e) {
+      stopQuietly(server);
+      throw e.getCause() instanceof java.net.BindException bind ? bind : e;
+    } catch (RuntimeException e) {
+      stopQuietly(server);
+      throw e;
+    } catch (Exception e) {
+      stopQuietly(server);
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private static void stopQuietly(Server server) {
+    try {
+      server.stop();
+    } catch (Exception ignored) {
+      // already failing; the first error is the one to report
     }
   }
 
@@ -132,26 +179,25 @@ public final class LocalLakehouse implements AutoCloseable {
     return space;
   }
 
-  private static ExecutorService newExecutor() {
-    AtomicInteger count = new AtomicInteger();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 256, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-        r -> {
-          Thread t = new Thread(r, "lakeside-local-http-" + count.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        },
-        new ThreadPoolExecutor.CallerRunsPolicy());
-    return pool;
-  }
-
-  private void dispatch(HttpExchange http) {
+  /**
+   * Serves one request on a server thread. Nothing thrown here, an {@link Error} included, reaches the server: the
+   * client gets a 500 when its response has not started, else the connection is cut, and the next request is
+   * served as usual.
+   */
+  private void serve(Request request, Response response, Callback callback) {
     long start = System.nanoTime();
-    String method = http.getRequestMethod();
-    String path = http.getRequestURI().getPath();
+    org.eclipse.jetty.io.Connection connection = request.getConnectionMetaData().getConnection();
+    headerDeadlines.started(connection);
+    String method = request.getMethod();
+    String path = Request.getPathInContext(request);
     Exchange exchange = null;
+    BodyBudget.Lease lease = bodies.lease(null);
+    Throwable failure = null;
     try {
       Router.Match match = router.match(method, path);
-      exchange = new Exchange(http, match.variables());
+      String user = users.authenticate(request.getHeaders().get("Authorization"));
+      lease = bodies.lease(user);
+      exchange = new Exchange(request, response, match.variables(), lease);
       if (!match.found()) {
         if (match.pathKnown()) {
           exchange.setHeader("Allow", String.join(", ", match.allowed()));
@@ -160,7 +206,6 @@ public final class LocalLakehouse implements AutoCloseable {
         }
         throw ApiException.notFound("no route for " + method + " " + path);
       }
-      String user = users.authenticate(http.getRequestHeaders().getFirst("Authorization"));
       if (user == null) {
         exchange.setHeader("WWW-Authenticate", "Basic realm=\"lakehouse\", charset=\"UTF-8\"");
         throw new ApiException(401, "unauthorized",
@@ -173,14 +218,27 @@ public final class LocalLakehouse implements AutoCloseable {
             + "Other users are served.");
       }
       match.handler().handle(exchange, space);
+      exchange.finish();
     } catch (ApiException e) {
-      respond(exchange, http, e);
-    } catch (Exception | LinkageError | StackOverflowError e) {
-      respond(exchange, http, new ApiException(500, "internal",
+      failure = respond(exchange, request, response, lease, e);
+    } catch (Throwable e) {
+      if (e instanceof VirtualMachineError) {
+        LOG.log(System.Logger.Level.ERROR, "serving " + method + " " + path + " failed; the server goes on", e);
+      }
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      failure = respond(exchange, request, response, lease, new ApiException(500, "internal",
           "internal error in " + method + " " + path + ": " + e, null, e));
     } finally {
+      lease.close();
+      headerDeadlines.ended(connection);
       int status = exchange == null ? 500 : exchange.status();
-      http.close();
+      if (failure == null) {
+        callback.succeeded();
+      } else {
+        callback.failed(failure);
+      }
       Consumer<String> log = settings.requestLog();
       if (log != null) {
         log.accept(String.format("%s %s %d %dms", method, path, status, (System.nanoTime() - start) / 1_000_000));
@@ -188,30 +246,38 @@ public final class LocalLakehouse implements AutoCloseable {
     }
   }
 
-  private static void respond(Exchange exchange, HttpExchange http, ApiException error) {
+  /** Answers {@code error} unless the response has started; what is left to fail the exchange with, or null. */
+  private static Throwable respond(Exchange exchange, Request request, Response response, BodyBudget.Lease lease,
+      ApiException error) {
     try {
-      Exchange target = exchange != null ? exchange : new Exchange(http, Map.of());
-      if (!target.started()) {
-        target.sendError(error);
+      Exchange target = exchange != null ? exchange : new Exchange(request, response, Map.of(), lease);
+      if (target.started()) {
+        return error;
       }
-    } catch (IOException | RuntimeException e) {
+      target.sendError(error);
+      target.finish();
+      return null;
+    } catch (Throwable e) {
       // the client went away; nothing left to tell it
+      return e;
     }
   }
 
   /** {@code http://host:port}, with the port actually bound (useful with port 0). */
   public URI baseUri() {
-    InetSocketAddress address = server.getAddress();
-    String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : settings.host();
+    String host = settings.host();
+    if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+      host = "127.0.0.1";
+    }
     if (host.contains(":") && !host.startsWith("[")) {
       host = "[" + host + "]";
     }
-    return URI.create("http://" + host + ":" + address.getPort());
+    return URI.create("http://" + host + ":" + port());
   }
 
   /** The bound port. */
   public int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
   /**
@@ -275,8 +341,8 @@ public final class LocalLakehouse implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    server.stop(1);
-    executor.shutdown();
+    headerDeadlines.close();
+    stopQuietly(server);
     RuntimeException failure = null;
     for (UserSpace space : spaces.values()) {
       try {
@@ -318,6 +384,10 @@ public final class LocalLakehouse implements AutoCloseable {
     private Boolean allowFileAccess;
     private Integer threads;
     private String memoryLimit;
+    private Duration headerTimeout;
+    private Duration idleTimeout;
+    private Integer maxConnections;
+    private Long bodyBytesInFlight;
     private Consumer<String> requestLog;
     private Compatibility compatibility;
     private boolean hostSet;
@@ -450,6 +520,63 @@ public final class LocalLakehouse implements AutoCloseable {
     }
 
     /**
+     * How long a request's line and headers may take to arrive, from the connection's opening (or the first byte of
+     * a later request on a kept-alive connection); slower connections are closed. Default 10 s.
+     */
+    public Builder requestHeaderTimeout(Duration timeout) {
+      this.headerTimeout = positive(timeout, "requestHeaderTimeout", headerTimeout);
+      return this;
+    }
+
+    /** How long a connection may send and receive nothing before it is closed. Default 2 minutes. */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = positive(timeout, "idleTimeout", idleTimeout);
+      return this;
+    }
+
+    /** Connections open at once; further clients wait to be accepted. Default 1,024. */
+    public Builder maxConnections(int connections) {
+      if (connections < 1) {
+        throw new IllegalArgumentException("maxConnections must be at least 1, found " + connections);
+      }
+      if (maxConnections != null) {
+        throw new IllegalStateException("maxConnections was already set to " + maxConnections);
+      }
+      this.maxConnections = connections;
+      return this;
+    }
+
+    /**
+     * Bytes of request bodies the server holds in memory at once, such as {@code "256MB"}: past it a request is
+     * refused with 503 and {@code Retry-After}; one user may hold half (429 past it). Default 256 MiB.
+     *
+     * @throws IllegalArgumentException if {@code size} is not a size or is below 1 MiB
+     */
+    public Builder bodyBytesInFlight(String size) {
+      Objects.requireNonNull(size, "size == null");
+      long bytes = MemorySize.parse(size, "bodyBytesInFlight");
+      if (bytes < 1L << 20) {
+        throw new IllegalArgumentException("bodyBytesInFlight must be at least 1 MiB, found '" + size + "'");
+      }
+      if (bodyBytesInFlight != null) {
+        throw new IllegalStateException("bodyBytesInFlight was already set to " + bodyBytesInFlight + " bytes");
+      }
+      this.bodyBytesInFlight = bytes;
+      return this;
+    }
+
+    private static Duration positive(Duration timeout, String what, Duration current) {
+      Objects.requireNonNull(timeout, what + " == null");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException(what + " must be positive, found " + timeout);
+      }
+      if (current != null) {
+        throw new IllegalStateException(what + " was already set to " + current);
+      }
+      return timeout;
+    }
+
+    /**
      * Whose wire behaviour to follow where the documented API and the reference mock differ. Default
      * {@link Compatibility#API}; {@link Compatibility#MOCK} lets a test suite written for the mock pass.
      */
@@ -485,7 +612,11 @@ public final class LocalLakehouse implements AutoCloseable {
       Settings settings = new Settings(host, port == null ? DEFAULT_PORT : port,
           java.util.Collections.unmodifiableMap(new LinkedHashMap<>(users)), dataDir, List.copyOf(catalogs),
           allowFileAccess != null && allowFileAccess, threads == null ? 0 : threads, memoryLimit, requestLog,
-          compatibility == null ? Compatibility.API : compatibility);
+          compatibility == null ? Compatibility.API : compatibility,
+          new ServerLimits(headerTimeout != null ? headerTimeout : ServerLimits.DEFAULTS.headerTimeout(),
+              idleTimeout != null ? idleTimeout : ServerLimits.DEFAULTS.idleTimeout(),
+              maxConnections != null ? maxConnections : ServerLimits.DEFAULTS.maxConnections(),
+              bodyBytesInFlight != null ? bodyBytesInFlight : ServerLimits.DEFAULTS.bodyBytesInFlight()));
       long share = settings.memoryPerUser();
       if (share < MemorySize.MIN_PER_USER) {
         throw new IllegalArgumentException("memory limit " + MemorySize.shown(share * users.size()) + " shared by "

@@ -16,7 +16,8 @@ record Settings(
     int threads,
     String memoryLimit,
     Consumer<String> requestLog,
-    Compatibility compatibility) {
+    Compatibility compatibility,
+    ServerLimits limits) {
 
   /** Each user database's share of the server's DuckDB memory budget, in bytes: the budget split evenly. */
   long memoryPerUser() {

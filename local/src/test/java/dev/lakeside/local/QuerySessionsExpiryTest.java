@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QuerySessionsExpiryTest {
   private static UserSpace open(Path dir) throws Exception {
     Settings settings = new Settings("127.0.0.1", 0, Map.of("u", "u"), null, List.of(), false, 2, null, null,
-        Compatibility.API);
+        Compatibility.API, ServerLimits.DEFAULTS);
     return UserSpace.open("u", settings, dir);
   }
 
