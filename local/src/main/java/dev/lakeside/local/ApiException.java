@@ -36,6 +36,11 @@ final class ApiException extends RuntimeException {
     return new ApiException(status, code, message, null, null, seconds);
   }
 
+  /** This error with {@code extra} fields merged into its body. */
+  ApiException withExtra(ObjectNode extra) {
+    return new ApiException(status, code, getMessage(), extra, this, retryAfterSeconds);
+  }
+
   /** Seconds for the {@code Retry-After} header, or 0 for none. */
   int retryAfterSeconds() {
     return retryAfterSeconds;

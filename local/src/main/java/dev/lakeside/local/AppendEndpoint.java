@@ -166,7 +166,7 @@ final class AppendEndpoint {
     extra.put("ok", false);
     extra.putNull("task_id");
     extra.put("error_message", e.getMessage());
-    extra.put("error_code", errorCode);
-    return new ApiException(e.status(), e.code(), e.getMessage(), extra, e);
+    extra.put("error_code", e.retryAfterSeconds() > 0 ? e.code() : errorCode);
+    return e.withExtra(extra);
   }
 }

@@ -26,6 +26,7 @@ import org.eclipse.jetty.server.Response;
  */
 final class Exchange {
   static final String JSON = "application/json";
+  private static final int RATE_GRACE_SECONDS = 5;
 
   private final Request request;
   private final Response response;
@@ -80,9 +81,46 @@ final class Exchange {
   /** The raw request body; the caller reads it (streamed ingest, not held in memory). */
   InputStream body() {
     if (in == null) {
-      in = Content.Source.asInputStream(request);
+      in = new RateChecked(Content.Source.asInputStream(request));
     }
     return in;
+  }
+
+  /**
+   * A body that must keep arriving at {@value ServerLimits#MIN_BODY_RATE} bytes a second on average, once its first
+   * {@value #RATE_GRACE_SECONDS} seconds are over: slower is 408, so a trickling client cannot hold a worker.
+   */
+  private static final class RateChecked extends java.io.FilterInputStream {
+    private final long start = System.nanoTime();
+    private long total;
+
+    RateChecked(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      count(c < 0 ? 0 : 1);
+      return c;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      count(Math.max(n, 0));
+      return n;
+    }
+
+    private void count(int n) {
+      total += n;
+      double seconds = (System.nanoTime() - start) / 1e9;
+      if (seconds > RATE_GRACE_SECONDS && total < ServerLimits.MIN_BODY_RATE * seconds) {
+        throw new ApiException(408, "request-timeout", String.format(java.util.Locale.ROOT,
+            "the request body arrived at %.0f bytes a second, below the %d the server requires; %d bytes came in "
+                + "%.1f s", total / seconds, ServerLimits.MIN_BODY_RATE, total, seconds));
+      }
+    }
   }
 
   /**

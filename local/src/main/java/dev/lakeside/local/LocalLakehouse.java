@@ -95,7 +95,6 @@ public final class LocalLakehouse implements AutoCloseable {
       HttpConfiguration http = new HttpConfiguration();
       http.setSendServerVersion(false);
       http.setSendXPoweredBy(false);
-      http.setMinRequestDataRate(ServerLimits.MIN_BODY_RATE);
       this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
       connector.setHost(settings.host());
       connector.setPort(settings.port());
@@ -168,6 +167,11 @@ public final class LocalLakehouse implements AutoCloseable {
         .route("GET", "/tasks/{id}", append::task)
         .route("POST", "/upsert", ingest::upsert)
         .route("POST", "/upload", ingest::upload);
+  }
+
+  /** Adds a route, for tests in this package that need a handler of their own; call before any request. */
+  void route(String method, String pattern, Router.Handler handler) {
+    router.route(method, pattern, handler);
   }
 
   /** The named user's space, for tests in this package that set up data without the endpoints. */
@@ -315,6 +319,11 @@ public final class LocalLakehouse implements AutoCloseable {
       throw new IllegalArgumentException("no such user: " + user + "; configured: " + users());
     }
     return Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The HTTP server's limits. */
+  ServerLimits limits() {
+    return settings.limits();
   }
 
   /** Each user database's share of the server's DuckDB memory budget, in bytes. */

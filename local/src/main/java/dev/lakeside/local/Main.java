@@ -2,6 +2,7 @@ package dev.lakeside.local;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -26,6 +27,11 @@ public final class Main {
       "  --threads N           DuckDB threads per user database",
       "  --memory-limit SIZE   DuckDB memory budget of the whole server, such as 4GB, shared",
       "                        evenly by the users' databases (default: half the machine's memory)",
+      "  --header-timeout SECS request line and headers must arrive within this (default 10)",
+      "  --idle-timeout SECS   close a connection silent for this long (default 120)",
+      "  --max-connections N   connections open at once (default 1024)",
+      "  --max-body-in-flight SIZE  request bodies held in memory at once, such as 256MB (default);",
+      "                        past it 503, past half of it for one user 429, both with Retry-After",
       "  --quiet               do not log one line per request",
       "  --compat api|mock     follow the documented API (default) or the reference mock's wire behaviour;",
       "                        mock is the default when ALTERTABLE_MOCK_USERS or ALTERTABLE_MOCK_LAKEHOUSE_PORT is set",
@@ -128,6 +134,12 @@ public final class Main {
           case "--catalog" -> builder.catalog(value != null ? value : next(args, ++i, arg));
           case "--threads" -> builder.threads(integer(arg, value != null ? value : next(args, ++i, arg)));
           case "--memory-limit" -> builder.memoryLimit(value != null ? value : next(args, ++i, arg));
+          case "--header-timeout" -> builder.requestHeaderTimeout(
+              Duration.ofSeconds(integer(arg, value != null ? value : next(args, ++i, arg))));
+          case "--idle-timeout" -> builder.idleTimeout(
+              Duration.ofSeconds(integer(arg, value != null ? value : next(args, ++i, arg))));
+          case "--max-connections" -> builder.maxConnections(integer(arg, value != null ? value : next(args, ++i, arg)));
+          case "--max-body-in-flight" -> builder.bodyBytesInFlight(value != null ? value : next(args, ++i, arg));
           case "--compat" -> {
             String mode = value != null ? value : next(args, ++i, arg);
             builder.compatibility(switch (mode) {

@@ -16,7 +16,7 @@ record ServerLimits(Duration headerTimeout, Duration idleTimeout, int maxConnect
   static final ServerLimits DEFAULTS =
       new ServerLimits(Duration.ofSeconds(10), Duration.ofMinutes(2), 1024, 256L << 20);
 
-  /** The bytes a request body must arrive at, on average, once it starts: slower bodies are 408. */
+  /** The bytes a second a request body must arrive at, on average, after its first 5 s: slower bodies are 408. */
   static final long MIN_BODY_RATE = 1024;
 
   long userBodyBytesInFlight() {

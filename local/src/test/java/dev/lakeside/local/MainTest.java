@@ -23,6 +23,24 @@ class MainTest {
   }
 
   @Test
+  void limitsComeFromTheirOptionsAndHaveDefaults() {
+    Main.Options options = Main.Options.parse(new String[] {"--port", "0", "--threads=1", "--header-timeout", "3",
+        "--idle-timeout=40", "--max-connections", "50", "--max-body-in-flight", "64MB"}, Map.of());
+    try (LocalLakehouse local = options.builder().start()) {
+      assertThat(local.limits()).isEqualTo(new ServerLimits(java.time.Duration.ofSeconds(3),
+          java.time.Duration.ofSeconds(40), 50, 64_000_000L));
+    }
+    try (LocalLakehouse local = Main.Options.parse(new String[] {"--port", "0", "--threads=1"}, Map.of())
+        .builder().start()) {
+      assertThat(local.limits()).isEqualTo(ServerLimits.DEFAULTS);
+    }
+    assertThatThrownBy(() -> Main.Options.parse(new String[] {"--max-body-in-flight", "1KB"}, Map.of()))
+        .hasMessage("bodyBytesInFlight must be at least 1 MiB, found '1KB'");
+    assertThatThrownBy(() -> Main.Options.parse(new String[] {"--header-timeout", "0"}, Map.of()))
+        .hasMessage("requestHeaderTimeout must be positive, found PT0S");
+  }
+
+  @Test
   void takesUsersAndPortFromTheMockEnvironmentVariables() {
     Main.Options options = Main.Options.parse(new String[0],
         Map.of("ALTERTABLE_MOCK_USERS", "testuser:testpass", "ALTERTABLE_MOCK_LAKEHOUSE_PORT", "0"));
