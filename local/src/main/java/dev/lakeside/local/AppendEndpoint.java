@@ -2,6 +2,7 @@ package dev.lakeside.local;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,11 @@ final class AppendEndpoint {
   private static final ObjectReader READER = Json.MAPPER.reader()
       .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .with(JsonNodeFactory.withExactBigDecimals(true));
+
+  /** The most fields a row may have, and so the most columns a table may get from {@code /append}. */
+  static final int MAX_FIELDS = 1_000;
+  private static final int ROW_BYTES = 80;
+  private static final int FIELD_BYTES = 32;
 
   private static final Pattern UUID_TEXT =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -113,10 +119,28 @@ final class AppendEndpoint {
     } catch (ApiException e) {
       throw withAppendFields(e, AppendValues.INVALID_DATA);
     }
-    JsonNode node;
+    List<ObjectNode> rows = new ArrayList<>();
     try (JsonParser parser = Json.FACTORY.createParser(body)) {
-      node = READER.readTree(parser);
-      if (node != null && parser.nextToken() != null) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw invalidData("the body is empty; expected a JSON object or an array of objects");
+      }
+      RowReader reader = new RowReader(parser, exchange);
+      if (first == JsonToken.START_OBJECT) {
+        rows.add(reader.row(rows.size()));
+      } else if (first == JsonToken.START_ARRAY) {
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+          if (token != JsonToken.START_OBJECT) {
+            throw invalidData("element " + rows.size() + " of the array must be a JSON object, found "
+                + AppendValues.excerpt(READER.readTree(parser)));
+          }
+          rows.add(reader.row(rows.size()));
+        }
+      } else {
+        throw invalidData("the body must be a JSON object or an array of objects, found "
+            + AppendValues.excerpt(READER.readTree(parser)));
+      }
+      if (parser.nextToken() != null) {
         throw invalidData("the body must be one JSON object or one array of objects, found more content at offset "
             + parser.currentTokenLocation().getCharOffset());
       }
@@ -125,24 +149,8 @@ final class AppendEndpoint {
           + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
     } catch (StreamConstraintsException e) {
       throw invalidData("the body is not acceptable JSON: " + e.getMessage());
-    }
-    if (node == null || node.isMissingNode()) {
-      throw invalidData("the body is empty; expected a JSON object or an array of objects");
-    }
-    List<ObjectNode> rows = new ArrayList<>();
-    if (node.isObject()) {
-      rows.add((ObjectNode) node);
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        JsonNode row = node.get(i);
-        if (!row.isObject()) {
-          throw invalidData("element " + i + " of the array must be a JSON object, found "
-              + AppendValues.excerpt(row));
-        }
-        rows.add((ObjectNode) row);
-      }
-    } else {
-      throw invalidData("the body must be a JSON object or an array of objects, found " + AppendValues.excerpt(node));
+    } catch (ApiException e) {
+      throw e.extra() != null ? e : withAppendFields(e, AppendValues.INVALID_DATA);
     }
     for (int i = 0; i < rows.size(); i++) {
       for (Iterator<String> names = rows.get(i).fieldNames(); names.hasNext(); ) {
@@ -154,6 +162,77 @@ final class AppendEndpoint {
       }
     }
     return rows;
+  }
+
+  /**
+   * Reads the rows of a body one at a time from a streaming parser, never the whole body as one tree: a row's
+   * fields go to a {@link CompactRow} whose names are shared with the row before when they are the same. A name
+   * given twice keeps its last value, as a JSON tree would.
+   */
+  private static final class RowReader {
+    private final JsonParser parser;
+    private final Exchange exchange;
+    private long unaccounted;
+    private String[] names = new String[16];
+    private JsonNode[] values = new JsonNode[16];
+    private CompactRow.Shape shape;
+    private final java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+
+    RowReader(JsonParser parser, Exchange exchange) {
+      this.parser = parser;
+      this.exchange = exchange;
+    }
+
+    /** The object the parser is at the start of, read to its end. */
+    ObjectNode row(int index) throws java.io.IOException {
+      seen.clear();
+      int n = 0;
+      for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+        parser.nextToken();
+        JsonNode value = READER.readTree(parser);
+        int at = n;
+        if (n <= 16) {
+          for (int i = 0; i < n; i++) {
+            if (names[i].equals(name)) {
+              at = i;
+              break;
+            }
+          }
+        } else {
+          if (seen.isEmpty()) {
+            for (int i = 0; i < n; i++) {
+              seen.put(names[i], i);
+            }
+          }
+          at = seen.getOrDefault(name, n);
+        }
+        if (at == n) {
+          if (n == MAX_FIELDS) {
+            throw invalidData("row " + index + " has more than " + MAX_FIELDS + " fields; a table has at most "
+                + MAX_FIELDS + " columns");
+          }
+          if (n > 16) {
+            seen.put(name, n);
+          }
+          if (n == names.length) {
+            names = java.util.Arrays.copyOf(names, n * 2);
+            values = java.util.Arrays.copyOf(values, n * 2);
+          }
+          names[n++] = name;
+        }
+        values[at] = value;
+      }
+      if (shape == null || !shape.matches(names, n)) {
+        shape = new CompactRow.Shape(java.util.Arrays.copyOf(names, n));
+      }
+      // What the row costs in memory, about: the node, its map and array, and a small value per field.
+      unaccounted += ROW_BYTES + FIELD_BYTES * n;
+      if (unaccounted >= 1 << 20) {
+        exchange.holdInMemory(unaccounted);
+        unaccounted = 0;
+      }
+      return new ObjectNode(JsonNodeFactory.instance, new CompactRow(shape, java.util.Arrays.copyOf(values, n)));
+    }
   }
 
   private static ApiException invalidData(String message) {

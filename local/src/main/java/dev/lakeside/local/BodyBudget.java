@@ -5,10 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The request bodies the server holds in memory at once, in bytes: at most {@code serverLimit} for all requests,
- * and {@code userLimit} for one user's. A request over its own limit is 413 elsewhere; one that would pass its
- * user's share is 429, one that would pass the server's is 503, both with {@code Retry-After}, and nothing of the
- * request has been used.
+ * The request bodies the server holds in memory at once, and what is read from them (the rows of an {@code /append}),
+ * in bytes: at most {@code serverLimit} for all requests, and {@code userLimit} for one user's. A request that could
+ * never fit is 413; one that would pass its user's share now is 429, one that would pass the server's is 503, both
+ * with {@code Retry-After}; nothing of the request has been used.
  */
 final class BodyBudget {
   private final long serverLimit;
@@ -42,6 +42,12 @@ final class BodyBudget {
     void take(long bytes) {
       if (bytes <= 0) {
         return;
+      }
+      long alone = held + bytes;
+      if (alone > Math.min(userLimit, serverLimit)) {
+        throw new ApiException(413, "payload-too-large", "this request needs about " + alone + " bytes in memory, "
+            + "more than the " + Math.min(userLimit, serverLimit) + " one user's requests may hold at once; send "
+            + "less per request");
       }
       if (user != null && user.addAndGet(bytes) > userLimit) {
         user.addAndGet(-bytes);

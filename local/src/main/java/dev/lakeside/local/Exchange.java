@@ -230,6 +230,11 @@ final class Exchange {
     return out;
   }
 
+  /** Counts {@code bytes} this request holds in memory (rows read from its body) against its budget. */
+  void holdInMemory(long bytes) {
+    lease.take(bytes);
+  }
+
   /** Ends the response: a stream the handler left open is closed, completing the body. */
   void finish() throws IOException {
     if (out != null) {

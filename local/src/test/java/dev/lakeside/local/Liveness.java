@@ -92,7 +92,6 @@ final class Liveness implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     running.set(false);
-    thread.interrupt();
     thread.join(deadline.toMillis() * 2 + 1_000);
     probeOnce();
     synchronized (this) {

@@ -1,0 +1,91 @@
+package dev.lakeside.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code /append} bodies of many rows or many fields. A 66 MB body of small rows was read as one Jackson tree of
+ * about 1 GB, and five at once took the heap; a row of 10^5 fields took 117 s and 7 GB to create its columns.
+ */
+class AppendLimitsTest {
+  @RegisterExtension
+  static final LocalLakehouseExtension LAKE = new LocalLakehouseExtension(
+      builder -> builder.user("alice", "a").user("bob", "b"));
+
+  @Test
+  void millionsOfSmallRowsAreReadAsAStreamAndAllStored() throws Exception {
+    int rows = 1_000_000;
+    StringBuilder body = new StringBuilder(rows * 10).append('[');
+    for (int i = 0; i < rows; i++) {
+      body.append(i == 0 ? "" : ",").append("{\"a\":").append(i % 10).append('}');
+    }
+    body.append(']');
+
+    HttpResponse<String> response;
+    try (Liveness probe = Liveness.start(LAKE.lakehouse(), "bob", Duration.ofSeconds(1))) {
+      response = new QueryTestClient(LAKE.lakehouse(), "alice").send("POST",
+          "/append?catalog=memory&schema=main&table=many&sync=true", body.toString());
+    }
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(new QueryTestClient(LAKE.lakehouse(), "alice").value("SELECT count(*) || '/' || sum(a) FROM many")
+        .asText()).isEqualTo(rows + "/" + (rows / 10 * 45));
+  }
+
+  @Test
+  void rowsNeedingMoreMemoryThanAUserMayHoldAre413BeforeAnythingIsStored() throws Exception {
+    try (LocalLakehouse lake = LocalLakehouse.builder().port(0).threads(1).user("alice", "a")
+        .bodyBytesInFlight("64MiB").start()) {
+      String body = "[" + "{\"a\":1},".repeat(600_000) + "{\"a\":1}]";
+
+      HttpResponse<String> response = new QueryTestClient(lake, "alice").send("POST",
+          "/append?catalog=memory&schema=main&table=huge&sync=true", body);
+
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+      assertThat(Json.MAPPER.readTree(response.body()).get("error").asText())
+          .startsWith("this request needs about ").endsWith("bytes in memory, more than the 33554432 one user's "
+              + "requests may hold at once; send less per request");
+      assertThat(new QueryTestClient(lake, "alice")
+          .value("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'huge'").asInt()).isZero();
+    }
+  }
+
+  @Test
+  void aRowWithMoreFieldsThanATableMayHaveColumnsIsRefusedAtOnce() throws Exception {
+    StringBuilder row = new StringBuilder("{");
+    for (int i = 0; i <= AppendEndpoint.MAX_FIELDS; i++) {
+      row.append(i == 0 ? "" : ",").append("\"c").append(i).append("\":1");
+    }
+    String body = "[{\"a\":1}," + row.append('}') + "]";
+
+    HttpResponse<String> response;
+    try (Liveness probe = Liveness.start(LAKE.lakehouse(), "bob", Duration.ofSeconds(1))) {
+      response = new QueryTestClient(LAKE.lakehouse(), "alice").send("POST",
+          "/append?catalog=memory&schema=main&table=wide&sync=true", body);
+    }
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    JsonNode error = Json.MAPPER.readTree(response.body());
+    assertThat(error.get("error_code").asText()).isEqualTo("invalid-data");
+    assertThat(error.get("error").asText()).isEqualTo("row 1 has more than 1000 fields; a table has at most 1000 columns");
+    assertThat(new QueryTestClient(LAKE.lakehouse(), "alice")
+        .value("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'wide'").asInt()).isZero();
+  }
+
+  @Test
+  void aNameGivenTwiceKeepsItsLastValueAndRowsOfDifferentShapesMix() throws Exception {
+    String body = "[{\"a\":1,\"b\":\"x\",\"a\":2},{\"b\":\"y\"},{\"b\":\"z\",\"a\":3}]";
+
+    HttpResponse<String> response = new QueryTestClient(LAKE.lakehouse(), "alice").send("POST",
+        "/append?catalog=memory&schema=main&table=shapes&sync=true", body);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(new QueryTestClient(LAKE.lakehouse(), "alice")
+        .rows("SELECT a, b FROM shapes ORDER BY b").toString()).isEqualTo("[[2,\"x\"], [null,\"y\"], [3,\"z\"]]");
+  }
+}
