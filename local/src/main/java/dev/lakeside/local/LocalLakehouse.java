@@ -556,8 +556,10 @@ public final class LocalLakehouse implements AutoCloseable {
     }
 
     /**
-     * Bytes of request bodies the server holds in memory at once, such as {@code "256MB"}: past it a request is
-     * refused with 503 and {@code Retry-After}; one user may hold half (429 past it). Default 256 MiB.
+     * Bytes of request bodies, and of the {@code /append} rows read from them, the server holds in memory at once,
+     * such as {@code "256MB"}: past it a request is refused with 503 and {@code Retry-After}; one user may hold half
+     * (429 past it, 413 for a request that could never fit). Default: a quarter of the JVM's maximum heap, between
+     * 64 MiB and 1 GiB.
      *
      * @throws IllegalArgumentException if {@code size} is not a size or is below 1 MiB
      */
