@@ -35,6 +35,8 @@ final class AppendTasks implements AutoCloseable {
   private final Map<String, TableQueue> queues = new ConcurrentHashMap<>();
   private final Map<UUID, Task> tasks = new ConcurrentHashMap<>();
   private final Map<String, Map<String, AppendWriter.Column>> schemas = new ConcurrentHashMap<>();
+  /** Moves on at every change of the user's tables by other means; columns read before it moved are not cached. */
+  private final java.util.concurrent.atomic.AtomicLong schemaEpoch = new java.util.concurrent.atomic.AtomicLong();
   private final ConcurrentLinkedQueue<Task> completed = new ConcurrentLinkedQueue<>();
   private final AtomicInteger completedCount = new AtomicInteger();
   private int pending;
@@ -143,7 +145,7 @@ final class AppendTasks implements AutoCloseable {
 
   private void run(Task task) {
     try {
-      AppendWriter.write(user, schemas, task.catalog, task.schema, task.table, task.rows);
+      AppendWriter.write(user, schemas, schemaEpoch, task.catalog, task.schema, task.table, task.rows);
       finish(task, null, null);
     } catch (AppendValues.Rejected e) {
       finish(task, e.code, e.getMessage());
@@ -199,7 +201,18 @@ final class AppendTasks implements AutoCloseable {
 
   /** Forgets the cached columns of a table that was changed by other means (file ingest). */
   void forget(String catalog, String schema, String table) {
+    schemaEpoch.incrementAndGet();
     schemas.remove(AppendWriter.key(catalog, schema, table));
+  }
+
+  /**
+   * Forgets every cached column list: user SQL that is not a plain read ({@code ALTER}, {@code DROP}, {@code
+   * CREATE OR REPLACE}, {@code COMMIT}, {@code ATTACH}, …) may have changed any table. An append that read its
+   * columns before this is not cached either.
+   */
+  void forgetAll() {
+    schemaEpoch.incrementAndGet();
+    schemas.clear();
   }
 
   Optional<Task> find(UUID id) {

@@ -44,14 +44,15 @@ final class AppendWriter {
    * @throws AppendValues.Rejected for a value or row the table cannot take (the batch is rolled back)
    * @throws SQLException when DuckDB refuses the batch (also rolled back)
    */
-  static void write(UserSpace user, Map<String, Map<String, Column>> schemas, String catalog, String schema,
-      String table, List<ObjectNode> rows) throws SQLException {
+  static void write(UserSpace user, Map<String, Map<String, Column>> schemas,
+      java.util.concurrent.atomic.AtomicLong epoch, String catalog, String schema, String table,
+      List<ObjectNode> rows) throws SQLException {
     ensureSchema(user, catalog, schema);
     String key = key(catalog, schema, table);
     Map<String, Column> cached = schemas.get(key);
     if (cached != null) {
       try {
-        attempt(user, schemas, key, cached, catalog, schema, table, rows);
+        attempt(user, schemas, epoch, key, cached, catalog, schema, table, rows);
         return;
       } catch (SQLException | AppendValues.Rejected e) {
         schemas.remove(key);
@@ -59,7 +60,7 @@ final class AppendWriter {
     }
     for (int retry = 0; ; retry++) {
       try {
-        attempt(user, schemas, key, null, catalog, schema, table, rows);
+        attempt(user, schemas, epoch, key, null, catalog, schema, table, rows);
         return;
       } catch (SQLException e) {
         // another transaction (a file ingest, user DDL) changed the same catalog entry first
@@ -91,15 +92,18 @@ final class AppendWriter {
     return (catalog + '\0' + schema + '\0' + table).toLowerCase(Locale.ROOT);
   }
 
-  private static void attempt(UserSpace user, Map<String, Map<String, Column>> schemas, String key,
-      Map<String, Column> known, String catalog, String schema, String table, List<ObjectNode> rows)
-      throws SQLException {
+  private static void attempt(UserSpace user, Map<String, Map<String, Column>> schemas,
+      java.util.concurrent.atomic.AtomicLong epoch, String key, Map<String, Column> known, String catalog,
+      String schema, String table, List<ObjectNode> rows) throws SQLException {
+    long seen = epoch.get();
     try (Connection connection = user.connect()) {
       connection.setAutoCommit(false);
       try {
         Map<String, Column> columns = write((DuckDBConnection) connection, known, catalog, schema, table, rows);
         connection.commit();
-        schemas.put(key, columns);
+        if (epoch.get() == seen) {
+          schemas.put(key, columns);
+        }
       } catch (SQLException | RuntimeException e) {
         try {
           connection.rollback();

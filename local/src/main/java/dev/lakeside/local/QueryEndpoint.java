@@ -583,7 +583,14 @@ final class QueryEndpoint {
         try {
           st = conn.createStatement();
           entry.attach(conn, st);
+          boolean changes = Statements.classify(sql) != StatementKind.READ;
+          if (changes) {
+            user.appendTasks().forgetAll();
+          }
           boolean hasRows = st.execute(sql);
+          if (changes) {
+            user.appendTasks().forgetAll();
+          }
           if (isLast) {
             last = st;
             if (hasRows) {
