@@ -167,6 +167,13 @@ final class AppendTasks implements AutoCloseable {
         message = message.substring(error + "Error: ".length());
       }
     }
+    // DuckDB's CSV sniffer appends its search space and fixes that name its own options: not the client's to set.
+    for (String tail : new String[] {"\nThe search space used was:", "\nPossible fixes:"}) {
+      int cut = message.indexOf(tail);
+      if (cut >= 0) {
+        message = message.substring(0, cut);
+      }
+    }
     return message.strip();
   }
 

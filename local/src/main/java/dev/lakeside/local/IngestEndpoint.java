@@ -43,10 +43,16 @@ final class IngestEndpoint {
     String mode = mode(exchange, UPSERT_MODES, "upsert");
     List<String> keys = List.of();
     List<String> cursors = List.of();
+    Optional<String> key = exchange.param("primary_key");
+    if (key.isPresent()) {
+      // In every mode the key must be in the data: overwriting a table with data that lost it is refused.
+      keys = list(key.get(), "primary_key");
+    }
     if (mode.equals("upsert")) {
-      keys = list(exchange.param("primary_key")
-          .orElseThrow(() -> ApiException.badRequest("query parameter 'primary_key' is required when mode=upsert"
-              + " (a column name, or several separated by commas)")), "primary_key");
+      if (key.isEmpty()) {
+        throw ApiException.badRequest("query parameter 'primary_key' is required when mode=upsert"
+            + " (a column name, or several separated by commas)");
+      }
       Optional<String> cursor = exchange.param("cursor_field");
       if (cursor.isPresent()) {
         cursors = list(cursor.get(), "cursor_field");
@@ -222,6 +228,9 @@ final class IngestEndpoint {
     String inferred = reader(format, file, Map.of());
     // JSON into an existing table is read with the table's columns and types (mock §11.3).
     String pinned = reader(format, file, columns);
+    if (!keys.isEmpty() && !mode.equals("upsert")) {
+      resolve(keys, sourceColumns(connection, inferred), "primary_key");
+    }
     switch (mode) {
       case "create":
         return update(connection, "CREATE TABLE " + target.sql() + " AS SELECT * FROM " + inferred);
@@ -246,7 +255,10 @@ final class IngestEndpoint {
     String path = Sql.string(file.toAbsolutePath().toString());
     switch (format) {
       case CSV:
-        return "read_csv(" + path + ", header = true, auto_detect = true)";
+        // Strict: the first line is the header, ',' between fields, '"' quotes, no comment lines; a ragged row or an
+        // open quote fails the request. Only the column types are detected.
+        return "read_csv(" + path + ", header = true, skip = 0, delim = ',', quote = '\"', escape = '\"', "
+            + "comment = '', strict_mode = true, null_padding = false, auto_detect = true)";
       case PARQUET:
         return "read_parquet(" + path + ")";
       default:
@@ -273,13 +285,7 @@ final class IngestEndpoint {
     if (!exists) {
       update(connection, "CREATE TABLE " + target.sql() + " AS SELECT * FROM " + reader + " LIMIT 0");
     }
-    List<String> sourceColumns = new ArrayList<>();
-    try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM " + reader)) {
-      while (rs.next()) {
-        sourceColumns.add(rs.getString("column_name"));
-      }
-    }
+    List<String> sourceColumns = sourceColumns(connection, reader);
     List<String> keyColumns = resolve(keys, sourceColumns, "primary_key");
     List<String> cursorColumns = resolve(cursors, sourceColumns, "cursor_field");
 
@@ -338,6 +344,18 @@ final class IngestEndpoint {
       any.append(i > 0 ? " OR " : "").append(term);
     }
     return any.toString();
+  }
+
+  /** The columns {@code reader} gives, in order. */
+  private static List<String> sourceColumns(Connection connection, String reader) throws SQLException {
+    List<String> columns = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM " + reader)) {
+      while (rs.next()) {
+        columns.add(rs.getString("column_name"));
+      }
+    }
+    return columns;
   }
 
   private static List<String> resolve(List<String> names, List<String> columns, String param) {
