@@ -190,6 +190,8 @@ final class AppendEndpoint {
       for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
         parser.nextToken();
         JsonNode value = READER.readTree(parser);
+        checkText(name, index, name);
+        checkText(value, index, name);
         int at = n;
         if (n <= 16) {
           for (int i = 0; i < n; i++) {
@@ -232,6 +234,39 @@ final class AppendEndpoint {
         unaccounted = 0;
       }
       return new ObjectNode(JsonNodeFactory.instance, new CompactRow(shape, java.util.Arrays.copyOf(values, n)));
+    }
+  }
+
+  /** A lone UTF-16 surrogate (JSON {@code "\ud800"}) has no UTF-8 form: DuckDB would store {@code ?}. */
+  private static void checkText(JsonNode value, int row, String field) {
+    if (value.isTextual()) {
+      checkText(value.textValue(), row, field);
+    } else if (value.isContainerNode()) {
+      for (Iterator<java.util.Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+        java.util.Map.Entry<String, JsonNode> entry = it.next();
+        checkText(entry.getKey(), row, field);
+        checkText(entry.getValue(), row, field);
+      }
+      if (value.isArray()) {
+        for (JsonNode element : value) {
+          checkText(element, row, field);
+        }
+      }
+    }
+  }
+
+  private static void checkText(String text, int row, String field) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+        } else {
+          throw invalidData(String.format(Locale.ROOT, "row %d, field '%s': a lone UTF-16 surrogate \\u%04x at "
+              + "character %d has no UTF-8 form; send a valid character or escape pair", row, Sql.printable(field),
+              (int) c, i));
+        }
+      }
     }
   }
 

@@ -88,4 +88,23 @@ class AppendLimitsTest {
     assertThat(new QueryTestClient(LAKE.lakehouse(), "alice")
         .rows("SELECT a, b FROM shapes ORDER BY b").toString()).isEqualTo("[[2,\"x\"], [null,\"y\"], [3,\"z\"]]");
   }
+
+  @Test
+  void aLoneSurrogateIsInvalidDataNamingItsRowAndField() throws Exception {
+    QueryTestClient alice = new QueryTestClient(LAKE.lakehouse(), "alice");
+    for (String value : new String[] {"\"x\\ud800\"", "[\"\\udc00\"]", "{\"k\":\"\\ud83d!\"}"}) {
+      HttpResponse<String> response = alice.send("POST", "/append?catalog=memory&schema=main&table=texts&sync=true",
+          "[{\"s\":\"ok \\ud83d\\ude00\"},{\"s\":" + value + "}]");
+
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+      JsonNode error = Json.MAPPER.readTree(response.body());
+      assertThat(error.get("error_code").asText()).isEqualTo("invalid-data");
+      assertThat(error.get("error").asText()).startsWith("row 1, field 's': a lone UTF-16 surrogate");
+    }
+    assertThat(alice.value("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'texts'").asInt()).isZero();
+    HttpResponse<String> pair = alice.send("POST", "/append?catalog=memory&schema=main&table=texts&sync=true",
+        "{\"s\":\"\\ud83d\\ude00\"}");
+    assertThat(pair.statusCode()).as(pair.body()).isEqualTo(200);
+    assertThat(alice.value("SELECT s FROM texts").asText()).isEqualTo("\ud83d\ude00");
+  }
 }
