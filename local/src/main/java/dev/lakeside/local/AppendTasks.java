@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -150,10 +151,24 @@ final class AppendTasks implements AutoCloseable {
     } catch (AppendValues.Rejected e) {
       finish(task, e.code, e.getMessage());
     } catch (SQLException e) {
+      if (isConflict(e)) {
+        finish(task, WRITE_CONFLICT, "another request changed " + task.table + " at the same time, nothing was "
+            + "stored; send the rows again (" + duckMessage(e) + ")");
+        return;
+      }
       finish(task, AppendValues.INVALID_DATA, "DuckDB refused the batch, nothing was stored: " + duckMessage(e));
     } catch (RuntimeException | Error e) {
       finish(task, AppendValues.INVALID_DATA, "internal error, nothing was stored: " + e);
     }
+  }
+
+  /** The error code of a write that lost a race with another transaction on the same table: retrying can succeed. */
+  static final String WRITE_CONFLICT = "write-conflict";
+
+  /** Whether DuckDB refused a write because another transaction changed the same table or rows first. */
+  static boolean isConflict(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("TransactionContext Error") && message.toLowerCase(Locale.ROOT).contains("conflict");
   }
 
   /** DuckDB's message without the JDBC wrapper that execution-time errors get. */

@@ -209,6 +209,11 @@ final class IngestEndpoint {
         } catch (SQLException suppressed) {
           e.addSuppressed(suppressed);
         }
+        if (e instanceof SQLException && AppendTasks.isConflict((SQLException) e)) {
+          throw ApiException.retryLater(503, AppendTasks.WRITE_CONFLICT, "another request changed "
+              + target.catalog() + "." + target.schema() + "." + target.table() + " at the same time, nothing was "
+              + "stored; retry (" + AppendTasks.duckMessage((SQLException) e) + ")", 1);
+        }
         if (e instanceof SQLException) {
           String message = AppendTasks.duckMessage((SQLException) e).replace(file.toString(), "<uploaded file>");
           throw new ApiException(400, AppendValues.INVALID_DATA,

@@ -79,4 +79,25 @@ class StrictCsvTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(kept()).isEqualTo("[[7,\"a, b\"], [8,null], [9,\"#not a comment\"]]");
   }
+
+  @Test
+  void aWriteThatLosesARaceIsARetryable503AndChangesNothing() throws Exception {
+    QueryTestClient client = new QueryTestClient(LAKE.lakehouse());
+    var begin = QueryTestClient.body("BEGIN; ALTER TABLE memory.main.kept ADD COLUMN w INTEGER");
+    begin.put("session_id", "racer");
+    assertThat(client.query(begin).error()).isNull();
+    try {
+      HttpResponse<String> response = post("/upload?catalog=memory&schema=main&table=kept&mode=overwrite",
+          "id,v\n5,five\n");
+
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+      assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(IngestSupport.json(response).get("code").asText()).isEqualTo("write-conflict");
+    } finally {
+      var rollback = QueryTestClient.body("ROLLBACK");
+      rollback.put("session_id", "racer");
+      client.query(rollback);
+    }
+    assertThat(kept()).isEqualTo("[[1,\"one\"], [2,\"two\"]]");
+  }
 }
