@@ -177,6 +177,7 @@ final class AppendEndpoint {
     private JsonNode[] values = new JsonNode[16];
     private CompactRow.Shape shape;
     private final java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    private final java.util.Set<String> distinct = new java.util.HashSet<>();
 
     RowReader(JsonParser parser, Exchange exchange) {
       this.parser = parser;
@@ -226,6 +227,12 @@ final class AppendEndpoint {
       }
       if (shape == null || !shape.matches(names, n)) {
         shape = new CompactRow.Shape(java.util.Arrays.copyOf(names, n));
+        for (String name : shape.names) {
+          if (distinct.add(name) && distinct.size() > MAX_FIELDS) {
+            throw invalidData("rows 0 to " + index + " have more than " + MAX_FIELDS + " distinct fields; a "
+                + "table has at most " + MAX_FIELDS + " columns");
+          }
+        }
       }
       // What the row costs in memory, about: the node, its map and array, and a small value per field.
       unaccounted += ROW_BYTES + FIELD_BYTES * n;

@@ -78,6 +78,20 @@ class AppendLimitsTest {
   }
 
   @Test
+  void rowsWithMoreDistinctFieldsThanATableMayHaveColumnsAreRefusedAtOnce() throws Exception {
+    StringBuilder body = new StringBuilder("[");
+    for (int i = 0; i < 600; i++) {
+      body.append(i == 0 ? "" : ",").append("{\"a").append(i).append("\":1,\"b").append(i).append("\":2}");
+    }
+    HttpResponse<String> response = new QueryTestClient(LAKE.lakehouse(), "alice").send("POST",
+        "/append?catalog=memory&schema=main&table=sprawl&sync=true", body.append(']').toString());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(Json.MAPPER.readTree(response.body()).get("error").asText())
+        .isEqualTo("rows 0 to 500 have more than 1000 distinct fields; a table has at most 1000 columns");
+  }
+
+  @Test
   void aNameGivenTwiceKeepsItsLastValueAndRowsOfDifferentShapesMix() throws Exception {
     String body = "[{\"a\":1,\"b\":\"x\",\"a\":2},{\"b\":\"y\"},{\"b\":\"z\",\"a\":3}]";
 
