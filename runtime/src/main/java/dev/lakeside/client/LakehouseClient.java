@@ -50,7 +50,7 @@ import java.util.function.Supplier;
  * {@link #newBuilder()} variants share. There is nothing to close: on JDK 17 an {@code HttpClient} cannot be closed
  * and its threads end when it is garbage-collected, which is why the client never creates one per call.
  *
- * <p><b>Retries.</b> Transient failures (connection errors, timeouts, 408, 429, 500, 502, 503, 504) are retried with
+ * <p><b>Retries.</b> Transient failures (connection errors, timeouts, 408, 429, 5xx but 501 and 505) are retried with
  * exponential backoff and full jitter, or after the server's {@code Retry-After}, but only for calls that are safe to
  * repeat: {@code GET}, {@code DELETE}, {@code /validate}, {@code /autocomplete}, and queries before their first row,
  * when they are marked {@link QueryRequest.Builder#idempotent idempotent} or every statement of the text is provably

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 
 /**
  * Sends calls with the client's headers and timeouts, maps failures to the exception hierarchy, and retries what
- * the call marks as safe: transient failures only (connection errors, timeouts, 408, 429, 500, 502, 503, 504), with
+ * the call marks as safe: transient failures only (connection errors, timeouts, 408, 429, 5xx but 501 and 505), with
  * exponential backoff and full jitter, waiting {@code Retry-After} instead when the server sends one.
  */
 final class Transport {
@@ -198,10 +198,18 @@ final class Transport {
     String message = errorMessage(status, body);
     return switch (status) {
       case 401, 403 -> new AuthError(message, context, null);
-      case 408, 429, 500, 502, 503, 504 -> new ApiError(message, context.retriable(true), null);
-      default -> status >= 400 && status < 500 ? new BadRequestError(message, context, null)
-          : new ApiError(message, context, null);
+      default -> status >= 400 && status < 500 && !isTransient(status)
+          ? new BadRequestError(message, context, null)
+          : new ApiError(message, context.retriable(isTransient(status)), null);
     };
+  }
+
+  /**
+   * Whether a response status is transient, so that the same request may succeed later: 408, 429 and every 5xx but
+   * 501 and 505 (the server does not support the request). The one rule the client and the tracker follow.
+   */
+  static boolean isTransient(int status) {
+    return status == 408 || status == 429 || (status >= 500 && status <= 599 && status != 501 && status != 505);
   }
 
   /** The server's explanation: {@code error} (and {@code code}) of a JSON body, else the plain text. */

@@ -115,8 +115,8 @@ final class ClientSender implements Pipeline.Sender {
       if (e.status() == 413) {
         return new Pipeline.SendResult.TooLarge(e.getMessage());
       }
-      if (e.retriable() || e.status() == 0 || e.status() == 408 || e.status() == 429
-          || (e.status() >= 500 && e.status() != 501 && e.status() != 505)) {
+      // The client's one classification of transient failures (Transport): the tracker never keeps its own.
+      if (e.retriable()) {
         return new Pipeline.SendResult.Retry(e.retryAfter().orElse(null), e);
       }
       if (e.status() == 404 && e.getMessage().contains("does not exist")) {
@@ -132,7 +132,7 @@ final class ClientSender implements Pipeline.Sender {
     if (error instanceof AuthError e) {
       return unauthorized(e);
     }
-    if (error instanceof LakehouseException e && (e.retriable() || e.status() == 0)) {
+    if (error instanceof LakehouseException e && e.retriable()) {
       return new Pipeline.SendResult.Retry(e.retryAfter().orElse(null), e);
     }
     return new Pipeline.SendResult.Failed(DeadLetter.Reason.SCHEMA, String.valueOf(error.getMessage()), error);

@@ -531,7 +531,11 @@ class PipelineTest {
       pipeline.offer(EVENTS, row(2), null);
       return pipeline.flush().join();
     });
-    assertThat(chained.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(new FlushResult(1, 0, 0));
+    // Row 2 may be stored before the inner flush is taken in (linger zero, an instant sender): it counts only the
+    // rows stored while it waited, so 0 or 1, and never a loss.
+    FlushResult inner = chained.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(inner.stored()).isBetween(0L, 1L);
+    assertThat(inner.deadLettered() + inner.dropped()).isZero();
     CompletableFuture<FlushResult> plain = pipeline.flush();
     assertThat(plain.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(new FlushResult(0, 0, 0));
     assertThat(pipeline.close(Duration.ofSeconds(5)).get(10, java.util.concurrent.TimeUnit.SECONDS).drained()).isTrue();
