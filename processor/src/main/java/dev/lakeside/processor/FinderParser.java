@@ -1,5 +1,6 @@
 package dev.lakeside.processor;
 
+import dev.lakeside.duckdb.EditDistance;
 import dev.lakeside.processor.FinderModel.Condition;
 import dev.lakeside.processor.FinderModel.Direction;
 import dev.lakeside.processor.FinderModel.Operator;
@@ -524,25 +525,8 @@ final class FinderParser {
         .collect(Collectors.joining(", "));
   }
 
-  /** Levenshtein distance, ignoring case. */
+  /** The edit distance of two names, ignoring case. */
   static int distance(String a, String b) {
-    String x = a.toLowerCase(java.util.Locale.ROOT);
-    String y = b.toLowerCase(java.util.Locale.ROOT);
-    int[] previous = new int[y.length() + 1];
-    int[] current = new int[y.length() + 1];
-    for (int j = 0; j <= y.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= x.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= y.length(); j++) {
-        int cost = x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[y.length()];
+    return EditDistance.between(a.toLowerCase(java.util.Locale.ROOT), b.toLowerCase(java.util.Locale.ROOT));
   }
 }

@@ -1,5 +1,6 @@
 package dev.lakeside.verifier;
 
+import dev.lakeside.duckdb.EditDistance;
 import dev.lakeside.processor.spi.CheckedQuery;
 import dev.lakeside.processor.spi.Finding;
 import dev.lakeside.processor.spi.QueryVerifier;
@@ -731,32 +732,13 @@ final class DuckDbSession implements QueryVerifier.Session {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int distance = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+      int distance = EditDistance.between(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
       }
     }
     return best != null && bestDistance <= Math.max(2, name.length() / 3) ? best : null;
-  }
-
-  static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   private static String simpleName(String qualified) {
