@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.lakeside.annotations.LakehouseRepository;
 import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.client.TableRef;
+import dev.lakeside.duckdb.GeneratedNames;
 import dev.lakeside.internal.RepositoryContext;
 import dev.lakeside.mapping.TableModel;
 import dev.lakeside.repository.TableRepository;
@@ -190,12 +191,9 @@ public final class Lakeside implements AutoCloseable {
     }
   }
 
-  /** The processor's rule: same package, nested names joined with {@code _}, suffix {@code Impl}. */
+  /** The binary name of the class generated for repository {@code type}. */
   static String generatedName(Class<?> type) {
-    String packageName = type.getPackageName();
-    String simple = packageName.isEmpty() ? type.getName() : type.getName().substring(packageName.length() + 1);
-    String generated = simple.replace('$', '_') + "Impl";
-    return packageName.isEmpty() ? generated : packageName + "." + generated;
+    return GeneratedNames.of(type, GeneratedNames.REPOSITORY_SUFFIX);
   }
 
   private static String kind(Class<?> type) {

@@ -1,13 +1,11 @@
 package dev.lakeside.processor;
 
 import com.palantir.javapoet.ClassName;
+import dev.lakeside.duckdb.GeneratedNames;
 import java.util.Locale;
 
 /** Names: snake_case columns, quoted identifiers, generated class names. */
 final class Naming {
-  /** Appended to the record's flattened name; {@code dev.lakeside.mapping.TableModels} uses the same rule. */
-  static final String MODEL_SUFFIX = "TableModel";
-
   private Naming() {}
 
   /**
@@ -40,7 +38,8 @@ final class Naming {
 
   /** {@code com.example.Outer.Inner} → {@code com.example.Outer_InnerTableModel}. */
   static ClassName modelClass(ClassName record) {
-    return ClassName.get(record.packageName(), String.join("_", record.simpleNames()) + MODEL_SUFFIX);
+    return ClassName.get(record.packageName(),
+        GeneratedNames.simpleName(record.simpleNames(), GeneratedNames.TABLE_MODEL_SUFFIX));
   }
 
   /** A Java constant name for a JSON field name: {@code event_id} → {@code EVENT_ID}. */

@@ -3,6 +3,7 @@ package dev.lakeside.processor;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
+import dev.lakeside.duckdb.GeneratedNames;
 import dev.lakeside.duckdb.StatementKind;
 import dev.lakeside.duckdb.Statements;
 import dev.lakeside.processor.FinderModel.Condition;
@@ -125,9 +126,10 @@ final class RepositoryModeler {
         Mirrors.has(repository, SKIP_VERIFICATION), memberTypes));
   }
 
-  /** {@code com.example.Outer.Views} → {@code com.example.Outer_ViewsImpl}; the runtime uses the same rule. */
+  /** {@code com.example.Outer.Views} → {@code com.example.Outer_ViewsImpl}. */
   static ClassName generatedClass(ClassName repository) {
-    return ClassName.get(repository.packageName(), String.join("_", repository.simpleNames()) + "Impl");
+    return ClassName.get(repository.packageName(),
+        GeneratedNames.simpleName(repository.simpleNames(), GeneratedNames.REPOSITORY_SUFFIX));
   }
 
   private static String inaccessible(TypeElement repository) {

@@ -1,6 +1,7 @@
 package dev.lakeside.mapping;
 
 import dev.lakeside.annotations.LakehouseTable;
+import dev.lakeside.duckdb.GeneratedNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +21,6 @@ import java.util.ServiceLoader;
  * {@code META-INF/services/dev.lakeside.mapping.TableModel}, which {@link #all(ClassLoader)} reads.
  */
 public final class TableModels {
-  private static final String SUFFIX = "TableModel";
 
   private static final ClassValue<TableModel<?>> CACHE = new ClassValue<>() {
     @Override
@@ -59,13 +59,9 @@ public final class TableModels {
     return List.copyOf(models);
   }
 
-  /** The binary name of the class generated for {@code type}; the processor's rule, in one place here. */
+  /** The binary name of the class generated for {@code type}. */
   static String generatedName(Class<?> type) {
-    String name = type.getName();
-    String packageName = type.getPackageName();
-    String simple = packageName.isEmpty() ? name : name.substring(packageName.length() + 1);
-    String generated = simple.replace('$', '_') + SUFFIX;
-    return packageName.isEmpty() ? generated : packageName + "." + generated;
+    return GeneratedNames.of(type, GeneratedNames.TABLE_MODEL_SUFFIX);
   }
 
   private static TableModel<?> load(Class<?> type) {
