@@ -140,6 +140,22 @@ final class AppendWriter {
       throw new AppendValues.Rejected(AppendValues.INVALID_DATA, "table " + catalog + "." + schema + "." + table
           + " does not exist and the rows have no field with a non-null value to infer its columns from");
     }
+    if (columns.size() + newNames.size() > AppendEndpoint.MAX_FIELDS) {
+      // Checked per table, before any DDL: appends of a few new fields each could otherwise grow it without end.
+      StringBuilder names = new StringBuilder();
+      int shown = 0;
+      for (String name : newNames.values()) {
+        if (shown++ == 5) {
+          names.append(", …");
+          break;
+        }
+        names.append(shown == 1 ? "" : ", ").append('\'').append(Sql.printable(name)).append('\'');
+      }
+      throw new AppendValues.Rejected(AppendValues.INVALID_DATA, "table " + catalog + "." + schema + "." + table
+          + " has " + columns.size() + " columns and the rows add " + newNames.size() + " new fields (" + names
+          + "): " + (columns.size() + newNames.size()) + " columns, more than the " + AppendEndpoint.MAX_FIELDS
+          + " a table may have; nothing was stored");
+    }
     if (!newNames.isEmpty()) {
       try (Statement s = connection.createStatement()) {
         if (!exists) {

@@ -215,7 +215,11 @@ final class IngestEndpoint {
               + "stored; retry (" + AppendTasks.duckMessage((SQLException) e) + ")", 1);
         }
         if (e instanceof SQLException) {
-          String message = AppendTasks.duckMessage((SQLException) e).replace(file.toString(), "<uploaded file>");
+          String message = AppendTasks.duckMessage((SQLException) e);
+          if (format == Format.CSV && message.contains("not possible to automatically detect the CSV parsing dialect")) {
+            message = diagnoseCsv(user, file, message);
+          }
+          message = message.replace(file.toString(), "<uploaded file>");
           throw new ApiException(400, AppendValues.INVALID_DATA,
               "could not ingest the " + format.name() + " body into " + target.catalog() + "." + target.schema()
                   + "." + target.table() + " (mode " + mode + "): " + message, null, e);
@@ -349,6 +353,59 @@ final class IngestEndpoint {
       any.append(i > 0 ? " OR " : "").append(term);
     }
     return any.toString();
+  }
+
+  /**
+   * Why a strict CSV read failed when DuckDB's sniffer gave up without saying (an open quote, say): the file is read
+   * again as text columns, as many as its first line has fields, without sniffing, and DuckDB then names the line and
+   * the problem. Returns {@code fallback} when that read tells nothing more.
+   */
+  private static String diagnoseCsv(UserSpace user, Path file, String fallback) {
+    String header;
+    try (java.io.BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      header = in.readLine();
+    } catch (java.io.IOException | RuntimeException e) {
+      return fallback;
+    }
+    if (header == null) {
+      return fallback;
+    }
+    int fields = 1;
+    boolean quoted = false;
+    for (int i = 0; i < header.length(); i++) {
+      char c = header.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        fields++;
+      }
+    }
+    if (quoted || fields > AppendEndpoint.MAX_FIELDS) {
+      return fallback;
+    }
+    StringBuilder columns = new StringBuilder("{");
+    for (int i = 0; i < fields; i++) {
+      columns.append(i == 0 ? "" : ", ").append("'c").append(i).append("': 'VARCHAR'");
+    }
+    // Run as a statement that keeps its one-row result: a streamed SELECT that fails loses DuckDB's message.
+    String sql = "CREATE TEMP TABLE lakeside_csv_check AS SELECT count(COLUMNS(*)) FROM read_csv("
+        + Sql.string(file.toAbsolutePath().toString()) + ", header = true, skip = 0, delim = ',', quote = '\"', "
+        + "escape = '\"', comment = '', strict_mode = true, null_padding = false, auto_detect = false, columns = "
+        + columns.append('}') + ")";
+    try (Connection connection = user.connect()) {
+      connection.setAutoCommit(false);
+      try (Statement s = connection.createStatement()) {
+        s.execute(sql);
+        return fallback;
+      } catch (SQLException e) {
+        String message = AppendTasks.duckMessage(e);
+        return message.contains("CSV Error on Line") ? message : fallback;
+      } finally {
+        connection.rollback();
+      }
+    } catch (SQLException | RuntimeException e) {
+      return fallback;
+    }
   }
 
   /** The columns {@code reader} gives, in order. */

@@ -92,6 +92,31 @@ class AppendLimitsTest {
   }
 
   @Test
+  void newFieldsThatWouldTakeATablePastTheColumnCapAreRefusedBeforeAnyColumnIsAdded() throws Exception {
+    QueryTestClient alice = new QueryTestClient(LAKE.lakehouse(), "alice");
+    StringBuilder full = new StringBuilder("{");
+    for (int i = 0; i < AppendEndpoint.MAX_FIELDS - 1; i++) {
+      full.append(i == 0 ? "" : ",").append("\"c").append(i).append("\":1");
+    }
+    HttpResponse<String> created = alice.send("POST", "/append?catalog=memory&schema=main&table=capped&sync=true",
+        full.append('}').toString());
+    assertThat(created.body()).contains("\"ok\":true");
+
+    // one request at a time, each within the per-request limit: the table must still stop at the cap
+    HttpResponse<String> response = alice.send("POST",
+        "/append?catalog=memory&schema=main&table=capped&sync=true", "{\"c0\":2,\"n1\":1,\"n2\":1}");
+
+    assertThat(Json.MAPPER.readTree(response.body()).get("error_code").asText()).as(response.body())
+        .isEqualTo("invalid-data");
+    assertThat(Json.MAPPER.readTree(response.body()).get("error_message").asText()).isEqualTo(
+        "table memory.main.capped has 999 columns and the rows add 2 new fields ('n1', 'n2'): 1001 columns, more "
+            + "than the 1000 a table may have; nothing was stored");
+    assertThat(alice.value("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'capped'").asInt())
+        .isEqualTo(999);
+    assertThat(alice.value("SELECT count(*) FROM capped").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void aNameGivenTwiceKeepsItsLastValueAndRowsOfDifferentShapesMix() throws Exception {
     String body = "[{\"a\":1,\"b\":\"x\",\"a\":2},{\"b\":\"y\"},{\"b\":\"z\",\"a\":3}]";
 

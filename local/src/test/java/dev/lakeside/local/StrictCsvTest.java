@@ -59,6 +59,19 @@ class StrictCsvTest {
   }
 
   @Test
+  void anUnterminatedQuoteAloneFailsEveryModeNamingIt() throws Exception {
+    for (String mode : new String[] {"append", "create_append", "overwrite"}) {
+      HttpResponse<String> response = post("/upload?catalog=memory&schema=main&table=kept&mode=" + mode,
+          "id,v\n3,three\n4,\"four\n");
+
+      assertThat(response.statusCode()).as("mode %s: %s", mode, response.body()).isEqualTo(400);
+      assertThat(IngestSupport.json(response).get("error").asText()).as("mode %s", mode)
+          .contains("CSV Error on Line: 3").contains("Value with unterminated quote found").doesNotContain("/tmp");
+      assertThat(kept()).as("after mode %s", mode).isEqualTo("[[1,\"one\"], [2,\"two\"]]");
+    }
+  }
+
+  @Test
   void aKeyMissingFromTheDataIsRefusedInEveryMode() throws Exception {
     for (String mode : new String[] {"overwrite", "upsert"}) {
       HttpResponse<String> response = post("/upsert?catalog=memory&schema=main&table=kept&mode=" + mode

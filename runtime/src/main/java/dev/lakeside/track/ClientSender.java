@@ -100,6 +100,10 @@ final class ClientSender implements Pipeline.Sender {
     if ("invalid-data".equals(code) || "incompatible-schema".equals(code)) {
       return new Pipeline.SendResult.Rejected(code, message);
     }
+    if ("write-conflict".equals(code)) {
+      // Another write to the same table won a race on the server; nothing was stored, sending again can succeed.
+      return new Pipeline.SendResult.Retry(null, new IllegalStateException(code + ": " + message));
+    }
     if (message != null && message.contains("does not exist")) {
       preparer.forget(table);
       return new Pipeline.SendResult.Retry(Duration.ZERO, new IllegalStateException(message));

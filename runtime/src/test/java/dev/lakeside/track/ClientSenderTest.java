@@ -126,6 +126,15 @@ class ClientSenderTest {
   }
 
   @Test
+  void aWriteConflictIsRetriedNotDeadLettered() {
+    // lakeside-local reports an append that lost a race with another write to the table as ok:false write-conflict
+    assertThat(send(200, "{\"ok\":false,\"error_code\":\"write-conflict\",\"error_message\":\"another request "
+        + "changed t at the same time, nothing was stored; send the rows again\"}"))
+        .isInstanceOfSatisfying(Pipeline.SendResult.Retry.class,
+            retry -> assertThat(retry.retryAfter()).isNull());
+  }
+
+  @Test
   void storedOnlyWhenTheServerSaysOk() {
     assertThat(send(200, "{\"ok\":true}")).isInstanceOf(Pipeline.SendResult.Stored.class);
   }
