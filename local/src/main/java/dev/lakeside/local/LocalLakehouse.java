@@ -99,7 +99,8 @@ public final class LocalLakehouse implements AutoCloseable {
       connector.setHost(settings.host());
       connector.setPort(settings.port());
       connector.setIdleTimeout(limits.idleTimeout().toMillis());
-      connector.setAcceptQueueSize(128);
+      // A burst of connections (hundreds of slow clients at once) waits in the kernel, not in SYN retries.
+      connector.setAcceptQueueSize(1024);
       server.addConnector(connector);
       server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
       server.setHandler(new Handler.Abstract() {

@@ -1,15 +1,19 @@
 package dev.lakeside.verifier;
 
+import dev.lakeside.duckdb.SqlLexer;
+import dev.lakeside.duckdb.Statements;
+import dev.lakeside.duckdb.Token;
+import dev.lakeside.duckdb.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Finds the {@code $name} placeholders and counts the statements of a query, with DuckDB's lexical
- * rules (the same as the processor's {@code QueryTemplate}): nothing inside {@code '…'},
- * {@code E'…'}, {@code "…"}, {@code $tag$…$tag$}, {@code --} or nested {@code /* *}{@code /}
- * comments counts. An unterminated construct runs to the end of the text (DuckDB reports it).
+ * Finds the {@code $name} placeholders and counts the statements of a query, with lakeside-duckdb's lexer (DuckDB's
+ * own lexical rules): nothing inside {@code '…'}, {@code E'…'}, {@code "…"}, {@code $tag$…$tag$}, {@code --}
+ * (ended by a line feed or a carriage return) or nested {@code /* *}{@code /} comments counts. An unterminated
+ * construct runs to the end of the text (DuckDB reports it).
  *
  * @param sql the text
  * @param placeholders every {@code $name}, {@code $1} or {@code ?} outside those constructs, in order
@@ -41,54 +45,15 @@ record SqlScanner(String sql, List<Placeholder> placeholders, int statements) {
 
   static SqlScanner scan(String sql) {
     List<Placeholder> placeholders = new ArrayList<>();
-    int statements = 0;
-    boolean content = false;
-    int n = sql.length();
-    int i = 0;
-    while (i < n) {
-      char c = sql.charAt(i);
-      char next = i + 1 < n ? sql.charAt(i + 1) : '\0';
-      int end;
-      boolean counts = true;
-      if (c == '\'') {
-        end = skipString(sql, i + 1, false);
-      } else if ((c == 'E' || c == 'e') && next == '\'' && !continuesIdentifier(sql, i)) {
-        end = skipString(sql, i + 2, true);
-      } else if (c == '"') {
-        end = skipQuotedIdentifier(sql, i);
-      } else if (c == '-' && next == '-') {
-        int newline = sql.indexOf('\n', i + 2);
-        end = newline < 0 ? n : newline;
-        counts = false;
-      } else if (c == '/' && next == '*') {
-        end = skipBlockComment(sql, i);
-        counts = false;
-      } else if (c == '$' && !continuesIdentifier(sql, i) && (end = skipDollarQuote(sql, i)) > 0) {
-        // a dollar-quoted string; end set by the condition
-      } else if (c == '$' && !continuesIdentifier(sql, i) && i + 1 < n && isNamePart(sql.codePointAt(i + 1))) {
-        end = nameEnd(sql, i + 1);
-        placeholders.add(new Placeholder(sql.substring(i + 1, end), i));
-      } else if (c == '?') {
-        end = i + 1;
-        placeholders.add(new Placeholder("", i));
-      } else if (c == ';') {
-        if (content) {
-          statements++;
-        }
-        content = false;
-        counts = false;
-        end = i + 1;
-      } else {
-        counts = !Character.isWhitespace(c);
-        end = i + 1;
+    for (Token token : SqlLexer.tokens(sql)) {
+      if (token.kind() == TokenKind.PARAMETER) {
+        // $name, $1, or ? (a ?1's digits stay as written: only the ? is a placeholder)
+        placeholders.add(sql.charAt(token.start()) == '$'
+            ? new Placeholder(sql.substring(token.start() + 1, token.end()), token.start())
+            : new Placeholder("", token.start()));
       }
-      content |= counts;
-      i = end;
     }
-    if (content) {
-      statements++;
-    }
-    return new SqlScanner(sql, placeholders, statements);
+    return new SqlScanner(sql, placeholders, Statements.split(sql).size());
   }
 
   /**
@@ -144,91 +109,5 @@ record SqlScanner(String sql, List<Placeholder> placeholders, int statements) {
       }
       return -1;
     }
-  }
-
-  private static boolean isNamePart(int codePoint) {
-    return codePoint != '$' && Character.isJavaIdentifierPart(codePoint) && !Character.isIdentifierIgnorable(codePoint);
-  }
-
-  private static int nameEnd(String sql, int start) {
-    int j = start;
-    while (j < sql.length() && isNamePart(sql.codePointAt(j))) {
-      j += Character.charCount(sql.codePointAt(j));
-    }
-    return j;
-  }
-
-  private static boolean continuesIdentifier(String sql, int i) {
-    return i > 0 && Character.isJavaIdentifierPart(sql.codePointBefore(i));
-  }
-
-  private static int skipString(String sql, int from, boolean escapes) {
-    int j = from;
-    while (j < sql.length()) {
-      char c = sql.charAt(j);
-      if (escapes && c == '\\') {
-        j += 2;
-      } else if (c == '\'') {
-        if (j + 1 < sql.length() && sql.charAt(j + 1) == '\'') {
-          j += 2;
-        } else {
-          return j + 1;
-        }
-      } else {
-        j++;
-      }
-    }
-    return sql.length();
-  }
-
-  private static int skipQuotedIdentifier(String sql, int opened) {
-    int j = opened + 1;
-    while (j < sql.length()) {
-      if (sql.charAt(j) == '"') {
-        if (j + 1 < sql.length() && sql.charAt(j + 1) == '"') {
-          j += 2;
-        } else {
-          return j + 1;
-        }
-      } else {
-        j++;
-      }
-    }
-    return sql.length();
-  }
-
-  private static int skipBlockComment(String sql, int opened) {
-    int depth = 1;
-    int j = opened + 2;
-    while (j < sql.length()) {
-      if (sql.startsWith("/*", j)) {
-        depth++;
-        j += 2;
-      } else if (sql.startsWith("*/", j)) {
-        j += 2;
-        if (--depth == 0) {
-          return j;
-        }
-      } else {
-        j++;
-      }
-    }
-    return sql.length();
-  }
-
-  /** The offset after the closing tag, or -1 if {@code $} at {@code opened} opens no dollar quote. */
-  private static int skipDollarQuote(String sql, int opened) {
-    int j = opened + 1;
-    if (j < sql.length() && (Character.isLetter(sql.charAt(j)) || sql.charAt(j) == '_')) {
-      while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
-        j++;
-      }
-    }
-    if (j >= sql.length() || sql.charAt(j) != '$') {
-      return -1;
-    }
-    String tag = sql.substring(opened, j + 1);
-    int close = sql.indexOf(tag, j + 1);
-    return close < 0 ? sql.length() : close + tag.length();
   }
 }

@@ -37,6 +37,14 @@ class SqlScannerTest {
   }
 
   @Test
+  void aLineCommentEndsAtACarriageReturnAsInDuckDb() {
+    SqlScanner scan = SqlScanner.scan("SELECT 1 -- note\r, $a; SELECT €$$");
+
+    assertThat(scan.placeholders()).extracting(Placeholder::name).containsExactly("a");
+    assertThat(scan.statements()).isEqualTo(2);
+  }
+
+  @Test
   void jdbcQuestionMarksArePlaceholdersWithoutAName() {
     String sql = "SELECT '?', \"?\" FROM t WHERE a = ? AND b = $b -- ?";
     SqlScanner scan = SqlScanner.scan(sql);
