@@ -19,6 +19,10 @@ final class SettingGuard {
       "enable_print_progress_bar", "disable_print_progress_bar", "enable_optimizer", "disable_optimizer",
       "enable_verification", "disable_verification", "enable_profile", "disable_profile");
 
+  /** Words of EXPLAIN's options, before the statement it explains. */
+  private static final Set<String> EXPLAIN_OPTIONS = Set.of("EXPLAIN", "ANALYZE", "ANALYSE", "VERBOSE", "FORMAT",
+      "TEXT", "JSON", "HTML", "GRAPHVIZ", "YAML", "MERMAID", "TRUE", "FALSE", "ON", "OFF");
+
   private SettingGuard() {}
 
   /**
@@ -36,6 +40,20 @@ final class SettingGuard {
       return statement;
     }
     String keyword = tokens.get(i).upper();
+    if (keyword.equals("EXPLAIN")) {
+      // EXPLAIN ANALYZE runs the statement it explains: the first word past EXPLAIN's options is that statement's.
+      for (int j = i + 1; j < tokens.size(); j++) {
+        SqlTokens.Token token = tokens.get(j);
+        if (token.kind() == SqlTokens.Kind.WORD && !EXPLAIN_OPTIONS.contains(token.upper())) {
+          if (token.isWord("SET") || token.isWord("RESET") || token.isWord("PRAGMA")) {
+            throw new Refused("EXPLAIN of " + token.upper() + " is not allowed: EXPLAIN ANALYZE would run it "
+                + "unchecked");
+          }
+          break;
+        }
+      }
+      return statement;
+    }
     if (!keyword.equals("SET") && !keyword.equals("RESET") && !keyword.equals("PRAGMA")) {
       return statement;
     }
