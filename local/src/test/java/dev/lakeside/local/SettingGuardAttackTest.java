@@ -50,6 +50,25 @@ class SettingGuardAttackTest {
     assertThat(tools.rows("SELECT current_setting('lock_configuration')")).containsExactly("false");
   }
 
+  /**
+   * {@code IMPORT DATABASE} runs the statements of {@code schema.sql} in a directory, and a user can write that file
+   * into their own temporary directory with {@code COPY … TO}; the statements in it never pass the guard.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"IMPORT DATABASE '%s'", "PRAGMA import_database('%s')"})
+  void importDatabaseCannotRunAGlobalSet(String template) throws Exception {
+    String spill = query.value("SELECT current_setting('temp_directory')").asText();
+    String dir = spill.substring(0, spill.lastIndexOf('/'));
+    String copy = "COPY (SELECT %s AS x) TO '%s/%s' (FORMAT csv, HEADER false, QUOTE '', ESCAPE '')";
+    assertThat(query.sql(copy.formatted("'SET GLOBAL memory_limit=''77GB'';'", dir, "schema.sql")).error()).isNull();
+    assertThat(query.sql(copy.formatted("''", dir, "load.sql")).error()).isNull();
+
+    QueryTestClient.Result result = query.sql(template.formatted(dir));
+
+    assertThat(memoryLimit()).as("memory_limit after %s (error %s)", template, result.error())
+        .isEqualTo("953.6 MiB");
+  }
+
   private String memoryLimit() throws Exception {
     return tools.rows("SELECT current_setting('memory_limit')").get(0);
   }
