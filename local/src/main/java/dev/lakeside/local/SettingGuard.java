@@ -54,6 +54,10 @@ final class SettingGuard {
       }
       return statement;
     }
+    if (keyword.equals("IMPORT")) {
+      throw new Refused("IMPORT DATABASE is not allowed from user SQL: it runs the statements of the directory's "
+          + "schema.sql, which the settings guard never sees");
+    }
     if (!keyword.equals("SET") && !keyword.equals("RESET") && !keyword.equals("PRAGMA")) {
       return statement;
     }
@@ -66,6 +70,10 @@ final class SettingGuard {
         return "SET SESSION " + rest.stripLeading();
       }
       String lower = next.toLowerCase(Locale.ROOT);
+      if (lower.equals("import_database")) {
+        throw new Refused("PRAGMA import_database is not allowed from user SQL: it runs the statements of the "
+            + "directory's schema.sql, which the settings guard never sees");
+      }
       if ((lower.startsWith("enable_") || lower.startsWith("disable_") || lower.startsWith("force_"))
           && !SESSION_PRAGMAS.contains(lower)) {
         throw new Refused("PRAGMA " + next + " changes the whole database and is not allowed from user SQL");
