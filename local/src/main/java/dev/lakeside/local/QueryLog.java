@@ -31,7 +31,8 @@ final class QueryLog {
     if (previous != null && previous.running()) {
       throw new ApiException(409, "query-id-in-use", "query_id " + id + " belongs to a query that is still running");
     }
-    Entry entry = new Entry(this, id, truncated(query), sessionId, visible, requestedBy, truncated(userAgent));
+    Entry entry = new Entry(this, id, truncated(query), sessionId, visible, truncated(requestedBy),
+        truncated(userAgent));
     forget(entries.remove(id));
     entries.put(id, entry);
     chars += entry.chars();
@@ -108,7 +109,7 @@ final class QueryLog {
 
     /** The characters this entry keeps: its statement, user agent and error. */
     synchronized long chars() {
-      return length(query) + length(userAgent) + length(error);
+      return length(query) + length(requestedBy) + length(userAgent) + length(error);
     }
 
     private static long length(String text) {
