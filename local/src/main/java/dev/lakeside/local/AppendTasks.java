@@ -195,7 +195,7 @@ final class AppendTasks implements AutoCloseable {
   private void finish(Task task, String code, String message) {
     task.rows = null;
     task.errorCode = code;
-    task.errorMessage = message;
+    task.errorMessage = QueryLog.truncated(message);
     task.completedAt = System.nanoTime();
     completed.add(task);
     completedCount.incrementAndGet();
