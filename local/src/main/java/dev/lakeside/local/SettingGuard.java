@@ -19,6 +19,10 @@ final class SettingGuard {
       "enable_print_progress_bar", "disable_print_progress_bar", "enable_optimizer", "disable_optimizer",
       "enable_verification", "disable_verification", "enable_profile", "disable_profile");
 
+  /** Functions that change the whole database (its logging), refused wherever they appear in a statement. */
+  private static final Set<String> DATABASE_FUNCTIONS = Set.of("enable_logging", "disable_logging",
+      "truncate_duckdb_logs");
+
   /** Words of EXPLAIN's options, before the statement it explains. */
   private static final Set<String> EXPLAIN_OPTIONS = Set.of("EXPLAIN", "ANALYZE", "ANALYSE", "VERBOSE", "FORMAT",
       "TEXT", "JSON", "HTML", "GRAPHVIZ", "YAML", "MERMAID", "TRUE", "FALSE", "ON", "OFF");
@@ -32,6 +36,23 @@ final class SettingGuard {
    */
   static String rewrite(String statement) {
     List<SqlTokens.Token> tokens = SqlTokens.tokens(statement, false);
+    for (int k = 0; k < tokens.size(); k++) {
+      SqlTokens.Token token = tokens.get(k);
+      if (!token.isName()) {
+        continue;
+      }
+      String name = token.value().toLowerCase(Locale.ROOT);
+      if (DATABASE_FUNCTIONS.contains(name)) {
+        // DuckDB applies them to the whole database, and a log file outside the user's directories aborts the
+        // process on the next query (an uncaught PermissionException), taking every user down.
+        throw new Refused(name + " changes the database's logging for every session and is not allowed from user "
+            + "SQL");
+      }
+      if (name.equals("query") && k + 1 < tokens.size() && tokens.get(k + 1).isSymbol("(")) {
+        throw new Refused("query(…) runs SQL built at run time, which the settings guard cannot check; write the "
+            + "statement itself");
+      }
+    }
     int i = 0;
     while (i < tokens.size() && tokens.get(i).isSymbol("(")) {
       i++;

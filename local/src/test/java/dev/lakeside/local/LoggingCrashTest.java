@@ -43,7 +43,11 @@ class LoggingCrashTest {
       }
       assertThat(base).as("the server's address").isNotNull();
 
-      query(base, "alice:a", "CALL enable_logging(storage='file', storage_path='/lakeside-no-such-dir/logs')");
+      assertThat(query(base, "alice:a", "CALL enable_logging(storage='file', storage_path='/lakeside-no-such-dir/logs')"))
+          .contains("enable_logging changes the database's logging for every session and is not allowed");
+      assertThat(query(base, "alice:a", "SELECT * FROM query('SELECT * FROM enable_' || 'logging(storage=''file'', "
+          + "storage_path=''/lakeside-no-such-dir/logs'')')")).contains("query(…) runs SQL built at run time");
+      assertThat(query(base, "alice:a", "SELECT 1 AS query")).as("the word query is still a name").contains("[1]");
       query(base, "alice:a", "SELECT 1 AS a");
       Thread.sleep(500);
 
