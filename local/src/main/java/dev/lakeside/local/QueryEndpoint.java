@@ -558,9 +558,10 @@ final class QueryEndpoint {
         // Without a ';' DuckDB can read the text only as this one statement, the one the guard checks.
         String oneStatement = SqlScript.semicolonFree(statement);
         if (oneStatement == null) {
-          throw new Failure("statement " + (i + 1) + " holds a ';' inside a quoted identifier, which the local "
-              + "lakehouse does not run: it hands DuckDB one statement at a time, without a ';', and no escape "
-              + "spells one in an identifier; rename the identifier");
+          throw new Failure("statement " + (i + 1) + " holds a ';' inside a quoted identifier or a typed literal "
+              + "(VARCHAR 'a;b'), which the local lakehouse does not run: it hands DuckDB one statement at a time, "
+              + "without a ';', and no escape spells one there; rename the identifier, or write the literal as "
+              + "'a;b'::VARCHAR");
         }
         String sql;
         try {

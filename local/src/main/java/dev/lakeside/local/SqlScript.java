@@ -14,6 +14,13 @@ import java.util.List;
  * {@code /validate} may prepare) takes its statements from here.
  */
 final class SqlScript {
+  /** Keywords a plain string literal may follow; after any other word a string is a typed literal. */
+  private static final java.util.Set<String> VALUE_KEYWORDS = java.util.Set.of("SELECT", "WHERE", "AND", "OR",
+      "NOT", "IN", "BY", "THEN", "ELSE", "WHEN", "VALUES", "ON", "AS", "IS", "LIKE", "ILIKE", "GLOB", "SIMILAR",
+      "ESCAPE", "HAVING", "RETURNING", "SET", "FROM", "JOIN", "CASE", "DISTINCT", "ALL", "ANY", "SOME", "BETWEEN",
+      "LIMIT", "OFFSET", "USING", "WITH", "QUALIFY", "DEFAULT", "TO", "RETURN", "END", "ORDER", "GROUP", "COMMENT",
+      "FILTER", "OVER", "EXCLUDE", "REPLACE", "COLUMNS", "LAMBDA");
+
   private SqlScript() {}
 
   /**
@@ -55,7 +62,8 @@ final class SqlScript {
    * escape string or a dollar quote becomes the escape {@code \073} of an escape string ({@code 'a;b'} is sent as
    * {@code E'a\073b'}, the same value). Offsets stay put unless a string is rewritten; an unterminated literal
    * stays unterminated. The statement itself when it holds no {@code ;}; null when a {@code ;} is left, inside a
-   * quoted identifier or a bit, hex or {@code U&} string, which no escape can spell.
+   * quoted identifier or a bit, hex or {@code U&} string, or in a typed literal ({@code VARCHAR 'a;b'}), where no
+   * escape can spell it.
    */
   static String semicolonFree(String statement) {
     if (statement.indexOf(';') < 0) {
@@ -64,18 +72,27 @@ final class SqlScript {
     StringBuilder out = new StringBuilder(statement.length() + 16);
     SqlLexer lexer = SqlLexer.of(statement);
     int at = 0;
+    String previousWord = null;
     while (lexer.next()) {
       int start = lexer.start();
       int end = lexer.end();
       out.append(statement, at, start);
       at = end;
       String text = statement.substring(start, end);
+      TokenKind kind = lexer.kind();
+      String before = previousWord;
+      if (!kind.isComment()) {
+        previousWord = kind == TokenKind.WORD ? text.toUpperCase(java.util.Locale.ROOT) : null;
+      }
       if (text.indexOf(';') < 0) {
         out.append(text);
         continue;
       }
+      if (!kind.isComment() && before != null && !VALUE_KEYWORDS.contains(before)) {
+        // A typed literal (VARCHAR 'a;b', JSON '…'): DuckDB reads no escapes in it, so none can spell the ';'.
+        return null;
+      }
       boolean open = end == statement.length() && SqlTokens.isOpen(statement, start);
-      TokenKind kind = lexer.kind();
       if (kind.isComment()) {
         out.append(text.replace(';', ' '));
       } else if (kind == TokenKind.ESCAPE_STRING) {

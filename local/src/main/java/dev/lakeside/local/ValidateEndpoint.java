@@ -114,7 +114,7 @@ final class ValidateEndpoint {
       // DuckDB's driver runs every statement but the last of a text it prepares: it must get exactly one.
       String sql = SqlScript.semicolonFree(statement);
       if (sql == null) {
-        return new Outcome(where + "holds a ';' inside a quoted identifier or a bit, hex or U& string, which "
+        return new Outcome(where + "holds a ';' inside a quoted identifier, a typed literal or a bit, hex or U& string, which "
             + "/validate does not hand to DuckDB: it could not be sure DuckDB reads one statement there, and "
             + "/validate never runs anything", false);
       }

@@ -28,6 +28,9 @@ class SemicolonRewriteTest {
 
     if (result.error() == null) {
       assertThat(result.rows().get(0).get(0).asText()).as("value of %s", statement).isEqualTo(expected);
+    } else {
+      assertThat(statement).as("a plain string is never refused").doesNotStartWith("SELECT '");
+      assertThat(result.error()).contains("inside a quoted identifier or a typed literal");
     }
   }
 
@@ -40,6 +43,9 @@ class SemicolonRewriteTest {
 
     if (insert.error() == null) {
       assertThat(query.value("SELECT s FROM notes").asText()).isEqualTo("a;b");
+    } else {
+      assertThat(insert.error()).contains("write the literal as 'a;b'::VARCHAR");
+      assertThat(query.value("SELECT count(*) FROM notes").asInt()).isZero();
     }
   }
 }
