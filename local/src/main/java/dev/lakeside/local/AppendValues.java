@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.lakeside.duckdb.DuckType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DateTimeException;
@@ -77,7 +78,7 @@ final class AppendValues {
 
   /** How a value travels to DuckDB: as text cast by DuckDB, or as JSON cast by DuckDB's JSON transform. */
   static boolean stagedAsJson(DuckType type) {
-    return type.isNested() || type.id().equals("JSON");
+    return type.kind().nested() || type.name().equals("JSON");
   }
 
   /**
@@ -91,35 +92,6 @@ final class AppendValues {
       return canonical.toString();
     }
     return canonical.isTextual() ? canonical.textValue() : canonical.toString();
-  }
-
-  /** The labels of an {@code ENUM('a', 'b')} type text, or null if there are none to read. */
-  static java.util.Set<String> enumLabels(String typeText) {
-    int open = typeText.indexOf('(');
-    if (open < 0) {
-      return null;
-    }
-    java.util.Set<String> labels = new java.util.HashSet<>();
-    StringBuilder label = null;
-    for (int i = open + 1; i < typeText.length(); i++) {
-      char c = typeText.charAt(i);
-      if (label == null) {
-        if (c == '\'') {
-          label = new StringBuilder();
-        }
-      } else if (c == '\'') {
-        if (i + 1 < typeText.length() && typeText.charAt(i + 1) == '\'') {
-          label.append('\'');
-          i++;
-        } else {
-          labels.add(label.toString());
-          label = null;
-        }
-      } else {
-        label.append(c);
-      }
-    }
-    return labels;
   }
 
   /** Checks an ENUM value against the labels of its column. */
@@ -196,7 +168,7 @@ final class AppendValues {
     if (value == null || value.isNull()) {
       return NODES.nullNode();
     }
-    String id = type.id();
+    String id = type.name();
     switch (id) {
       case "BOOLEAN":
         if (value.isBoolean()) {
@@ -315,8 +287,8 @@ final class AppendValues {
         if (!value.isArray()) {
           throw conflict(where, type, "a JSON array", value);
         }
-        if (id.equals("ARRAY") && value.size() != type.arity()) {
-          throw invalid(where, type, "expected exactly " + type.arity() + " elements, found " + value.size(), value);
+        if (id.equals("ARRAY") && value.size() != type.size()) {
+          throw invalid(where, type, "expected exactly " + type.size() + " elements, found " + value.size(), value);
         }
         ArrayNode out = NODES.arrayNode(value.size());
         for (int i = 0; i < value.size(); i++) {
@@ -483,10 +455,10 @@ final class AppendValues {
     } else {
       throw conflict(where, type, "a number", value);
     }
-    if (Double.isInfinite(number) || (type.id().equals("FLOAT") && Float.isInfinite((float) number))) {
+    if (Double.isInfinite(number) || (type.name().equals("FLOAT") && Float.isInfinite((float) number))) {
       throw invalid(where, type, "out of range", value);
     }
-    if (type.id().equals("FLOAT")) {
+    if (type.name().equals("FLOAT")) {
       String text = Float.toString((float) number);
       return nested ? NODES.numberNode((float) number) : TextNode.valueOf(text);
     }

@@ -2,6 +2,7 @@ package dev.lakeside.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakeside.duckdb.DuckType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -30,8 +32,8 @@ final class AppendWriter {
   /** A table column: its name as DuckDB spells it and its parsed type (null if unparseable). */
   record Column(String name, String typeText, DuckType type) {
     /** The labels of an ENUM column, else null. */
-    java.util.Set<String> labels() {
-      return type != null && type.id().equals("ENUM") ? AppendValues.enumLabels(typeText) : null;
+    Set<String> labels() {
+      return type == null || type.labels().isEmpty() ? null : Set.copyOf(type.labels());
     }
   }
 

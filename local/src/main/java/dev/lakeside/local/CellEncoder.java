@@ -3,6 +3,7 @@ package dev.lakeside.local;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.lakeside.duckdb.DuckType;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -79,7 +80,7 @@ abstract class CellEncoder {
   }
 
   static CellEncoder forType(DuckType type, ZoneId zone) {
-    switch (type.id()) {
+    switch (type.name()) {
       case "BOOLEAN":
         return new Bool();
       case "TINYINT":
@@ -146,7 +147,7 @@ abstract class CellEncoder {
       }
       case "MAP":
         return new MapOf(forType(type.element(), zone), forType(type.value(), zone),
-            type.element().id().equals("VARCHAR"));
+            type.element().name().equals("VARCHAR"));
       default:
         // UNION (the driver gives the active member's value), VARIANT, and types added later
         return new Dynamic(zone);

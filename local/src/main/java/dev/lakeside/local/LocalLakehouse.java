@@ -15,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -62,6 +65,9 @@ public final class LocalLakehouse implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
   private final HeaderDeadlines headerDeadlines;
+  private static final long DISCARD_BYTES = 8L << 20;
+  private static final Duration DISCARD_TIME = Duration.ofSeconds(2);
+
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private LocalLakehouse(Settings settings) throws IOException, SQLException {
@@ -261,10 +267,40 @@ public final class LocalLakehouse implements AutoCloseable {
       }
       target.sendError(error);
       target.finish();
+      discardBody(request);
       return null;
     } catch (Throwable e) {
       // the client went away; nothing left to tell it
       return e;
+    }
+  }
+
+  /**
+   * Reads and drops what is left of a refused request's body, at most 8 MiB for at most 2 s. Closing a connection
+   * with unread bytes makes the kernel reset it, and a client still sending would lose the answer to the reset.
+   */
+  private static void discardBody(Request request) throws InterruptedException {
+    long left = DISCARD_BYTES;
+    long deadline = System.nanoTime() + DISCARD_TIME.toNanos();
+    while (left > 0) {
+      Content.Chunk chunk = request.read();
+      if (chunk == null) {
+        CountDownLatch ready = new CountDownLatch(1);
+        request.demand(ready::countDown);
+        long wait = deadline - System.nanoTime();
+        if (wait <= 0 || !ready.await(wait, TimeUnit.NANOSECONDS)) {
+          return;
+        }
+        continue;
+      }
+      try {
+        if (Content.Chunk.isFailure(chunk) || chunk.isLast()) {
+          return;
+        }
+        left -= chunk.remaining();
+      } finally {
+        chunk.release();
+      }
     }
   }
 

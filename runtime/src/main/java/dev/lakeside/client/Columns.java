@@ -1,5 +1,6 @@
 package dev.lakeside.client;
 
+import dev.lakeside.duckdb.DuckType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ final class Columns {
     this.types = new DuckType[list.size()];
     this.index = new HashMap<>();
     for (int i = 0; i < types.length; i++) {
-      types[i] = DuckType.parse(list.get(i).type());
+      types[i] = DuckType.parseLenient(list.get(i).type());
       index.putIfAbsent(list.get(i).name(), i); // duplicate names: the first one wins, as in JDBC
     }
   }

@@ -1,5 +1,6 @@
 package dev.lakeside.client;
 
+import dev.lakeside.duckdb.DuckType;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
@@ -68,11 +69,11 @@ final class FlatRowScanner {
     int[] scales = new int[types.length];
     for (int i = 0; i < types.length; i++) {
       kinds[i] = switch (types[i].kind()) {
-        case INT64 -> INT64;
-        case DOUBLE -> DOUBLE;
+        case TINYINT, SMALLINT, INTEGER, BIGINT, UTINYINT, USMALLINT, UINTEGER -> INT64;
+        case FLOAT, DOUBLE -> DOUBLE;
         case BOOLEAN -> BOOLEAN;
-        case STRING -> STRING;
-        case TIMESTAMP -> TIMESTAMP;
+        case VARCHAR, ENUM, BIT -> STRING;
+        case TIMESTAMP, TIMESTAMP_S, TIMESTAMP_MS, TIMESTAMP_NS -> TIMESTAMP;
         case DATE -> DATE;
         case DECIMAL -> DECIMAL;
         default -> 0;

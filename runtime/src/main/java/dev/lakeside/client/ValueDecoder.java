@@ -2,6 +2,7 @@ package dev.lakeside.client;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.lakeside.duckdb.DuckType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -23,6 +24,7 @@ import java.util.UUID;
 final class ValueDecoder {
   private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
   private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+  private static final DuckType UNKNOWN = DuckType.parseLenient(null);
 
   private ValueDecoder() {}
 
@@ -42,24 +44,24 @@ final class ValueDecoder {
     }
     try {
       return switch (type.kind()) {
-        case INT64 -> int64(p, token, type);
-        case STRING -> token == JsonToken.VALUE_STRING ? p.getText() : mismatch(p, type, "a string");
-        case DOUBLE -> doubleValue(p, token, type);
+        case TINYINT, SMALLINT, INTEGER, BIGINT, UTINYINT, USMALLINT, UINTEGER -> int64(p, token, type);
+        case VARCHAR, ENUM, BIT -> token == JsonToken.VALUE_STRING ? p.getText() : mismatch(p, type, "a string");
+        case FLOAT, DOUBLE -> doubleValue(p, token, type);
         case BOOLEAN -> bool(p, token, type);
         case DECIMAL -> decimal(p, token, type);
-        case BIG_INTEGER -> bigInteger(p, token, type);
-        case TIMESTAMP -> token == JsonToken.VALUE_STRING ? timestamp(p) : mismatch(p, type, "a string");
+        case UBIGINT, HUGEINT, UHUGEINT, BIGNUM -> bigInteger(p, token, type);
+        case TIMESTAMP, TIMESTAMP_S, TIMESTAMP_MS, TIMESTAMP_NS -> token == JsonToken.VALUE_STRING ? timestamp(p) : mismatch(p, type, "a string");
         case TIMESTAMPTZ -> Temporals.timestampTz(text(p, token, type));
         case DATE -> token == JsonToken.VALUE_STRING ? date(p) : mismatch(p, type, "a string");
-        case TIME -> Temporals.time(text(p, token, type));
+        case TIME, TIME_NS -> Temporals.time(text(p, token, type));
         case TIMETZ -> Temporals.timeTz(text(p, token, type));
         case UUID -> UUID.fromString(text(p, token, type));
         case BLOB -> HexFormat.of().parseHex(text(p, token, type));
         case INTERVAL -> Temporals.interval(text(p, token, type));
-        case LIST -> list(p, token, type);
+        case LIST, ARRAY -> list(p, token, type);
         case STRUCT -> struct(p, token, type);
         case MAP -> map(p, token, type);
-        case JSON, UNION, OTHER -> json(p);
+        case JSON, UNION, NULL, UNKNOWN, OTHER -> json(p);
       };
     } catch (DecodeException e) {
       throw e;
@@ -352,16 +354,16 @@ final class ValueDecoder {
         return field.type();
       }
     }
-    return DuckType.UNKNOWN;
+    return UNKNOWN;
   }
 
   private static Map<Object, Object> map(JsonParser p, JsonToken token, DuckType type) throws IOException {
     Map<Object, Object> out = new LinkedHashMap<>();
     if (token == JsonToken.START_OBJECT) {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
-        Object key = keyFromName(p.currentName(), type.mapKey());
+        Object key = keyFromName(p.currentName(), type.element());
         p.nextToken();
-        out.put(key, read(p, type.mapValue()));
+        out.put(key, read(p, type.value()));
       }
       endOfObject(p, type);
       return Collections.unmodifiableMap(out);
@@ -377,17 +379,17 @@ final class ValueDecoder {
           String name = p.currentName();
           p.nextToken();
           switch (name) {
-            case "key" -> key = read(p, type.mapKey());
-            case "value" -> value = read(p, type.mapValue());
+            case "key" -> key = read(p, type.element());
+            case "value" -> value = read(p, type.value());
             default -> mismatch(p, type, "an entry with 'key' and 'value' only, not '" + name + "'");
           }
         }
         endOfObject(p, type);
       } else if (p.currentToken() == JsonToken.START_ARRAY) {
         p.nextToken();
-        key = read(p, type.mapKey());
+        key = read(p, type.element());
         p.nextToken();
-        value = read(p, type.mapValue());
+        value = read(p, type.value());
         if (p.nextToken() != JsonToken.END_ARRAY) {
           return mismatch(p, type, "a [key, value] pair");
         }
@@ -401,10 +403,10 @@ final class ValueDecoder {
 
   private static Object keyFromName(String name, DuckType keyType) {
     return switch (keyType.kind()) {
-      case INT64 -> Long.parseLong(name);
-      case BIG_INTEGER -> new BigInteger(name);
+      case TINYINT, SMALLINT, INTEGER, BIGINT, UTINYINT, USMALLINT, UINTEGER -> Long.parseLong(name);
+      case UBIGINT, HUGEINT, UHUGEINT, BIGNUM -> new BigInteger(name);
       case DECIMAL -> new BigDecimal(name);
-      case DOUBLE -> Double.parseDouble(name);
+      case FLOAT, DOUBLE -> Double.parseDouble(name);
       case UUID -> UUID.fromString(name);
       case DATE -> Temporals.date(name);
       case BOOLEAN -> Boolean.parseBoolean(name);

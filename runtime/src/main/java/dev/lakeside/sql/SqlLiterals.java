@@ -1,6 +1,7 @@
 package dev.lakeside.sql;
 
-import dev.lakeside.sql.DuckType.Kind;
+import dev.lakeside.duckdb.DuckType.Kind;
+import dev.lakeside.duckdb.DuckType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -62,7 +63,7 @@ public final class SqlLiterals {
    */
   public static String render(Object value, String duckType, String where) {
     Objects.requireNonNull(where, "where == null");
-    DuckType type = DuckType.parse(duckType, where);
+    DuckType type = ColumnTypes.parse(duckType, where);
     StringBuilder out = new StringBuilder();
     append(out, value, type, where);
     return out.toString();
@@ -186,18 +187,18 @@ public final class SqlLiterals {
    */
   public static String struct(String duckType, List<String> names, List<?> values, String where) {
     Objects.requireNonNull(where, "where == null");
-    DuckType type = DuckType.parse(duckType, where);
-    if (type.kind != Kind.STRUCT) {
-      throw new SqlLiteralException(where, "expected a STRUCT column type, found " + type.sql);
+    DuckType type = ColumnTypes.parse(duckType, where);
+    if (type.kind() != Kind.STRUCT) {
+      throw new SqlLiteralException(where, "expected a STRUCT column type, found " + type.sql());
     }
-    if (names.size() != type.fieldNames.size() || values.size() != names.size()) {
-      throw new SqlLiteralException(where, "expected " + type.fieldNames.size() + " fields " + type.fieldNames
+    if (names.size() != type.fields().size() || values.size() != names.size()) {
+      throw new SqlLiteralException(where, "expected " + type.fields().size() + " fields " + names(type)
           + ", found " + names.size() + " names " + names + " and " + values.size() + " values");
     }
     for (int i = 0; i < names.size(); i++) {
-      if (!type.fieldNames.get(i).equalsIgnoreCase(names.get(i))) {
-        throw new SqlLiteralException(where, "expected field " + (i + 1) + " to be \"" + type.fieldNames.get(i)
-            + "\" as in " + type.sql + ", found \"" + names.get(i) + "\"");
+      if (!type.fields().get(i).name().equalsIgnoreCase(names.get(i))) {
+        throw new SqlLiteralException(where, "expected field " + (i + 1) + " to be \"" + type.fields().get(i).name()
+            + "\" as in " + type.sql() + ", found \"" + names.get(i) + "\"");
       }
     }
     StringBuilder out = new StringBuilder();
@@ -238,21 +239,21 @@ public final class SqlLiterals {
 
   private static DuckType inferred(Object value, String where) {
     if (value instanceof Boolean) {
-      return DuckType.scalar(Kind.BOOLEAN);
+      return DuckType.of(Kind.BOOLEAN);
     } else if (value instanceof Byte) {
-      return DuckType.scalar(Kind.TINYINT);
+      return DuckType.of(Kind.TINYINT);
     } else if (value instanceof Short) {
-      return DuckType.scalar(Kind.SMALLINT);
+      return DuckType.of(Kind.SMALLINT);
     } else if (value instanceof Integer) {
-      return DuckType.scalar(Kind.INTEGER);
+      return DuckType.of(Kind.INTEGER);
     } else if (value instanceof Long) {
-      return DuckType.scalar(Kind.BIGINT);
+      return DuckType.of(Kind.BIGINT);
     } else if (value instanceof BigInteger) {
-      return DuckType.scalar(Kind.HUGEINT);
+      return DuckType.of(Kind.HUGEINT);
     } else if (value instanceof Float) {
-      return DuckType.scalar(Kind.REAL);
+      return DuckType.of(Kind.FLOAT);
     } else if (value instanceof Double) {
-      return DuckType.scalar(Kind.DOUBLE);
+      return DuckType.of(Kind.DOUBLE);
     } else if (value instanceof BigDecimal d) {
       long scale = Math.max(d.scale(), 0);
       long precision = Math.max(Math.max((long) d.precision() - d.scale() + scale, scale), 1);
@@ -262,23 +263,23 @@ public final class SqlLiterals {
       }
       return DuckType.decimal((int) precision, (int) scale);
     } else if (value instanceof String || value instanceof Character || value instanceof Enum<?>) {
-      return DuckType.scalar(Kind.VARCHAR);
+      return DuckType.of(Kind.VARCHAR);
     } else if (value instanceof UUID) {
-      return DuckType.scalar(Kind.UUID);
+      return DuckType.of(Kind.UUID);
     } else if (value instanceof byte[]) {
-      return DuckType.scalar(Kind.BLOB);
+      return DuckType.of(Kind.BLOB);
     } else if (value instanceof LocalDate) {
-      return DuckType.scalar(Kind.DATE);
+      return DuckType.of(Kind.DATE);
     } else if (value instanceof LocalTime) {
-      return DuckType.scalar(Kind.TIME);
+      return DuckType.of(Kind.TIME);
     } else if (value instanceof OffsetTime) {
-      return DuckType.scalar(Kind.TIMETZ);
+      return DuckType.of(Kind.TIMETZ);
     } else if (value instanceof LocalDateTime) {
-      return DuckType.scalar(Kind.TIMESTAMP);
+      return DuckType.of(Kind.TIMESTAMP);
     } else if (value instanceof Instant || value instanceof OffsetDateTime || value instanceof ZonedDateTime) {
-      return DuckType.scalar(Kind.TIMESTAMPTZ);
+      return DuckType.of(Kind.TIMESTAMPTZ);
     } else if (value instanceof Duration) {
-      return DuckType.scalar(Kind.INTERVAL);
+      return DuckType.of(Kind.INTERVAL);
     }
     throw new SqlLiteralException(where, "expected a value whose SQL type follows from its Java type, found a "
         + value.getClass().getName() + "; give the column type");
@@ -286,13 +287,13 @@ public final class SqlLiterals {
 
   private static void append(StringBuilder out, Object value, DuckType type, String where) {
     if (value == null) {
-      out.append("CAST(NULL AS ").append(type.sql).append(')');
+      out.append("CAST(NULL AS ").append(type.sql()).append(')');
       return;
     }
     if (value instanceof Optional<?>) {
       throw mismatch(where, type, value);
     }
-    switch (type.kind) {
+    switch (type.kind()) {
       case BOOLEAN -> {
         if (!(value instanceof Boolean b)) {
           throw mismatch(where, type, value);
@@ -302,7 +303,7 @@ public final class SqlLiterals {
       case TINYINT, SMALLINT, INTEGER, BIGINT, HUGEINT, UTINYINT, USMALLINT, UINTEGER, UBIGINT, UHUGEINT ->
           appendInteger(out, value, type, where);
       case DECIMAL -> appendDecimal(out, value, type, where);
-      case REAL -> {
+      case FLOAT -> {
         if (!(value instanceof Float f)) {
           throw mismatch(where, type, value);
         }
@@ -328,8 +329,8 @@ public final class SqlLiterals {
         } else {
           throw mismatch(where, type, value);
         }
-        if (type.kind == Kind.ENUM && !type.fieldNames.isEmpty() && !type.fieldNames.contains(text)) {
-          throw new SqlLiteralException(where, "expected one of the labels of " + type.sql + ", found "
+        if (type.kind() == Kind.ENUM && !type.labels().isEmpty() && !type.labels().contains(text)) {
+          throw new SqlLiteralException(where, "expected one of the labels of " + type.sql() + ", found "
               + string(text, where));
         }
         appendString(out, text, where);
@@ -387,16 +388,16 @@ public final class SqlLiterals {
         if (!(value instanceof LocalDateTime t)) {
           throw mismatch(where, type, value);
         }
-        int digits = type.kind == Kind.TIMESTAMP_NS ? 9 : type.kind == Kind.TIMESTAMP_MS ? 3
-            : type.kind == Kind.TIMESTAMP_S ? 0 : 6;
-        boolean cast = type.kind == Kind.TIMESTAMP_S || type.kind == Kind.TIMESTAMP_MS;
-        out.append(cast ? "CAST(TIMESTAMP '" : type.kind == Kind.TIMESTAMP_NS ? "TIMESTAMP_NS '" : "TIMESTAMP '");
+        int digits = type.kind() == Kind.TIMESTAMP_NS ? 9 : type.kind() == Kind.TIMESTAMP_MS ? 3
+            : type.kind() == Kind.TIMESTAMP_S ? 0 : 6;
+        boolean cast = type.kind() == Kind.TIMESTAMP_S || type.kind() == Kind.TIMESTAMP_MS;
+        out.append(cast ? "CAST(TIMESTAMP '" : type.kind() == Kind.TIMESTAMP_NS ? "TIMESTAMP_NS '" : "TIMESTAMP '");
         appendDate(out, t.toLocalDate());
         out.append(' ');
         appendTime(out, t.toLocalTime(), digits, value, where);
         out.append('\'');
         if (cast) {
-          out.append(" AS ").append(type.sql).append(')');
+          out.append(" AS ").append(type.sql()).append(')');
         }
       }
       case TIMESTAMPTZ -> {
@@ -452,7 +453,7 @@ public final class SqlLiterals {
           throw mismatch(where, type, value);
         }
       }
-      default -> throw new IllegalStateException("unhandled " + type.kind);
+      default -> throw new IllegalStateException("unhandled " + type.kind());
     }
   }
 
@@ -465,14 +466,14 @@ public final class SqlLiterals {
     } else {
       throw mismatch(where, type, value);
     }
-    if (n.compareTo(type.min()) < 0 || n.compareTo(type.max()) > 0) {
-      throw new SqlLiteralException(where, "expected a " + type.sql + " from " + type.min() + " to " + type.max()
+    if (n.compareTo(ColumnTypes.min(type)) < 0 || n.compareTo(ColumnTypes.max(type)) > 0) {
+      throw new SqlLiteralException(where, "expected a " + type.sql() + " from " + ColumnTypes.min(type) + " to " + ColumnTypes.max(type)
           + ", found " + n);
     }
     if (n.compareTo(LONG_MIN) >= 0 && n.compareTo(LONG_MAX) <= 0) {
       out.append(integer(n.longValue()));
     } else {
-      out.append("CAST('").append(n).append("' AS ").append(type.sql).append(')');
+      out.append("CAST('").append(n).append("' AS ").append(type.sql()).append(')');
     }
   }
 
@@ -489,16 +490,16 @@ public final class SqlLiterals {
     }
     // Checked on precision and scale before any rescaling: 1E+100000000 or 1E-1000000000 would take
     // minutes or all memory to write out.
-    if (d.signum() != 0 && (long) d.precision() - d.scale() > type.precision - type.scale) {
-      throw new SqlLiteralException(where, "expected a value with at most " + (type.precision - type.scale)
-          + " integer digits for " + type.sql + ", found " + shown(d));
+    if (d.signum() != 0 && (long) d.precision() - d.scale() > type.precision() - type.scale()) {
+      throw new SqlLiteralException(where, "expected a value with at most " + (type.precision() - type.scale())
+          + " integer digits for " + type.sql() + ", found " + shown(d));
     }
-    if (d.scale() > type.scale && d.signum() != 0 && d.stripTrailingZeros().scale() > type.scale) {
-      throw new SqlLiteralException(where, "expected a value with at most " + type.scale + " fraction digits for "
-          + type.sql + ", found " + shown(d) + " (it would be rounded)");
+    if (d.scale() > type.scale() && d.signum() != 0 && d.stripTrailingZeros().scale() > type.scale()) {
+      throw new SqlLiteralException(where, "expected a value with at most " + type.scale() + " fraction digits for "
+          + type.sql() + ", found " + shown(d) + " (it would be rounded)");
     }
-    BigDecimal scaled = (d.signum() == 0 ? BigDecimal.ZERO : d).setScale(type.scale, RoundingMode.UNNECESSARY);
-    out.append("CAST('").append(scaled.toPlainString()).append("' AS ").append(type.sql).append(')');
+    BigDecimal scaled = (d.signum() == 0 ? BigDecimal.ZERO : d).setScale(type.scale(), RoundingMode.UNNECESSARY);
+    out.append("CAST('").append(scaled.toPlainString()).append("' AS ").append(type.sql()).append(')');
   }
 
   /** A decimal for a message: its plain digits when short, else its scientific form, at most 100 characters. */
@@ -512,8 +513,8 @@ public final class SqlLiterals {
     if (items == null) {
       throw mismatch(where, type, value);
     }
-    if (type.kind == Kind.ARRAY && items.size() != type.size) {
-      throw new SqlLiteralException(where, "expected " + type.size + " elements for " + type.sql + ", found "
+    if (type.kind() == Kind.ARRAY && items.size() != type.size()) {
+      throw new SqlLiteralException(where, "expected " + type.size() + " elements for " + type.sql() + ", found "
           + items.size());
     }
     out.append("CAST([");
@@ -521,9 +522,9 @@ public final class SqlLiterals {
       if (i > 0) {
         out.append(", ");
       }
-      append(out, items.get(i), type.element, where + "[" + i + "]");
+      append(out, items.get(i), type.element(), where + "[" + i + "]");
     }
-    out.append("] AS ").append(type.sql).append(')');
+    out.append("] AS ").append(type.sql()).append(')');
   }
 
   private static List<Object> elements(Object value) {
@@ -581,16 +582,16 @@ public final class SqlLiterals {
       }
       first = false;
       String at = where + "{" + entry.getKey() + "}";
-      append(out, entry.getKey(), type.element, at);
+      append(out, entry.getKey(), type.element(), at);
       out.append(": ");
-      append(out, entry.getValue(), type.value, at);
+      append(out, entry.getValue(), type.value(), at);
     }
-    out.append("} AS ").append(type.sql).append(')');
+    out.append("} AS ").append(type.sql()).append(')');
   }
 
   private static void appendStruct(StringBuilder out, List<?> values, DuckType type, String where) {
-    if (values.size() != type.fieldNames.size()) {
-      throw new SqlLiteralException(where, "expected " + type.fieldNames.size() + " fields for " + type.sql
+    if (values.size() != type.fields().size()) {
+      throw new SqlLiteralException(where, "expected " + type.fields().size() + " fields for " + type.sql()
           + ", found " + values.size());
     }
     out.append("CAST({");
@@ -598,17 +599,17 @@ public final class SqlLiterals {
       if (i > 0) {
         out.append(", ");
       }
-      String name = type.fieldNames.get(i);
+      String name = type.fields().get(i).name();
       appendString(out, name, where);
       out.append(": ");
-      append(out, values.get(i), type.fieldTypes.get(i), where + "." + name);
+      append(out, values.get(i), type.fields().get(i).type(), where + "." + name);
     }
-    out.append("} AS ").append(type.sql).append(')');
+    out.append("} AS ").append(type.sql()).append(')');
   }
 
   private static List<Object> fieldValues(Map<?, ?> fields, DuckType type, String where) {
-    List<Object> values = new ArrayList<>(type.fieldNames.size());
-    for (String name : type.fieldNames) {
+    List<Object> values = new ArrayList<>(type.fields().size());
+    for (String name : names(type)) {
       Object found = null;
       boolean present = false;
       for (Map.Entry<?, ?> entry : fields.entrySet()) {
@@ -619,13 +620,13 @@ public final class SqlLiterals {
         }
       }
       if (!present) {
-        throw new SqlLiteralException(where, "expected a value for every field of " + type.sql + ", found none for \""
+        throw new SqlLiteralException(where, "expected a value for every field of " + type.sql() + ", found none for \""
             + name + "\" among " + fields.keySet());
       }
       values.add(found);
     }
     if (fields.size() != values.size()) {
-      throw new SqlLiteralException(where, "expected only the fields of " + type.sql + ", found " + fields.keySet());
+      throw new SqlLiteralException(where, "expected only the fields of " + type.sql() + ", found " + fields.keySet());
     }
     return values;
   }
@@ -736,7 +737,11 @@ public final class SqlLiterals {
   }
 
   private static SqlLiteralException mismatch(String where, DuckType type, Object value) {
-    return new SqlLiteralException(where, "expected a value for a " + type.sql + " column, found a "
+    return new SqlLiteralException(where, "expected a value for a " + type.sql() + " column, found a "
         + value.getClass().getName());
+  }
+
+  private static List<String> names(DuckType struct) {
+    return struct.fields().stream().map(DuckType.Field::name).toList();
   }
 }

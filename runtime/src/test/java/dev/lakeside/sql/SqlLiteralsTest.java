@@ -253,21 +253,21 @@ class SqlLiteralsTest {
         .isInstanceOf(SqlLiteralException.class)
         .hasMessage("level: expected one of the labels of ENUM('LOW', 'it''s'), found 'HIGH'");
     assertThatThrownBy(() -> SqlLiterals.render(1.5, "REAL", "r")).isInstanceOf(SqlLiteralException.class)
-        .hasMessage("r: expected a value for a REAL column, found a java.lang.Double");
+        .hasMessage("r: expected a value for a FLOAT column, found a java.lang.Double");
   }
 
   @Test
   void refusesColumnTypesItCannotParseSoTypeTextNeverReachesSqlRaw() {
     assertThatThrownBy(() -> SqlLiterals.render(1, "INTEGER); DROP TABLE t; --", "id"))
         .isInstanceOf(SqlLiteralException.class)
-        .hasMessage("id: expected a DuckDB column type, found 'INTEGER); DROP TABLE t; --': expected the end of the "
-            + "type at index 7, found ')'");
+        .hasMessage("id: cannot read the DuckDB type \"INTEGER); DROP TABLE t; --\": expected the end of the type "
+            + "at offset 7, found '); DROP TABL'");
     assertThatThrownBy(() -> SqlLiterals.render(1, "GEOMETRY", "shape")).isInstanceOf(SqlLiteralException.class)
         .hasMessageContaining("unsupported type name GEOMETRY");
     assertThatThrownBy(() -> SqlLiterals.render(BigDecimal.ONE, "DECIMAL(39,2)", "x"))
-        .isInstanceOf(SqlLiteralException.class).hasMessageContaining("DECIMAL precision must be 1 to 38");
+        .isInstanceOf(SqlLiteralException.class).hasMessageContaining("expected DECIMAL precision 1 to 38");
     assertThatThrownBy(() -> SqlLiterals.render(1, "STRUCT(a INTEGER, A VARCHAR)", "x"))
-        .isInstanceOf(SqlLiteralException.class).hasMessageContaining("duplicate STRUCT field \"A\"");
+        .isInstanceOf(SqlLiteralException.class).hasMessageContaining("expected a field name other than \"a\", which is taken");
     assertThatThrownBy(() -> SqlLiterals.render(1, null, "x")).isInstanceOf(NullPointerException.class)
         .hasMessage("duckType == null");
     assertThatThrownBy(() -> SqlLiterals.render(1, "INTEGER", null)).isInstanceOf(NullPointerException.class)

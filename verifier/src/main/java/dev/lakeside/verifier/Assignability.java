@@ -1,8 +1,10 @@
 package dev.lakeside.verifier;
 
-import dev.lakeside.verifier.DuckDbType.Kind;
+import dev.lakeside.duckdb.DuckType.Kind;
+import dev.lakeside.duckdb.DuckType;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which DuckDB values fit which Java types: result columns into record components (what the generated
@@ -26,7 +28,7 @@ final class Assignability {
    *
    * @param primitive the Java type is primitive (NULL cannot be stored)
    */
-  static String resultProblem(DuckDbType column, DuckDbType target, boolean primitive) {
+  static String resultProblem(DuckType column, DuckType target, boolean primitive) {
     Kind from = column.kind();
     if (from == Kind.UNKNOWN || target.kind() == Kind.UNKNOWN || target.kind() == Kind.OTHER) {
       return null;
@@ -51,11 +53,11 @@ final class Assignability {
         return from.integral() || (from == Kind.DECIMAL && column.scale() == 0) ? null : mismatch(column, target);
       case DECIMAL:
         return from.integral() || from == Kind.DECIMAL ? null : mismatch(column, target);
-      case REAL:
+      case FLOAT:
         // Java's widening conversions: integers and float into float.
-        return from == Kind.REAL || INTO_LONG.contains(from) ? null : mismatch(column, target);
+        return from == Kind.FLOAT || INTO_LONG.contains(from) ? null : mismatch(column, target);
       case DOUBLE:
-        return from == Kind.REAL || from == Kind.DOUBLE || INTO_LONG.contains(from) ? null : mismatch(column, target);
+        return from == Kind.FLOAT || from == Kind.DOUBLE || INTO_LONG.contains(from) ? null : mismatch(column, target);
       case TIME, TIME_NS:
         return from == Kind.TIME || from == Kind.TIME_NS ? null : mismatch(column, target);
       case TIMESTAMP, TIMESTAMP_S, TIMESTAMP_MS, TIMESTAMP_NS:
@@ -82,13 +84,13 @@ final class Assignability {
         if (from != Kind.STRUCT) {
           return mismatch(column, target);
         }
-        for (int i = 0; i < target.fieldNames().size(); i++) {
-          String name = target.fieldNames().get(i);
+        for (int i = 0; i < target.fields().size(); i++) {
+          String name = target.fields().get(i).name();
           int found = indexIgnoringCase(column, name);
           if (found < 0) {
             return "field \"" + name + "\" is missing from " + column.text();
           }
-          String inner = resultProblem(column.fieldTypes().get(found), target.fieldTypes().get(i), false);
+          String inner = resultProblem(column.fields().get(found).type(), target.fields().get(i).type(), false);
           if (inner != null) {
             return "field \"" + name + "\": " + inner;
           }
@@ -104,11 +106,11 @@ final class Assignability {
    * A HUGEINT column into a {@code long}: narrowing, but DuckDB's {@code sum()} of integers is HUGEINT
    * and Java code reads sums as {@code long}; it fails only past 2⁶³−1, so it warns instead of failing.
    */
-  static boolean overflowOnly(DuckDbType column, DuckDbType target) {
+  static boolean overflowOnly(DuckType column, DuckType target) {
     return column.kind() == Kind.HUGEINT && target.kind() == Kind.BIGINT;
   }
 
-  private static String integral(DuckDbType column, DuckDbType target, Set<Kind> fits, int decimalDigits) {
+  private static String integral(DuckType column, DuckType target, Set<Kind> fits, int decimalDigits) {
     Kind from = column.kind();
     if (fits.contains(from)) {
       return null;
@@ -122,18 +124,18 @@ final class Assignability {
     return mismatch(column, target);
   }
 
-  private static String mismatch(DuckDbType column, DuckDbType target) {
+  private static String mismatch(DuckType column, DuckType target) {
     return column.text() + " is not " + target.text();
   }
 
-  private static int indexIgnoringCase(DuckDbType struct, String name) {
-    for (int i = 0; i < struct.fieldNames().size(); i++) {
-      if (struct.fieldNames().get(i).equals(name)) {
+  private static int indexIgnoringCase(DuckType struct, String name) {
+    for (int i = 0; i < struct.fields().size(); i++) {
+      if (struct.fields().get(i).name().equals(name)) {
         return i;
       }
     }
-    for (int i = 0; i < struct.fieldNames().size(); i++) {
-      if (struct.fieldNames().get(i).equalsIgnoreCase(name)) {
+    for (int i = 0; i < struct.fields().size(); i++) {
+      if (struct.fields().get(i).name().equalsIgnoreCase(name)) {
         return i;
       }
     }
@@ -153,7 +155,7 @@ final class Assignability {
    * any numeric position (DuckDB compares numbers of any types); strings fit text positions; temporal
    * kinds convert with a warning; everything else must be the same kind, element by element.
    */
-  static Fit parameterFit(DuckDbType parameter, DuckDbType position) {
+  static Fit parameterFit(DuckType parameter, DuckType position) {
     Kind to = position.kind();
     Kind from = parameter.kind();
     if (to == Kind.UNKNOWN || to == Kind.NULL || to == Kind.OTHER || from == Kind.UNKNOWN || from == Kind.OTHER) {
@@ -191,7 +193,7 @@ final class Assignability {
   }
 
   /** The Java type a user would declare for a column of this type, for the fix in messages. */
-  static String javaTypeFor(DuckDbType type) {
+  static String javaTypeFor(DuckType type) {
     return switch (type.kind()) {
       case BOOLEAN -> "boolean";
       case TINYINT -> "byte";
@@ -201,7 +203,7 @@ final class Assignability {
       case HUGEINT, UBIGINT, UHUGEINT, BIGNUM -> "BigInteger";
       case DECIMAL -> type.scale() == 0 && type.precision() <= 18 ? (type.precision() <= 9 ? "int" : "long")
           : "BigDecimal";
-      case REAL -> "float";
+      case FLOAT -> "float";
       case DOUBLE -> "double";
       case VARCHAR -> "String";
       case ENUM -> "String (or an enum)";
@@ -215,7 +217,7 @@ final class Assignability {
       case BLOB -> "byte[]";
       case LIST, ARRAY -> "List<" + boxed(javaTypeFor(type.element())) + ">";
       case MAP -> "Map<String, " + boxed(javaTypeFor(type.value())) + ">";
-      case STRUCT -> "a record with components " + String.join(", ", type.fieldNames());
+      case STRUCT -> "a record with components " + type.fields().stream().map(DuckType.Field::name).collect(Collectors.joining(", "));
       default -> null;
     };
   }
@@ -260,5 +262,24 @@ final class Assignability {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The type as a cast target, or null for what cannot be written back into SQL: an ENUM without labels, a UNION,
+   * {@code NULL}, an untyped or unknown type, or anything holding one.
+   */
+  static String castText(DuckType type) {
+    return castable(type) ? type.sql() : null;
+  }
+
+  private static boolean castable(DuckType type) {
+    return switch (type.kind()) {
+      case ENUM -> !type.labels().isEmpty();
+      case UNION, NULL, UNKNOWN, OTHER -> false;
+      case LIST, ARRAY -> castable(type.element());
+      case MAP -> castable(type.element()) && castable(type.value());
+      case STRUCT -> type.fields().stream().allMatch(f -> castable(f.type()));
+      default -> true;
+    };
   }
 }

@@ -1,10 +1,11 @@
 package dev.lakeside.verifier;
 
+import dev.lakeside.duckdb.DuckType.Kind;
+import dev.lakeside.duckdb.DuckType;
 import dev.lakeside.duckdb.EditDistance;
 import dev.lakeside.processor.spi.CheckedQuery;
 import dev.lakeside.processor.spi.Finding;
 import dev.lakeside.processor.spi.QueryVerifier;
-import dev.lakeside.verifier.DuckDbType.Kind;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -58,7 +59,7 @@ final class DuckDbSession implements QueryVerifier.Session {
   /** A declared table: its name's parts (unquoted) and its DDL. */
   private record Table(List<String> parts, String ddl) {
     String display() {
-      return parts.stream().map(DuckDbType::quote).collect(Collectors.joining("."));
+      return parts.stream().map(DuckType::quote).collect(Collectors.joining("."));
     }
   }
 
@@ -276,7 +277,7 @@ final class DuckDbSession implements QueryVerifier.Session {
 
   private void ensureCatalog(String catalog) throws SQLException {
     if (!catalogExists(catalog)) {
-      execute("ATTACH ':memory:' AS " + DuckDbType.quote(catalog));
+      execute("ATTACH ':memory:' AS " + DuckType.quote(catalog));
       catalogs.add(catalog.toLowerCase(Locale.ROOT));
       schemas.add(key(catalog, "main"));
     }
@@ -285,7 +286,7 @@ final class DuckDbSession implements QueryVerifier.Session {
   private void ensureSchema(String catalog, String schema) throws SQLException {
     ensureCatalog(catalog);
     if (!schemaExists(catalog, schema)) {
-      execute("CREATE SCHEMA IF NOT EXISTS " + DuckDbType.quote(catalog) + "." + DuckDbType.quote(schema));
+      execute("CREATE SCHEMA IF NOT EXISTS " + DuckType.quote(catalog) + "." + DuckType.quote(schema));
       schemas.add(key(catalog, schema));
     }
   }
@@ -301,20 +302,20 @@ final class DuckDbSession implements QueryVerifier.Session {
     String target;
     if (catalog != null && schema != null) {
       ensureSchema(catalog, schema);
-      target = DuckDbType.quote(catalog) + "." + DuckDbType.quote(schema);
+      target = DuckType.quote(catalog) + "." + DuckType.quote(schema);
     } else if (catalog != null) {
       if (!catalogExists(catalog) && schemaExists("memory", catalog)) {
-        target = "\"memory\"." + DuckDbType.quote(catalog);
+        target = "\"memory\"." + DuckType.quote(catalog);
       } else {
         ensureCatalog(catalog);
-        target = DuckDbType.quote(catalog) + ".\"main\"";
+        target = DuckType.quote(catalog) + ".\"main\"";
       }
     } else if (schema != null) {
       if (!schemaExists("memory", schema) && catalogExists(schema)) {
-        target = DuckDbType.quote(schema) + ".\"main\"";
+        target = DuckType.quote(schema) + ".\"main\"";
       } else {
         ensureSchema("memory", schema);
-        target = "\"memory\"." + DuckDbType.quote(schema);
+        target = "\"memory\"." + DuckType.quote(schema);
       }
     } else {
       target = "\"memory\".\"main\"";
@@ -329,9 +330,9 @@ final class DuckDbSession implements QueryVerifier.Session {
   // ---- one query ----------------------------------------------------------------------------------------
 
   /** A prepared statement's result columns and parameter types. */
-  private record Prepared(List<String> names, List<DuckDbType> types, List<DuckDbType> parameters) {
+  private record Prepared(List<String> names, List<DuckType> types, List<DuckType> parameters) {
     boolean typed() {
-      return types.stream().noneMatch(DuckDbType::unknown);
+      return types.stream().noneMatch(t -> t.kind() == Kind.UNKNOWN);
     }
   }
 
@@ -386,7 +387,7 @@ final class DuckDbSession implements QueryVerifier.Session {
       }
       boolean misfit = checkParameters(first);
       Prepared result = first;
-      boolean needsTypes = first.parameters().stream().anyMatch(DuckDbType::unknown) || !first.typed();
+      boolean needsTypes = first.parameters().stream().anyMatch(t -> t.kind() == Kind.UNKNOWN) || !first.typed();
       if (!order.isEmpty() && needsTypes && !misfit) {
         SqlScanner.Rewrite typed = typedPlaceholders();
         if (typed != null) {
@@ -407,15 +408,15 @@ final class DuckDbSession implements QueryVerifier.Session {
     private Prepared prepare(String sql) throws SQLException {
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         List<String> names = new ArrayList<>();
-        List<DuckDbType> types = new ArrayList<>();
+        List<DuckType> types = new ArrayList<>();
         ResultSetMetaData meta = statement.getMetaData();
         if (meta != null) {
           for (int i = 1; i <= meta.getColumnCount(); i++) {
             names.add(meta.getColumnName(i));
-            types.add(DuckDbType.parseOrOther(meta.getColumnTypeName(i)));
+            types.add(DuckType.parseLenient(meta.getColumnTypeName(i)));
           }
         }
-        List<DuckDbType> parameterTypes = new ArrayList<>();
+        List<DuckType> parameterTypes = new ArrayList<>();
         ParameterMetaData parameterMeta = statement.getParameterMetaData();
         int count = parameterMeta == null ? 0 : parameterMeta.getParameterCount();
         for (int i = 1; i <= count; i++) {
@@ -425,8 +426,8 @@ final class DuckDbSession implements QueryVerifier.Session {
           } catch (SQLException e) {
             name = "UNKNOWN";
           }
-          DuckDbType type = DuckDbType.parseOrOther(name == null ? "UNKNOWN" : name);
-          parameterTypes.add(type.kind() == Kind.OTHER ? DuckDbType.scalar(Kind.UNKNOWN, type.text()) : type);
+          DuckType type = DuckType.parseLenient(name == null ? "UNKNOWN" : name);
+          parameterTypes.add(type.kind() == Kind.OTHER ? DuckType.of(Kind.UNKNOWN) : type);
         }
         return new Prepared(names, types, parameterTypes);
       }
@@ -460,8 +461,8 @@ final class DuckDbSession implements QueryVerifier.Session {
         if (parameter == null || parameter.duckType() == null) {
           continue;
         }
-        DuckDbType position = prepared.parameters().get(i);
-        DuckDbType declared = DuckDbType.parseOrOther(parameter.duckType());
+        DuckType position = prepared.parameters().get(i);
+        DuckType declared = DuckType.parseLenient(parameter.duckType());
         Assignability.Fit fit = Assignability.parameterFit(declared, position);
         if (fit == Assignability.Fit.FITS) {
           continue;
@@ -507,7 +508,7 @@ final class DuckDbSession implements QueryVerifier.Session {
           casts.put(name, "NULL");
           continue;
         }
-        String sql = parameter.duckType() == null ? null : DuckDbType.parseOrOther(parameter.duckType()).sql();
+        String sql = parameter.duckType() == null ? null : Assignability.castText(DuckType.parseLenient(parameter.duckType()));
         if (sql == null) {
           return null;
         }
@@ -610,7 +611,7 @@ final class DuckDbSession implements QueryVerifier.Session {
               + javaType + " " + component.name() + " of " + record + ". Expected: a column named \""
               + component.column() + "\"; found: " + columns(result, List.of())
               + (closest == null ? "" : ". Did you mean \"" + closest + "\"?")
-              + "\nFix: name the column in the query (… AS " + DuckDbType.quote(component.column())
+              + "\nFix: name the column in the query (… AS " + DuckType.quote(component.column())
               + "), or rename the component");
           continue;
         }
@@ -657,18 +658,18 @@ final class DuckDbSession implements QueryVerifier.Session {
       }
     }
 
-    private void checkType(String column, DuckDbType type, String targetText, String javaType, boolean primitive,
+    private void checkType(String column, DuckType type, String targetText, String javaType, boolean primitive,
         String target, String declare) {
       if (targetText == null) {
         return;
       }
-      DuckDbType expected = DuckDbType.parseOrOther(targetText);
+      DuckType expected = DuckType.parseLenient(targetText);
       String problem = Assignability.resultProblem(type, expected, primitive);
       if (problem == null) {
         return;
       }
       String suggestion = Assignability.javaTypeFor(type);
-      String cast = expected.sql();
+      String cast = Assignability.castText(expected);
       if (Assignability.overflowOnly(type, expected)) {
         add(Code.LS314, false, "column \"" + column + "\" is HUGEINT (DuckDB's sum() of integers is), read into "
             + target + ": it fails at run time only for values beyond 2^63-1\nFix: none needed if the values stay "

@@ -2,6 +2,7 @@ package dev.lakeside.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lakeside.duckdb.DuckType;
 import dev.lakeside.verifier.Assignability.Fit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,7 +69,7 @@ class AssignabilityTest {
       GEOMETRY                 | BLOB                 | false | false
       """)
   void resultColumns(String column, String target, boolean primitive, boolean fits) {
-    String problem = Assignability.resultProblem(DuckDbType.parseOrOther(column), DuckDbType.parseOrOther(target),
+    String problem = Assignability.resultProblem(DuckType.parseLenient(column), DuckType.parseLenient(target),
         primitive);
     if (fits) {
       assertThat(problem).isNull();
@@ -79,22 +80,22 @@ class AssignabilityTest {
 
   @Test
   void onlyHugeintIntoLongIsAnOverflowOnlyNarrowing() {
-    assertThat(Assignability.overflowOnly(DuckDbType.parse("HUGEINT"), DuckDbType.parse("BIGINT"))).isTrue();
-    assertThat(Assignability.overflowOnly(DuckDbType.parse("HUGEINT"), DuckDbType.parse("INTEGER"))).isFalse();
-    assertThat(Assignability.overflowOnly(DuckDbType.parse("BIGINT"), DuckDbType.parse("INTEGER"))).isFalse();
-    assertThat(Assignability.overflowOnly(DuckDbType.parse("UBIGINT"), DuckDbType.parse("BIGINT"))).isFalse();
+    assertThat(Assignability.overflowOnly(DuckType.parse("HUGEINT"), DuckType.parse("BIGINT"))).isTrue();
+    assertThat(Assignability.overflowOnly(DuckType.parse("HUGEINT"), DuckType.parse("INTEGER"))).isFalse();
+    assertThat(Assignability.overflowOnly(DuckType.parse("BIGINT"), DuckType.parse("INTEGER"))).isFalse();
+    assertThat(Assignability.overflowOnly(DuckType.parse("UBIGINT"), DuckType.parse("BIGINT"))).isFalse();
   }
 
   @Test
   void problemsSayWhatDoesNotFit() {
-    assertThat(Assignability.resultProblem(DuckDbType.parse("BIGINT"), DuckDbType.parse("INTEGER"), true))
+    assertThat(Assignability.resultProblem(DuckType.parse("BIGINT"), DuckType.parse("INTEGER"), true))
         .isEqualTo("BIGINT values do not all fit in INTEGER (narrowing)");
-    assertThat(Assignability.resultProblem(DuckDbType.parse("VARCHAR[][]"), DuckDbType.parse("INTEGER[][]"), false))
+    assertThat(Assignability.resultProblem(DuckType.parse("VARCHAR[][]"), DuckType.parse("INTEGER[][]"), false))
         .isEqualTo("element: element: VARCHAR is not INTEGER");
-    assertThat(Assignability.resultProblem(DuckDbType.parse("MAP(VARCHAR, DATE)"),
-        DuckDbType.parse("MAP(VARCHAR, TIMESTAMP)"), false)).isEqualTo("value: DATE is not TIMESTAMP");
-    assertThat(Assignability.resultProblem(DuckDbType.parse("STRUCT(a INTEGER)"),
-        DuckDbType.parse("STRUCT(\"b\" INTEGER)"), false)).isEqualTo("field \"b\" is missing from STRUCT(a INTEGER)");
+    assertThat(Assignability.resultProblem(DuckType.parse("MAP(VARCHAR, DATE)"),
+        DuckType.parse("MAP(VARCHAR, TIMESTAMP)"), false)).isEqualTo("value: DATE is not TIMESTAMP");
+    assertThat(Assignability.resultProblem(DuckType.parse("STRUCT(a INTEGER)"),
+        DuckType.parse("STRUCT(\"b\" INTEGER)"), false)).isEqualTo("field \"b\" is missing from STRUCT(a INTEGER)");
   }
 
   /** parameter type (as rendered) | position type (as DuckDB infers it) | fit */
@@ -132,18 +133,18 @@ class AssignabilityTest {
       VARCHAR                  | "NULL"                   | FITS
       """)
   void parameters(String parameter, String position, Fit fit) {
-    assertThat(Assignability.parameterFit(DuckDbType.parse(parameter), DuckDbType.parse(position))).isEqualTo(fit);
+    assertThat(Assignability.parameterFit(DuckType.parse(parameter), DuckType.parse(position))).isEqualTo(fit);
   }
 
   @Test
   void javaTypesForFixes() {
-    assertThat(Assignability.javaTypeFor(DuckDbType.parse("BIGINT"))).isEqualTo("long");
-    assertThat(Assignability.javaTypeFor(DuckDbType.parse("DECIMAL(18,4)"))).isEqualTo("BigDecimal");
-    assertThat(Assignability.javaTypeFor(DuckDbType.parse("INTEGER[]"))).isEqualTo("List<Integer>");
-    assertThat(Assignability.javaTypeFor(DuckDbType.parse("MAP(VARCHAR, DOUBLE)"))).isEqualTo("Map<String, Double>");
-    assertThat(Assignability.javaTypeFor(DuckDbType.parse("TIMESTAMP WITH TIME ZONE")))
+    assertThat(Assignability.javaTypeFor(DuckType.parse("BIGINT"))).isEqualTo("long");
+    assertThat(Assignability.javaTypeFor(DuckType.parse("DECIMAL(18,4)"))).isEqualTo("BigDecimal");
+    assertThat(Assignability.javaTypeFor(DuckType.parse("INTEGER[]"))).isEqualTo("List<Integer>");
+    assertThat(Assignability.javaTypeFor(DuckType.parse("MAP(VARCHAR, DOUBLE)"))).isEqualTo("Map<String, Double>");
+    assertThat(Assignability.javaTypeFor(DuckType.parse("TIMESTAMP WITH TIME ZONE")))
         .isEqualTo("Instant (or OffsetDateTime)");
-    assertThat(Assignability.javaTypeFor(DuckDbType.parse("GEOMETRY"))).isNull();
+    assertThat(Assignability.javaTypeFor(DuckType.parse("GEOMETRY"))).isNull();
     assertThat(Assignability.simpleJavaType("java.util.Map<java.lang.String,java.util.List<java.lang.@NonNull "
         + "String>>")).isEqualTo("Map<String,List<String>>");
     assertThat(Assignability.simpleJavaType("@org.jspecify.annotations.Nullable java.time.Instant"))

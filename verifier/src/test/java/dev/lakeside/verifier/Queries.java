@@ -1,8 +1,8 @@
 package dev.lakeside.verifier;
 
-import dev.lakeside.processor.spi.CheckedQuery;
 import dev.lakeside.processor.spi.CheckedQuery.Component;
 import dev.lakeside.processor.spi.CheckedQuery.Parameter;
+import dev.lakeside.processor.spi.CheckedQuery;
 import dev.lakeside.processor.spi.Finding;
 import dev.lakeside.processor.spi.QueryVerifier;
 import java.util.ArrayList;

@@ -8,8 +8,8 @@ import static dev.lakeside.verifier.Queries.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lakeside.processor.spi.CheckedQuery;
 import dev.lakeside.processor.spi.CheckedQuery.Parameter;
+import dev.lakeside.processor.spi.CheckedQuery;
 import dev.lakeside.processor.spi.Finding;
 import dev.lakeside.processor.spi.QueryVerifier;
 import java.util.List;
