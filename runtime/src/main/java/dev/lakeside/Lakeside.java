@@ -6,15 +6,15 @@ import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.client.TableRef;
 import dev.lakeside.duckdb.GeneratedNames;
 import dev.lakeside.internal.RepositoryContext;
+import dev.lakeside.internal.Tables;
 import dev.lakeside.mapping.TableModel;
 import dev.lakeside.repository.TableRepository;
 import dev.lakeside.track.SchemaMode;
-import dev.lakeside.track.TablePreparer;
 import dev.lakeside.track.Tracker;
 import dev.lakeside.track.TrackerConfig;
-import java.util.List;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +62,29 @@ public final class Lakeside implements AutoCloseable {
     }
   }
 
+  /** The tables service the tracker and the repositories share: the schema manager's, told of each write. */
+  private record FacadeTables(SchemaManager schema, WriteNotifier notifier) implements Tables {
+    @Override
+    public TableRef resolve(TableModel<?> model) {
+      return schema.table(model);
+    }
+
+    @Override
+    public CompletableFuture<Void> prepare(TableRef table, TableModel<?> model, SchemaMode mode) {
+      return schema.prepare(table, model, mode);
+    }
+
+    @Override
+    public void forget(TableRef table) {
+      schema.forget(table);
+    }
+
+    @Override
+    public void written(TableRef table) {
+      notifier.written(table);
+    }
+  }
+
   private final LakehouseClient client;
   private final String defaultCatalog;
   private final String defaultSchema;
@@ -76,20 +99,9 @@ public final class Lakeside implements AutoCloseable {
     this.defaultCatalog = builder.defaultCatalog;
     this.defaultSchema = builder.defaultSchema;
     this.schema = new SchemaManager(client, defaultCatalog, defaultSchema, notifier);
-    this.tracker = Tracker.create(client, builder.tracker, schema::table, new TablePreparer() {
-      @Override
-      public CompletableFuture<Void> prepare(TableRef table, TableModel<?> model, SchemaMode mode) {
-        return schema.prepare(table, model, mode);
-      }
-
-      @Override
-      public void forget(TableRef table) {
-        schema.forget(table);
-      }
-    }, notifier::written);
-    SchemaMode mode = builder.tracker.schemaMode();
-    this.repositories = new RepositoryContext(client, schema::table,
-        model -> schema.prepareNow(model, mode), notifier::written, builder.cacheTicker);
+    Tables tables = new FacadeTables(schema, notifier);
+    this.tracker = Tracker.create(client, builder.tracker, tables);
+    this.repositories = new RepositoryContext(client, tables, builder.tracker.schemaMode(), builder.cacheTicker);
     notifier.listeners.add(repositories::invalidate);
   }
 

@@ -5,6 +5,7 @@ import dev.lakeside.client.QueryRequest;
 import dev.lakeside.client.QueryResult;
 import dev.lakeside.client.Row;
 import dev.lakeside.client.TableRef;
+import dev.lakeside.internal.Futures;
 import dev.lakeside.mapping.TableColumn;
 import dev.lakeside.mapping.TableModel;
 import dev.lakeside.mapping.TableModels;
@@ -57,7 +58,7 @@ public final class SchemaManager {
     for (Class<?> type : recordTypes) {
       TableModel<?> model = TableModels.of(Objects.requireNonNull(type, "recordType == null"));
       TableRef table = table(model);
-      join(run(table, model, SchemaMode.CREATE));
+      Futures.join(run(table, model, SchemaMode.CREATE));
       prepared.put(table, CompletableFuture.completedFuture(null));
     }
   }
@@ -70,7 +71,7 @@ public final class SchemaManager {
   public void validate(Class<?>... recordTypes) {
     for (Class<?> type : recordTypes) {
       TableModel<?> model = TableModels.of(Objects.requireNonNull(type, "recordType == null"));
-      join(run(table(model), model, SchemaMode.VALIDATE));
+      Futures.join(run(table(model), model, SchemaMode.VALIDATE));
     }
   }
 
@@ -205,21 +206,4 @@ public final class SchemaManager {
   }
 
   /** {@link #prepare}, waiting: repository writes prepare their table on the caller's thread. */
-  void prepareNow(TableModel<?> model, SchemaMode mode) {
-    join(prepare(table(model), model, mode));
-  }
-
-  private static void join(CompletableFuture<Void> future) {
-    try {
-      future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
-  }
 }

@@ -3,6 +3,7 @@ package dev.lakeside;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lakeside.client.ErrorCode;
 import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.client.TableRef;
 import dev.lakeside.local.LocalLakehouseExtension;
@@ -185,7 +186,8 @@ class RepositoryWriteTest {
         .isInstanceOfSatisfying(WriteRejectedException.class, e -> {
           assertThat(e.table()).isEqualTo(TableRef.of("memory", "main", "note"));
           assertThat(e.endpoint()).isEqualTo("/append");
-          assertThat(e.errorCode()).isEqualTo("invalid-data");
+          assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_DATA);
+          assertThat(e.serverCode()).isEqualTo("invalid-data");
         })
         .hasMessageContaining("/append refused the rows for memory.main.note: expected ok, found error invalid-data");
     try (Stream<Note> rows = notes.findAll()) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.lakeside.Lakeside;
-import dev.lakeside.client.AuthError;
+import dev.lakeside.client.AuthException;
 import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.local.LocalLakehouse;
 import dev.lakeside.local.LocalLakehouseExtension;
@@ -90,14 +90,14 @@ class DeliveryFailureTest {
     FlushException failure = (FlushException) thrown.getCause();
     assertThat(failure.result()).isEqualTo(new FlushResult(0, 3, 0));
     assertThat(failure.getCause().reason()).isEqualTo(DeadLetter.Reason.UNAUTHORIZED);
-    assertThat(failure.getCause().getCause()).isInstanceOf(AuthError.class);
-    assertThat(((AuthError) failure.getCause().getCause()).status()).isEqualTo(401);
+    assertThat(failure.getCause().getCause()).isInstanceOf(AuthException.class);
+    assertThat(((AuthException) failure.getCause().getCause()).status()).isEqualTo(401);
     assertThat(failure.getMessage()).contains("3 UNAUTHORIZED", "refused the credentials", local.baseUri().toString())
         .doesNotContain(WRONG_PASSWORD);
 
     TrackerHealth health = tracker.health();
     assertThat(health.state()).isEqualTo(TrackerHealth.State.UNAUTHORIZED);
-    assertThat(health.lastError()).isInstanceOf(AuthError.class);
+    assertThat(health.lastError()).isInstanceOf(AuthException.class);
     assertThat(health.stats().unauthorized()).isPositive();
     assertThat(health.stats().failed()).isEqualTo(3);
     assertThat(tracker.toString()).contains("UNAUTHORIZED");

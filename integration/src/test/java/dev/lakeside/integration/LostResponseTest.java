@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakeside.client.LakehouseClient;
-import dev.lakeside.client.NetworkError;
+import dev.lakeside.client.NetworkException;
 import dev.lakeside.client.QueryRequest;
 import dev.lakeside.local.LocalLakehouse;
 import dev.lakeside.local.LocalLakehouseExtension;
@@ -64,7 +64,7 @@ class LostResponseTest {
     proxy.dropNext(1);
     assertThatThrownBy(() -> viaProxy.queryAll(
         "WITH src AS (SELECT 1 AS x) INSERT INTO memory.main.lost SELECT x FROM src"))
-        .isInstanceOf(NetworkError.class);
+        .isInstanceOf(NetworkException.class);
     assertThat(requestsSince(before)).isEqualTo(1);
     assertThat(rows()).isEqualTo(1);
   }

@@ -30,7 +30,7 @@ public final class AppendRequest {
   /**
    * One row, as column name to value.
    *
-   * @throws SerializationError if a value has a type that cannot be encoded
+   * @throws SerializationException if a value has a type that cannot be encoded
    */
   public static AppendRequest of(TableRef table, Map<String, ?> row) {
     Objects.requireNonNull(row, "row == null");
@@ -40,7 +40,7 @@ public final class AppendRequest {
   /**
    * A batch of rows, sent as one JSON array.
    *
-   * @throws SerializationError if a value has a type that cannot be encoded
+   * @throws SerializationException if a value has a type that cannot be encoded
    * @throws IllegalArgumentException if the batch is empty
    */
   public static AppendRequest ofAll(TableRef table, Collection<? extends Map<String, ?>> rows) {
@@ -94,9 +94,9 @@ public final class AppendRequest {
     try {
       return JsonOut.bytes(body);
     } catch (IllegalArgumentException e) {
-      throw new SerializationError(e.getMessage(), ErrorContext.of("append", "POST", "/append"), e);
+      throw new SerializationException(e.getMessage(), ErrorContext.of("append", "POST", "/append"), e);
     } catch (IOException e) {
-      throw new SerializationError("cannot encode the rows for " + table, ErrorContext.of("append", "POST",
+      throw new SerializationException("cannot encode the rows for " + table, ErrorContext.of("append", "POST",
           "/append"), e);
     }
   }

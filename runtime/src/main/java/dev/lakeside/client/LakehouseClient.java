@@ -62,9 +62,9 @@ import java.util.function.Supplier;
  * {@link Builder#retryWrites(boolean)}: when a response is lost, the server may have applied the write, and sending it
  * again appends the rows twice.
  *
- * <p><b>Errors.</b> Every failure is a {@link LakehouseException}: {@link AuthError}, {@link BadRequestError},
- * {@link NetworkError}, {@link TimeoutError}, {@link SerializationError}, {@link ParseError}, {@link QueryError},
- * {@link ApiError}, {@link ConfigurationError}. Credentials never appear in messages or {@link #toString()}.
+ * <p><b>Errors.</b> Every failure is a {@link LakehouseException}: {@link AuthException}, {@link BadRequestException},
+ * {@link NetworkException}, {@link RequestTimeoutException}, {@link SerializationException}, {@link ResponseParseException}, {@link QueryException},
+ * {@link ApiException}, {@link ConfigurationException}. Credentials never appear in messages or {@link #toString()}.
  */
 public final class LakehouseClient {
   /** The Altertable API. */
@@ -125,7 +125,7 @@ public final class LakehouseClient {
    * Runs a statement and streams its rows. Returns once the metadata and columns lines are read; rows are read
    * lazily as the caller iterates, in constant memory. Close the result (try-with-resources).
    *
-   * @throws QueryError if the server reports the SQL failed before any row
+   * @throws QueryException if the server reports the SQL failed before any row
    * @throws IllegalArgumentException if the request asks for a format other than the default NDJSON
    */
   public QueryStream query(QueryRequest request) {
@@ -147,7 +147,7 @@ public final class LakehouseClient {
   /**
    * Runs a statement and reads every row into memory. Prefer {@link #query} for large results.
    *
-   * @throws QueryError if the server reports the SQL failed, before or after some rows
+   * @throws QueryException if the server reports the SQL failed, before or after some rows
    */
   public QueryResult queryAll(QueryRequest request) {
     QueryStream stream = query(request);
@@ -199,7 +199,7 @@ public final class LakehouseClient {
   /**
    * The log entry of a query.
    *
-   * @throws BadRequestError with status 404 if the server knows no such query
+   * @throws BadRequestException with status 404 if the server knows no such query
    */
   public QueryLog getQuery(String queryId) {
     String id = id(queryId, "queryId");
@@ -262,7 +262,7 @@ public final class LakehouseClient {
         bytes(request.json()), "application/json", settings.retryWrites, null));
     Map<String, Object> json = object("append", "POST", "/append", answer);
     if (!(json.get("ok") instanceof Boolean ok)) {
-      throw new ParseError("expected a boolean 'ok' in the append answer", 0, ErrorContext.excerpt(
+      throw new ResponseParseException("expected a boolean 'ok' in the append answer", 0, ErrorContext.excerpt(
           new String(answer, StandardCharsets.UTF_8)), ErrorContext.of("append", "POST", "/append"), null);
     }
     return new AppendResult(ok, str(json, "task_id"), str(json, "error_message"), str(json, "error_code"));
@@ -282,7 +282,7 @@ public final class LakehouseClient {
         new Transport.Call("getTask", "GET", path, path, null, null, true, null)));
     String status = str(json, "status");
     if (status == null) {
-      throw new ParseError("expected a 'status' in the task answer", 0, String.valueOf(json),
+      throw new ResponseParseException("expected a 'status' in the task answer", 0, String.valueOf(json),
           ErrorContext.of("getTask", "GET", path), null);
     }
     return new TaskStatus(json.containsKey("task_id") ? str(json, "task_id") : id, status, str(json, "error_code"),
@@ -292,7 +292,7 @@ public final class LakehouseClient {
   /**
    * Polls a task until it completes, waiting 50 ms, then twice as long each time up to 2 s.
    *
-   * @throws TimeoutError if it is still pending after {@code timeout} (by the client's clock)
+   * @throws RequestTimeoutException if it is still pending after {@code timeout} (by the client's clock)
    */
   public TaskStatus waitForTask(String taskId, Duration timeout) {
     Objects.requireNonNull(timeout, "timeout == null");
@@ -305,7 +305,7 @@ public final class LakehouseClient {
       }
       Instant now = settings.clock.instant();
       if (!now.isBefore(deadline)) {
-        throw new TimeoutError("task " + taskId + " is still " + status.status() + " after " + timeout,
+        throw new RequestTimeoutException("task " + taskId + " is still " + status.status() + " after " + timeout,
             ErrorContext.of("waitForTask", "GET", "/tasks/" + taskId).retriable(true), null);
       }
       Duration left = Duration.between(now, deadline);
@@ -313,7 +313,7 @@ public final class LakehouseClient {
         settings.sleeper.sleep(wait.compareTo(left) < 0 ? wait : left);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new NetworkError("interrupted while waiting for task " + taskId,
+        throw new NetworkException("interrupted while waiting for task " + taskId,
             ErrorContext.of("waitForTask", "GET", "/tasks/" + taskId), e);
       }
       wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2)
@@ -446,7 +446,7 @@ public final class LakehouseClient {
     try {
       return JsonOut.bytes(body);
     } catch (IOException | IllegalArgumentException e) {
-      throw new SerializationError("cannot encode the request: " + e.getMessage(),
+      throw new SerializationException("cannot encode the request: " + e.getMessage(),
           ErrorContext.of(operation, "POST", path), e);
     }
   }
@@ -461,15 +461,15 @@ public final class LakehouseClient {
     }
     try (JsonParser p = QueryStream.JSON.createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new ParseError("expected a JSON object", 0, ErrorContext.excerpt(text), context, null);
+        throw new ResponseParseException("expected a JSON object", 0, ErrorContext.excerpt(text), context, null);
       }
       Map<String, Object> map = (Map<String, Object>) ValueDecoder.json(p);
       if (p.nextToken() != null) {
-        throw new ParseError("unexpected text after the JSON object", 0, ErrorContext.excerpt(text), context, null);
+        throw new ResponseParseException("unexpected text after the JSON object", 0, ErrorContext.excerpt(text), context, null);
       }
       return map;
     } catch (IOException | ValueDecoder.DecodeException e) {
-      throw new ParseError("malformed JSON answer", 0, ErrorContext.excerpt(text), context, e);
+      throw new ResponseParseException("malformed JSON answer", 0, ErrorContext.excerpt(text), context, e);
     }
   }
 
@@ -490,7 +490,7 @@ public final class LakehouseClient {
     try {
       return Temporals.timestampTz(text);
     } catch (RuntimeException e) {
-      throw new ParseError("expected an RFC 3339 time in '" + name + "'", 0, text,
+      throw new ResponseParseException("expected an RFC 3339 time in '" + name + "'", 0, text,
           ErrorContext.of(operation, "GET", path), e);
     }
   }
@@ -571,7 +571,7 @@ public final class LakehouseClient {
    *   <tr><td>{@link #baseUri}</td><td>{@code https://api.altertable.ai}</td></tr>
    *   <tr><td>{@link #credentials} / {@link #token}</td><td>from the environment:
    *       {@code ALTERTABLE_LAKEHOUSE_USERNAME} + {@code ALTERTABLE_LAKEHOUSE_PASSWORD}, else
-   *       {@code ALTERTABLE_BASIC_AUTH_TOKEN}; none is a {@link ConfigurationError}</td></tr>
+   *       {@code ALTERTABLE_BASIC_AUTH_TOKEN}; none is a {@link ConfigurationException}</td></tr>
    *   <tr><td>{@link #connectTimeout}</td><td>5 s</td></tr>
    *   <tr><td>{@link #requestTimeout}</td><td>60 s, until the response headers</td></tr>
    *   <tr><td>{@link #queryIdleTimeout}</td><td>5 min without a byte while streaming rows</td></tr>
@@ -842,7 +842,7 @@ public final class LakehouseClient {
     /**
      * Builds the client. Does not mutate the builder.
      *
-     * @throws ConfigurationError if no credentials were given and none are in the environment, or the environment
+     * @throws ConfigurationException if no credentials were given and none are in the environment, or the environment
      *     holds malformed ones
      */
     public LakehouseClient build() {
@@ -858,10 +858,10 @@ public final class LakehouseClient {
           resolved = Credentials.fromEnvironment(environment);
         }
       } catch (IllegalArgumentException e) {
-        throw new ConfigurationError(e.getMessage(), ErrorContext.of("build", null, null), null);
+        throw new ConfigurationException(e.getMessage(), ErrorContext.of("build", null, null), null);
       }
       if (resolved == null) {
-        throw new ConfigurationError("no credentials: call credentials(user, password) or token(token), or set "
+        throw new ConfigurationException("no credentials: call credentials(user, password) or token(token), or set "
             + Credentials.ENV_USERNAME + " and " + Credentials.ENV_PASSWORD + ", or " + Credentials.ENV_TOKEN,
             ErrorContext.of("build", null, null), null);
       }

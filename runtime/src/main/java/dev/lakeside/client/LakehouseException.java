@@ -1,9 +1,10 @@
 package dev.lakeside.client;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Base of every error the client raises. Unchecked. Each carries the operation ({@code query}, {@code append}, …),
+ * Base of every exception Lakeside raises. Unchecked. Each carries the operation ({@code query}, {@code append}, …),
  * the HTTP method and path, the status (0 when no response arrived), whether retrying the same call may succeed, the
  * server's request id when it sent one ({@code x-request-id} or {@code x-correlation-id}), a bounded excerpt of the
  * response body, and the underlying cause. Messages never contain credentials.
@@ -18,7 +19,16 @@ public class LakehouseException extends RuntimeException {
     this.context = context;
   }
 
-  /** The client operation that failed, such as {@code query} or {@code append}. */
+  /**
+   * A failure outside an HTTP exchange: a row that cannot be mapped, a value that cannot be a literal, a row the
+   * tracker refused or could not deliver. {@link #operation()} is null and {@link #status()} 0.
+   */
+  protected LakehouseException(String message, Throwable cause) {
+    super(message, cause);
+    this.context = ErrorContext.NONE;
+  }
+
+  /** The client operation that failed, such as {@code query} or {@code append}; null outside an HTTP exchange. */
   public String operation() {
     return context.operation();
   }
@@ -53,8 +63,13 @@ public class LakehouseException extends RuntimeException {
    * said so. The client's own retries already honour it; callers that retry themselves (the tracker)
    * read it here.
    */
-  public Optional<java.time.Duration> retryAfter() {
+  public Optional<Duration> retryAfter() {
     return Optional.ofNullable(context.retryAfter());
+  }
+
+  /** What the server's error means, {@link ErrorCode#OTHER} when it is none of the known ones. */
+  public ErrorCode errorCode() {
+    return context.code();
   }
 
   /** At most 512 characters of the response body, when there was one. */

@@ -33,8 +33,8 @@ import java.util.stream.StreamSupport;
  *
  * <p>Rows are read either as decoded {@link Row}s ({@link #iterator()}, {@link #stream()}) or as raw JSON tokens
  * ({@link #cursor()}), once: the second call of any of these throws {@link IllegalStateException}. An
- * {@code {"error": …}} line ends the rows with a {@link QueryError}; a malformed line with a {@link ParseError}; a
- * broken connection with a {@link NetworkError}; no data for the idle timeout with a {@link TimeoutError}. Not
+ * {@code {"error": …}} line ends the rows with a {@link QueryException}; a malformed line with a {@link ResponseParseException}; a
+ * broken connection with a {@link NetworkException}; no data for the idle timeout with a {@link RequestTimeoutException}. Not
  * thread-safe: read it from one thread.
  */
 public final class QueryStream implements AutoCloseable, Iterable<Row> {
@@ -94,8 +94,8 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
    * Reads a {@code /query} NDJSON body from any source, such as a captured response or a file: the same parsing,
    * decoding and errors as {@link LakehouseClient#query}. Closing the result closes {@code ndjson}.
    *
-   * @throws QueryError if the body reports an error instead of the columns
-   * @throws ParseError if the first two lines are not the metadata and the columns
+   * @throws QueryException if the body reports an error instead of the columns
+   * @throws ResponseParseException if the first two lines are not the metadata and the columns
    */
   public static QueryStream read(InputStream ndjson) {
     java.util.Objects.requireNonNull(ndjson, "ndjson == null");
@@ -231,7 +231,7 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
       JsonToken token = startValue();
       if (token == null) {
         if (lines.lineNumber() > valueLine) {
-          throw new ParseError("expected a row, found an empty line", valueLine + 1, "", context, null);
+          throw new ResponseParseException("expected a row, found an empty line", valueLine + 1, "", context, null);
         }
         finished = true;
         close();
@@ -265,7 +265,7 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
     }
     long line = lines.lineNumber();
     if (line > valueLine + 1) {
-      throw new ParseError("expected a JSON line, found an empty line", valueLine + 1, "", context, null);
+      throw new ResponseParseException("expected a JSON line, found an empty line", valueLine + 1, "", context, null);
     }
     valueLine = line;
     return token;
@@ -274,7 +274,7 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
   /** After a top-level value: the value must end on the line it started on, with nothing but blanks after it. */
   private void endValue(String what) {
     if (lines.lineNumber() != valueLine) {
-      throw new ParseError("the line ended inside " + what, valueLine,
+      throw new ResponseParseException("the line ended inside " + what, valueLine,
           lines.lineNumber() == valueLine + 1 ? lines.previousExcerpt() : null, context, null);
     }
     long consumed = parser.currentLocation().getByteOffset();
@@ -351,14 +351,14 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
       JsonParser p = parser;
       JsonToken token = startValue();
       if (token == null) {
-        throw new ParseError("empty response: expected the metadata line", 1, null, context, null);
+        throw new ResponseParseException("empty response: expected the metadata line", 1, null, context, null);
       }
       if (token != JsonToken.START_OBJECT) {
         throw parseError("expected the metadata object, found " + describe(token), null);
       }
       Map<String, Object> fields = objectRest(p);
       if (fields.containsKey("error") && !fields.containsKey("query_id") && !fields.containsKey("statement")) {
-        throw new QueryError(String.valueOf(fields.get("error")), 1, null, context);
+        throw new QueryException(String.valueOf(fields.get("error")), 1, null, context);
       }
       Map<String, String> errors = new LinkedHashMap<>();
       if (fields.get("connections_errors") instanceof Map<?, ?> map) {
@@ -377,7 +377,7 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
       JsonParser p = parser;
       JsonToken token = startValue();
       if (token == null) {
-        throw new ParseError("the response ended after the metadata line; expected the columns line", 2, null,
+        throw new ResponseParseException("the response ended after the metadata line; expected the columns line", 2, null,
             context, null);
       }
       if (token == JsonToken.START_OBJECT) {
@@ -410,7 +410,7 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
     }
   }
 
-  /** An object line in place of {@code expected}: a QueryError when it carries "error", else a ParseError. */
+  /** An object line in place of {@code expected}: a QueryException when it carries "error", else a ResponseParseException. */
   private LakehouseException errorLine(JsonParser p, String expected) throws IOException {
     Map<String, Object> fields = objectRest(p);
     Object error = fields.get("error");
@@ -418,7 +418,7 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
       return parseError("expected " + expected + ", found an object without \"error\"", null);
     }
     finished = true;
-    return new QueryError(error instanceof String s ? s : String.valueOf(error), lines.lineNumber(),
+    return new QueryException(error instanceof String s ? s : String.valueOf(error), lines.lineNumber(),
         metadata == null ? null : metadata.queryId(), context);
   }
 
@@ -478,13 +478,13 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
     };
   }
 
-  private ParseError parseError(String message, Throwable cause) {
+  private ResponseParseException parseError(String message, Throwable cause) {
     if (lines.lineNumber() > valueLine && valueLine > 0 && parser.getParsingContext() != null
         && !parser.getParsingContext().inRoot()) {
       String excerpt = lines.lineNumber() == valueLine + 1 ? lines.previousExcerpt() : null;
-      return new ParseError("the line ended inside a value (" + message + ")", valueLine, excerpt, context, cause);
+      return new ResponseParseException("the line ended inside a value (" + message + ")", valueLine, excerpt, context, cause);
     }
-    return new ParseError(message, lines.lineNumber(), lines.excerpt(), context, cause);
+    return new ResponseParseException(message, lines.lineNumber(), lines.excerpt(), context, cause);
   }
 
   /**
@@ -544,10 +544,10 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
           : reason.lines().findFirst().orElse(reason)) + ")", e);
     }
     if (e instanceof StreamingBody.IdleTimeout) {
-      return new TimeoutError("the query stream stalled: " + e.getMessage() + " after line " + lines.lineNumber(),
+      return new RequestTimeoutException("the query stream stalled: " + e.getMessage() + " after line " + lines.lineNumber(),
           context.retriable(true), e);
     }
-    return new NetworkError("the query stream broke after line " + lines.lineNumber() + ": " + e,
+    return new NetworkException("the query stream broke after line " + lines.lineNumber() + ": " + e,
         context.retriable(true), e);
   }
 

@@ -27,9 +27,9 @@ import java.util.List;
  * <p>The parser belongs to the cursor and is valid until the next call to {@link #next()}: do not close it or keep
  * it. It is one parser for the whole response, which reads the next line only when asked for a token past the end
  * of the current one: a row whose line ends early therefore continues into the next line (and usually fails there
- * with a {@link ParseError}); {@link #next()} checks that each row ended on its own line with nothing after it, and
- * reports a {@link ParseError} naming the row's line otherwise. Errors in the stream surface from {@link #next()} as {@link QueryError}, {@link ParseError},
- * {@link NetworkError} or {@link TimeoutError}. Not thread-safe.
+ * with a {@link ResponseParseException}); {@link #next()} checks that each row ended on its own line with nothing after it, and
+ * reports a {@link ResponseParseException} naming the row's line otherwise. Errors in the stream surface from {@link #next()} as {@link QueryException}, {@link ResponseParseException},
+ * {@link NetworkException} or {@link RequestTimeoutException}. Not thread-safe.
  */
 public final class RowCursor {
   private final QueryStream stream;
@@ -62,14 +62,14 @@ public final class RowCursor {
    * Decodes the cell the parser is on (after {@code parser().nextToken()}) as column {@code index}, by its DuckDB
    * type, leaving the parser on the cell's last token.
    *
-   * @throws ParseError if the cell does not fit the column's type
+   * @throws ResponseParseException if the cell does not fit the column's type
    */
   public Object read(int index) {
     java.util.Objects.checkIndex(index, stream.columnSet().size());
     try {
       return stream.decode(stream.parser(), index);
     } catch (IOException e) {
-      throw new ParseError("column " + index + ": " + e.getMessage(), line(), null,
+      throw new ResponseParseException("column " + index + ": " + e.getMessage(), line(), null,
           ErrorContext.of("query", "POST", "/query"), e);
     }
   }

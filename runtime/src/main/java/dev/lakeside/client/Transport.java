@@ -124,7 +124,7 @@ final class Transport {
         wait = retryDelay(call, attempt, error, retryAfter);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new NetworkError("interrupted while waiting for the response", context, e);
+        throw new NetworkException("interrupted while waiting for the response", context, e);
       } catch (IOException e) {
         error = ioError(context, e, baseUri);
         wait = retryDelay(call, attempt, error, null);
@@ -194,13 +194,14 @@ final class Transport {
   }
 
   static LakehouseException statusError(ErrorContext base, int status, String requestId, String body) {
-    ErrorContext context = base.withResponse(status, requestId, body);
-    String message = errorMessage(status, body);
+    ServerError error = serverError(status, body);
+    ErrorContext context = base.withResponse(status, requestId, body).code(ErrorCode.of(error.code(), error.text()));
+    String message = error.message();
     return switch (status) {
-      case 401, 403 -> new AuthError(message, context, null);
+      case 401, 403 -> new AuthException(message, context, null);
       default -> status >= 400 && status < 500 && !isTransient(status)
-          ? new BadRequestError(message, context, null)
-          : new ApiError(message, context.retriable(isTransient(status)), null);
+          ? new BadRequestException(message, context, null)
+          : new ApiException(message, context.retriable(isTransient(status)), null);
     };
   }
 
@@ -213,10 +214,12 @@ final class Transport {
   }
 
   /** The server's explanation: {@code error} (and {@code code}) of a JSON body, else the plain text. */
-  private static String errorMessage(int status, String body) {
+  private record ServerError(String message, String code, String text) {}
+
+  private static ServerError serverError(int status, String body) {
     String reason = "HTTP " + status;
     if (body == null || body.isBlank()) {
-      return reason + (status == 401 ? ": the credentials were rejected" : "");
+      return new ServerError(reason + (status == 401 ? ": the credentials were rejected" : ""), null, null);
     }
     String text = body.strip();
     if (text.startsWith("{")) {
@@ -229,15 +232,16 @@ final class Transport {
             error = nested.get("message");
           }
           if (error != null) {
-            return reason + ": " + ErrorContext.excerpt(String.valueOf(error)) + (code == null ? "" : " (" + code
-                + ")");
+            String said = String.valueOf(error);
+            return new ServerError(reason + ": " + ErrorContext.excerpt(said) + (code == null ? "" : " (" + code
+                + ")"), code == null ? null : String.valueOf(code), said);
           }
         }
       } catch (IOException | RuntimeException notJson) {
         // fall through to the plain text
       }
     }
-    return reason + ": " + ErrorContext.excerpt(text.lines().findFirst().orElse(text));
+    return new ServerError(reason + ": " + ErrorContext.excerpt(text.lines().findFirst().orElse(text)), null, text);
   }
 
   private static boolean unresolved(Throwable e) {
@@ -260,28 +264,28 @@ final class Transport {
   static LakehouseException ioError(ErrorContext context, IOException e, URI target) {
     ErrorContext retriable = context.retriable(true);
     if (e instanceof HttpConnectTimeoutException) {
-      return new TimeoutError("connect timeout: " + e.getMessage(), retriable, e);
+      return new RequestTimeoutException("connect timeout: " + e.getMessage(), retriable, e);
     }
     if (e instanceof HttpTimeoutException) {
-      return new TimeoutError("request timeout: no response within the timeout", retriable, e);
+      return new RequestTimeoutException("request timeout: no response within the timeout", retriable, e);
     }
     if (e instanceof InterruptedIOException) {
-      return new NetworkError("interrupted: " + e.getMessage(), context, e);
+      return new NetworkException("interrupted: " + e.getMessage(), context, e);
     }
     if (e instanceof ConnectException) {
       String where = target.getScheme() + "://" + target.getHost() + (target.getPort() < 0 ? "" : ":" + target.getPort());
       if (unresolved(e)) {
-        return new NetworkError("cannot resolve the host name " + target.getHost() + " of " + where
+        return new NetworkException("cannot resolve the host name " + target.getHost() + " of " + where
             + " (no DNS answer: check the name, or the machine's network)", retriable, e);
       }
       if (isLoopback(target.getHost()) && "http".equalsIgnoreCase(target.getScheme())) {
         int port = target.getPort() < 0 ? 80 : target.getPort();
-        return new NetworkError("no lakehouse answers at " + where + " (connection refused). Start the local "
+        return new NetworkException("no lakehouse answers at " + where + " (connection refused). Start the local "
             + "lakehouse there (java -jar lakeside-local.jar --port " + port + ", or LocalLakehouse.builder().port("
             + port + ").start() in code), or point baseUri at your Altertable lakehouse", retriable, e);
       }
-      return new NetworkError("cannot connect to " + where + ": " + e, retriable, e);
+      return new NetworkException("cannot connect to " + where + ": " + e, retriable, e);
     }
-    return new NetworkError("the exchange failed: " + e, retriable, e);
+    return new NetworkException("the exchange failed: " + e, retriable, e);
   }
 }

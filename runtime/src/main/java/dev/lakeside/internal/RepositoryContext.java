@@ -7,13 +7,12 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.client.TableRef;
 import dev.lakeside.mapping.TableModel;
+import dev.lakeside.track.SchemaMode;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * What every repository of one {@code Lakeside} shares: the client, the table resolution (facade
@@ -31,26 +30,21 @@ public final class RepositoryContext {
   static final long MAX_WEIGHT = 1_000_000;
 
   private final LakehouseClient client;
-  private final Function<TableModel<?>, TableRef> tables;
-  private final Consumer<TableModel<?>> preparer;
-  private final Consumer<TableRef> written;
+  private final Tables tables;
+  private final SchemaMode mode;
   private final Cache<Key, Entry> cache;
   private final ConcurrentMap<TableRef, AtomicLong> generations = new ConcurrentHashMap<>();
 
   /**
    * @param client the facade's client
-   * @param tables where a model's rows live: its declared catalog and schema, else the facade's
-   * @param preparer makes a model's table ready for writes (per the facade's schema mode), blocking;
-   *     throws the failure itself, not wrapped
-   * @param written tells the facade's write listeners, this context's {@link #invalidate} among them
+   * @param tables where a model's rows live, and whether their table is ready; told of each write
+   * @param mode how a table is made ready before the first write to it
    * @param ticker the cache's time source: {@link Ticker#systemTicker()}, or a fake one in tests
    */
-  public RepositoryContext(LakehouseClient client, Function<TableModel<?>, TableRef> tables,
-      Consumer<TableModel<?>> preparer, Consumer<TableRef> written, Ticker ticker) {
+  public RepositoryContext(LakehouseClient client, Tables tables, SchemaMode mode, Ticker ticker) {
     this.client = Objects.requireNonNull(client, "client == null");
     this.tables = Objects.requireNonNull(tables, "tables == null");
-    this.preparer = Objects.requireNonNull(preparer, "preparer == null");
-    this.written = Objects.requireNonNull(written, "written == null");
+    this.mode = Objects.requireNonNull(mode, "mode == null");
     this.cache = Caffeine.newBuilder()
         .maximumWeight(MAX_WEIGHT)
         .weigher((Key key, Entry entry) -> entry.value() instanceof java.util.List<?> rows
@@ -75,15 +69,16 @@ public final class RepositoryContext {
   }
 
   TableRef table(TableModel<?> model) {
-    return tables.apply(model);
+    return tables.resolve(model);
   }
 
+  /** Makes the table of {@code model} ready for writes, blocking; throws the failure itself, not wrapped. */
   void prepare(TableModel<?> model) {
-    preparer.accept(model);
+    Futures.join(tables.prepare(tables.resolve(model), model, mode));
   }
 
   void written(TableRef table) {
-    written.accept(table);
+    tables.written(table);
   }
 
   /**

@@ -1,10 +1,12 @@
 package dev.lakeside.mapping;
 
+import dev.lakeside.client.LakehouseException;
+
 /**
  * A row of a result could not become a record: a NOT NULL column was NULL or missing, or a value
  * did not fit its component. The message says what was expected, what was found, and where.
  */
-public final class RowMappingException extends RuntimeException {
+public final class RowMappingException extends LakehouseException {
   private static final long serialVersionUID = 1L;
 
   private final String table;

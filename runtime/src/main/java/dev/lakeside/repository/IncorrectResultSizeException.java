@@ -1,10 +1,12 @@
 package dev.lakeside.repository;
 
+import dev.lakeside.client.LakehouseException;
+
 /**
  * A finder returning a single {@code T} matched no row, or a finder returning {@code T} or
  * {@code Optional<T>} matched more than one.
  */
-public final class IncorrectResultSizeException extends RuntimeException {
+public final class IncorrectResultSizeException extends LakehouseException {
   private static final long serialVersionUID = 1L;
   private final String method;
   private final String expected;
@@ -12,7 +14,7 @@ public final class IncorrectResultSizeException extends RuntimeException {
 
   public IncorrectResultSizeException(String method, String expected, long found) {
     super(method + " expected " + expected + ", found " + (found > 1 ? "more than one row" : found + " rows")
-        + ". Fix: return Optional<T> to allow no row, or List<T>/Stream<T> for many, or narrow the predicate.");
+        + ". Fix: return Optional<T> to allow no row, or List<T>/Stream<T> for many, or narrow the predicate.", null);
     this.method = method;
     this.expected = expected;
     this.found = found;

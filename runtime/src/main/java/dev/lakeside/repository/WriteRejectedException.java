@@ -1,5 +1,7 @@
 package dev.lakeside.repository;
 
+import dev.lakeside.client.ErrorCode;
+import dev.lakeside.client.LakehouseException;
 import dev.lakeside.client.TableRef;
 
 /**
@@ -7,12 +9,13 @@ import dev.lakeside.client.TableRef;
  * the rows: {@code /append} said {@code ok: false}, or {@code /upsert} did. Nothing of the request
  * was stored. Transport failures are {@link dev.lakeside.client.LakehouseException}s instead.
  */
-public final class WriteRejectedException extends RuntimeException {
+public final class WriteRejectedException extends LakehouseException {
   private static final long serialVersionUID = 1L;
 
   private final transient TableRef table;
   private final String endpoint;
-  private final String errorCode;
+  private final String serverCode;
+  private final ErrorCode code;
 
   /**
    * @param table the table written to
@@ -23,10 +26,11 @@ public final class WriteRejectedException extends RuntimeException {
   public WriteRejectedException(TableRef table, String endpoint, String errorCode, String errorMessage) {
     super(endpoint + " refused the rows for " + table + ": expected ok, found "
         + (errorCode == null ? "an error" : "error " + errorCode)
-        + (errorMessage == null ? "" : ": " + errorMessage) + ". Nothing of this request was stored.");
+        + (errorMessage == null ? "" : ": " + errorMessage) + ". Nothing of this request was stored.", null);
     this.table = table;
     this.endpoint = endpoint;
-    this.errorCode = errorCode;
+    this.serverCode = errorCode;
+    this.code = ErrorCode.of(errorCode, errorMessage);
   }
 
   /** The table written to. */
@@ -39,8 +43,14 @@ public final class WriteRejectedException extends RuntimeException {
     return endpoint;
   }
 
-  /** The server's error class, such as {@code invalid-data}, or null when it gave none. */
-  public String errorCode() {
-    return errorCode;
+  /** What the server's refusal means. */
+  @Override
+  public ErrorCode errorCode() {
+    return code;
+  }
+
+  /** The server's error class as it sent it, such as {@code invalid-data}, or null when it gave none. */
+  public String serverCode() {
+    return serverCode;
   }
 }

@@ -2,11 +2,12 @@ package dev.lakeside.track;
 
 import dev.lakeside.client.AppendRequest;
 import dev.lakeside.client.AppendResult;
-import dev.lakeside.client.AuthError;
+import dev.lakeside.client.AuthException;
+import dev.lakeside.client.ErrorCode;
 import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.client.LakehouseException;
 import dev.lakeside.client.TableRef;
-import dev.lakeside.client.TaskStatus;
+import dev.lakeside.internal.Tables;
 import dev.lakeside.mapping.TableModel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -17,23 +18,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends the pipeline's batches with {@link LakehouseClient#appendAsync}, after the table has been
- * prepared (the preparer remembers prepared tables), and classifies each outcome for the pipeline.
+ * prepared (the tables service remembers prepared tables), and classifies each outcome for the pipeline.
  */
 final class ClientSender implements Pipeline.Sender {
   private final LakehouseClient client;
   private final TrackerConfig config;
-  private final TablePreparer preparer;
+  private final Tables tables;
   private final java.util.Map<TableRef, TableModel<?>> models = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private final java.util.function.Consumer<TableRef> written;
   private ExecutorService pollers;
 
-  ClientSender(LakehouseClient client, TrackerConfig config, TablePreparer preparer,
-      java.util.function.Consumer<TableRef> written) {
+  ClientSender(LakehouseClient client, TrackerConfig config, Tables tables) {
     this.client = client;
     this.config = config;
-    this.preparer = preparer;
-    this.written = written;
+    this.tables = tables;
   }
 
   void register(TableRef table, TableModel<?> model) {
@@ -44,7 +42,7 @@ final class ClientSender implements Pipeline.Sender {
   public CompletableFuture<Pipeline.SendResult> send(TableRef table, byte[] body, int rows) {
     CompletableFuture<Void> ready = config.schemaMode() == SchemaMode.NONE
         ? CompletableFuture.completedFuture(null)
-        : preparer.prepare(table, models.get(table), config.schemaMode());
+        : tables.prepare(table, models.get(table), config.schemaMode());
     return ready.handle((ok, error) -> error)
         .thenCompose(error -> {
           if (error != null) {
@@ -62,7 +60,7 @@ final class ClientSender implements Pipeline.Sender {
       return CompletableFuture.completedFuture(rejected(table, result.errorCode(), result.errorMessage()));
     }
     if (config.confirmation() == Confirmation.SYNC || result.taskId() == null) {
-      written.accept(table);
+      tables.written(table);
       return CompletableFuture.completedFuture(new Pipeline.SendResult.Stored());
     }
     return CompletableFuture.supplyAsync(() -> client.waitForTask(result.taskId(), config.deliveryTimeout()),
@@ -71,7 +69,7 @@ final class ClientSender implements Pipeline.Sender {
           if (task.errorCode() != null) {
             return rejected(table, task.errorCode(), task.errorMessage());
           }
-          written.accept(table);
+          tables.written(table);
           return new Pipeline.SendResult.Stored();
         });
   }
@@ -97,22 +95,27 @@ final class ClientSender implements Pipeline.Sender {
   }
 
   private Pipeline.SendResult rejected(TableRef table, String code, String message) {
-    if ("invalid-data".equals(code) || "incompatible-schema".equals(code)) {
-      return new Pipeline.SendResult.Rejected(code, message);
-    }
-    if ("write-conflict".equals(code)) {
-      // Another write to the same table won a race on the server; nothing was stored, sending again can succeed.
-      return new Pipeline.SendResult.Retry(null, new IllegalStateException(code + ": " + message));
-    }
-    if (message != null && message.contains("does not exist")) {
-      preparer.forget(table);
-      return new Pipeline.SendResult.Retry(Duration.ZERO, new IllegalStateException(message));
+    switch (ErrorCode.of(code, message)) {
+      case INVALID_DATA, INCOMPATIBLE_SCHEMA -> {
+        return new Pipeline.SendResult.Rejected(code, message);
+      }
+      case WRITE_CONFLICT -> {
+        // Another write to the same table won a race on the server; nothing was stored, sending again can succeed.
+        return new Pipeline.SendResult.Retry(null, new IllegalStateException(code + ": " + message));
+      }
+      case TABLE_NOT_FOUND -> {
+        tables.forget(table);
+        return new Pipeline.SendResult.Retry(Duration.ZERO, new IllegalStateException(message));
+      }
+      default -> {
+        // below
+      }
     }
     return new Pipeline.SendResult.Failed(DeadLetter.Reason.CLIENT_ERROR, code + ": " + message, null);
   }
 
   private Pipeline.SendResult classify(TableRef table, Throwable error) {
-    if (error instanceof AuthError e) {
+    if (error instanceof AuthException e) {
       return unauthorized(e);
     }
     if (error instanceof LakehouseException e) {
@@ -123,8 +126,8 @@ final class ClientSender implements Pipeline.Sender {
       if (e.retriable()) {
         return new Pipeline.SendResult.Retry(e.retryAfter().orElse(null), e);
       }
-      if (e.status() == 404 && e.getMessage().contains("does not exist")) {
-        preparer.forget(table);
+      if (e.errorCode() == ErrorCode.TABLE_NOT_FOUND) {
+        tables.forget(table);
         return new Pipeline.SendResult.Retry(Duration.ZERO, e);
       }
       return new Pipeline.SendResult.Failed(DeadLetter.Reason.CLIENT_ERROR, e.getMessage(), e);
@@ -133,7 +136,7 @@ final class ClientSender implements Pipeline.Sender {
   }
 
   private Pipeline.SendResult classifyPrepare(Throwable error) {
-    if (error instanceof AuthError e) {
+    if (error instanceof AuthException e) {
       return unauthorized(e);
     }
     if (error instanceof LakehouseException e && e.retriable()) {
@@ -143,7 +146,7 @@ final class ClientSender implements Pipeline.Sender {
   }
 
   /** 401 and 403 are configuration errors: retrying the same credentials cannot succeed. */
-  private Pipeline.SendResult unauthorized(AuthError e) {
+  private Pipeline.SendResult unauthorized(AuthException e) {
     return new Pipeline.SendResult.Failed(DeadLetter.Reason.UNAUTHORIZED, "the lakehouse at "
         + client.baseUri() + " refused the credentials (" + e.getMessage() + "); check the user and password or "
         + "token given to LakehouseClient.builder() or the ALTERTABLE_* environment variables", e);

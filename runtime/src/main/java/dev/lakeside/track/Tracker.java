@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.client.TableRef;
+import dev.lakeside.internal.Tables;
 import dev.lakeside.mapping.TableModel;
 import dev.lakeside.mapping.TableModels;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -64,24 +64,16 @@ public final class Tracker implements AutoCloseable {
   private final ThreadLocal<Encoder> encoders = ThreadLocal.withInitial(Encoder::new);
 
   /**
-   * A tracker that appends through {@code client}. Applications get theirs from {@code Lakeside.tracker()},
-   * which passes the facade's default catalog and schema and its schema handling.
-   *
-   * @param tables where a model's rows go (its declared catalog and schema, or the defaults)
-   * @param preparer makes a table ready before the first append to it, per {@link TrackerConfig#schemaMode()};
-   *     called again after the server reports the table missing
-   * @param written told after each batch the server stored, so that caches of the table can be invalidated
+   * Wiring for {@code Lakeside}, which passes its {@link Tables}: applications get their tracker from {@code
+   * Lakeside.tracker()}.
    */
-  public static Tracker create(LakehouseClient client, TrackerConfig config,
-      Function<TableModel<?>, TableRef> tables, TablePreparer preparer, Consumer<TableRef> written) {
+  public static Tracker create(LakehouseClient client, TrackerConfig config, Tables tables) {
     Objects.requireNonNull(client, "client == null");
     Objects.requireNonNull(config, "config == null");
     Objects.requireNonNull(tables, "tables == null");
-    Objects.requireNonNull(preparer, "preparer == null");
-    Objects.requireNonNull(written, "written == null");
-    ClientSender sender = new ClientSender(client, config, preparer, written);
+    ClientSender sender = new ClientSender(client, config, tables);
     return new Tracker(config, sender, model -> {
-      TableRef table = tables.apply(model);
+      TableRef table = tables.resolve(model);
       sender.register(table, model);
       return table;
     });
@@ -165,7 +157,7 @@ public final class Tracker implements AutoCloseable {
    *   <li>normally, with the {@link FlushResult}, when every such row is stored (and queryable);
    *   <li>exceptionally, with a {@link FlushException}, when some were dead-lettered or dropped. Its
    *       cause names the first lost row's table and reason, and wraps the client's error, such as an
-   *       {@code AuthError} when the lakehouse refused the credentials.
+   *       {@code AuthException} when the lakehouse refused the credentials.
    * </ul>
    *
    * <p>It reports every loss of a row accepted before this call, unless a flush that completed before

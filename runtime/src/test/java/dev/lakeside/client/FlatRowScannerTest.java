@@ -166,8 +166,8 @@ class FlatRowScannerTest {
           out.add(cursor.row().values());
         }
       }
-    } catch (ParseError e) {
-      out.add("ParseError at " + e.line() + ": " + e.getMessage());
+    } catch (ResponseParseException e) {
+      out.add("ResponseParseException at " + e.line() + ": " + e.getMessage());
     }
     return out;
   }

@@ -113,7 +113,7 @@ class LakehouseClientLocalTest {
   void failedSqlIsAQueryErrorAndLandsInTheQueryLog() {
     String queryId = UUID.randomUUID().toString();
     assertThatThrownBy(() -> client.query(QueryRequest.builder("SELECT * FROM no_such_table").queryId(queryId)
-        .build())).isInstanceOfSatisfying(QueryError.class, e -> {
+        .build())).isInstanceOfSatisfying(QueryException.class, e -> {
           assertThat(e.line()).isEqualTo(2);
           assertThat(e.serverMessage()).contains("no_such_table");
         });
@@ -133,7 +133,7 @@ class LakehouseClientLocalTest {
     CancelResult cancel = client.cancelQuery(id, result.metadata().sessionId());
     assertThat(cancel.message()).isNotBlank();
     assertThatThrownBy(() -> client.getQuery(UUID.randomUUID().toString()))
-        .isInstanceOfSatisfying(BadRequestError.class, e -> assertThat(e.status()).isEqualTo(404));
+        .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.status()).isEqualTo(404));
   }
 
   @Test
@@ -220,7 +220,7 @@ class LakehouseClientLocalTest {
   @Test
   void appendOfABadBodyIsABadRequest() {
     assertThatThrownBy(() -> client.append(AppendRequest.ofJson(table("t"), "42".getBytes(StandardCharsets.UTF_8))))
-        .isInstanceOfSatisfying(BadRequestError.class, e -> assertThat(e.status()).isEqualTo(400));
+        .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.status()).isEqualTo(400));
   }
 
   @Test
@@ -240,7 +240,7 @@ class LakehouseClientLocalTest {
         .getBytes(StandardCharsets.UTF_8)).withContentType("text/csv"));
     assertThat(count("users")).isEqualTo(1);
     assertThatThrownBy(() -> client.upload(table("users"), UploadMode.CREATE, IngestBody.of(csv)))
-        .isInstanceOf(BadRequestError.class);
+        .isInstanceOf(BadRequestException.class);
   }
 
   @Test
@@ -284,7 +284,7 @@ class LakehouseClientLocalTest {
   @Test
   void wrongPasswordIsAnAuthError() {
     LakehouseClient wrong = client.newBuilder().credentials("test", "nope").build();
-    assertThatThrownBy(() -> wrong.validate("SELECT 1")).isInstanceOfSatisfying(AuthError.class, e -> {
+    assertThatThrownBy(() -> wrong.validate("SELECT 1")).isInstanceOfSatisfying(AuthException.class, e -> {
       assertThat(e.status()).isEqualTo(401);
       assertThat(e.getMessage()).doesNotContain("nope");
     });
@@ -293,7 +293,7 @@ class LakehouseClientLocalTest {
   @Test
   void badRequestsAreTypedWithTheServersMessage() {
     assertThatThrownBy(() -> client.validate(QueryRequest.builder("SELECT 1").catalog("a\u0000b").build()))
-        .isInstanceOfSatisfying(BadRequestError.class, e -> {
+        .isInstanceOfSatisfying(BadRequestException.class, e -> {
           assertThat(e.status()).isEqualTo(400);
           assertThat(e.getMessage()).contains("NUL");
         });

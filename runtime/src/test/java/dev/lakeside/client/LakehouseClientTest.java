@@ -193,7 +193,7 @@ class LakehouseClientTest {
   @Test
   void appendOfAnUnsupportedValueNamesItsPath() {
     assertThatThrownBy(() -> AppendRequest.of(TableRef.of("c", "s", "t"), Map.of("x", Map.of("y", new Object()))))
-        .isInstanceOf(SerializationError.class).hasMessageContaining("row.x.y").hasMessageContaining("Object");
+        .isInstanceOf(SerializationException.class).hasMessageContaining("row.x.y").hasMessageContaining("Object");
   }
 
   @Test
@@ -239,7 +239,7 @@ class LakehouseClientTest {
       server.enqueue(json(200, "{\"task_id\":\"t1\",\"status\":\"pending\"}"));
     }
     assertThatThrownBy(() -> timed.waitForTask("t1", Duration.ofSeconds(1)))
-        .isInstanceOf(TimeoutError.class).hasMessageContaining("still pending");
+        .isInstanceOf(RequestTimeoutException.class).hasMessageContaining("still pending");
     assertThat(clock.instant()).isEqualTo(MutableClock.START.plusSeconds(1));
   }
 
@@ -262,7 +262,7 @@ class LakehouseClientTest {
   @Test
   void statusesMapToTypedErrorsWithContext() {
     server.enqueue(respond(401, null, ""));
-    assertThatThrownBy(() -> client.getTask("t1")).isInstanceOfSatisfying(AuthError.class, e -> {
+    assertThatThrownBy(() -> client.getTask("t1")).isInstanceOfSatisfying(AuthException.class, e -> {
       assertThat(e.status()).isEqualTo(401);
       assertThat(e.operation()).isEqualTo("getTask");
       assertThat(e.method()).isEqualTo("GET");
@@ -272,24 +272,24 @@ class LakehouseClientTest {
     server.enqueue(json(400, "{\"error\":\"missing query parameter 'table'\",\"code\":\"bad-request\"}",
         "x-request-id", "req-42"));
     assertThatThrownBy(() -> client.append(TableRef.of("c", "s", "t"), Map.of("a", 1)))
-        .isInstanceOfSatisfying(BadRequestError.class, e -> {
+        .isInstanceOfSatisfying(BadRequestException.class, e -> {
           assertThat(e.requestId()).contains("req-42");
           assertThat(e.getMessage()).contains("missing query parameter 'table'").contains("(bad-request)")
               .contains("POST /append").contains("status 400");
           assertThat(e.bodyExcerpt()).hasValueSatisfying(b -> assertThat(b).contains("bad-request"));
         });
     server.enqueue(text(422, "Failed to deserialize the JSON body into the target type: missing field"));
-    assertThatThrownBy(() -> client.validate("SELECT 1")).isInstanceOf(BadRequestError.class)
+    assertThatThrownBy(() -> client.validate("SELECT 1")).isInstanceOf(BadRequestException.class)
         .hasMessageContaining("Failed to deserialize");
     server.enqueue(respond(404, null, ""));
-    assertThatThrownBy(() -> client.getQuery("x")).isInstanceOfSatisfying(BadRequestError.class,
+    assertThatThrownBy(() -> client.getQuery("x")).isInstanceOfSatisfying(BadRequestException.class,
         e -> assertThat(e.status()).isEqualTo(404));
   }
 
   @Test
   void errorBodyExcerptIsBounded() {
     server.enqueue(text(400, "x".repeat(5000)));
-    assertThatThrownBy(() -> client.validate("SELECT 1")).isInstanceOfSatisfying(BadRequestError.class,
+    assertThatThrownBy(() -> client.validate("SELECT 1")).isInstanceOfSatisfying(BadRequestException.class,
         e -> assertThat(e.bodyExcerpt().orElseThrow().length()).isLessThan(600));
   }
 
@@ -318,7 +318,7 @@ class LakehouseClientTest {
   @Test
   void backoffIsExponentialWithFullJitterAndGivesUpAfterMaxRetries() {
     server.enqueue(text(503, "a")).enqueue(text(502, "b")).enqueue(text(500, "c"));
-    assertThatThrownBy(() -> client.getQuery("q")).isInstanceOfSatisfying(ApiError.class, e -> {
+    assertThatThrownBy(() -> client.getQuery("q")).isInstanceOfSatisfying(ApiException.class, e -> {
       assertThat(e.status()).isEqualTo(500);
       assertThat(e.retriable()).isTrue();
     });
@@ -330,7 +330,7 @@ class LakehouseClientTest {
   @Test
   void tooLongRetryAfterIsNotWaitedFor() {
     server.enqueue(text(503, "maintenance", "Retry-After", "3600"));
-    assertThatThrownBy(() -> client.getTask("t")).isInstanceOfSatisfying(ApiError.class,
+    assertThatThrownBy(() -> client.getTask("t")).isInstanceOfSatisfying(ApiException.class,
         e -> assertThat(e.retriable()).isTrue());
     assertThat(sleeps).isEmpty();
   }
@@ -347,7 +347,7 @@ class LakehouseClientTest {
     server.enqueue(text(503, "busy", "Retry-After", "1"))
         .enqueue(json(200, "{\"ok\":true}"));
     assertThatThrownBy(() -> client.append(TableRef.of("c", "s", "t"), Map.of("a", 1)))
-        .isInstanceOfSatisfying(ApiError.class, e -> {
+        .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.retriable()).isTrue();
           assertThat(e.retryAfter()).as("left to the caller that retries").hasValue(Duration.ofSeconds(1));
         });
@@ -356,7 +356,7 @@ class LakehouseClientTest {
     server.reset();
     server.enqueue(ScriptedServer.drop()).enqueue(json(200, "{\"ok\":true}"));
     assertThatThrownBy(() -> client.append(TableRef.of("c", "s", "t"), Map.of("a", 1)))
-        .isInstanceOf(NetworkError.class);
+        .isInstanceOf(NetworkException.class);
     assertThat(server.requestCount()).isEqualTo(1);
   }
 
@@ -370,7 +370,7 @@ class LakehouseClientTest {
         .baseUri(java.net.URI.create("http://127.0.0.1:" + port))
         .credentials("someone", "s3cret-password").maxRetries(0).build();
     assertThatThrownBy(() -> nowhere.queryAll("SELECT 1"))
-        .isInstanceOf(NetworkError.class)
+        .isInstanceOf(NetworkException.class)
         .hasMessageContaining("no lakehouse answers at http://127.0.0.1:" + port + " (connection refused)")
         .hasMessageContaining("java -jar lakeside-local.jar --port " + port)
         .hasMessageContaining("LocalLakehouse.builder().port(" + port + ").start()")
@@ -384,7 +384,7 @@ class LakehouseClientTest {
         .baseUri(java.net.URI.create("https://lakeside-test.invalid"))
         .credentials("someone", "s3cret-password").maxRetries(0).build();
     assertThatThrownBy(() -> nowhere.queryAll("SELECT 1"))
-        .isInstanceOf(NetworkError.class)
+        .isInstanceOf(NetworkException.class)
         .hasMessageContaining("cannot resolve the host name lakeside-test.invalid of https://lakeside-test.invalid")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret").doesNotContain("local lakehouse"));
   }
@@ -423,7 +423,7 @@ class LakehouseClientTest {
     server.enqueue(text(503, "busy")).enqueue(respond(200, null, ""));
     LakehouseClient retrying = builder().retryWrites(true).build();
     assertThatThrownBy(() -> retrying.upload(TableRef.of("c", "s", "t"), UploadMode.APPEND,
-        IngestBody.of(new ByteArrayInputStream(new byte[] {'a'})))).isInstanceOf(ApiError.class);
+        IngestBody.of(new ByteArrayInputStream(new byte[] {'a'})))).isInstanceOf(ApiException.class);
     assertThat(server.requestCount()).isEqualTo(1);
   }
 
@@ -435,7 +435,7 @@ class LakehouseClientTest {
     server.reset();
 
     server.enqueue(text(503, "busy")).enqueue(ndjson(META + "[\"Count\"]\n[1]\n"));
-    assertThatThrownBy(() -> client.queryAll("INSERT INTO t VALUES (1)")).isInstanceOf(ApiError.class);
+    assertThatThrownBy(() -> client.queryAll("INSERT INTO t VALUES (1)")).isInstanceOf(ApiException.class);
     assertThat(server.requestCount()).isEqualTo(1);
     server.reset();
 
@@ -475,7 +475,7 @@ class LakehouseClientTest {
     server.enqueue(ScriptedServer.stall(release));
     LakehouseClient fast = builder().requestTimeout(Duration.ofMillis(300)).maxRetries(0).build();
     try {
-      assertThatThrownBy(() -> fast.getTask("t")).isInstanceOfSatisfying(TimeoutError.class, e -> {
+      assertThatThrownBy(() -> fast.getTask("t")).isInstanceOfSatisfying(RequestTimeoutException.class, e -> {
         assertThat(e.retriable()).isTrue();
         assertThat(e.status()).isZero();
       });
@@ -491,7 +491,7 @@ class LakehouseClientTest {
     try {
       assertThatThrownBy(() -> builder().maxRetries(0).build()
           .query(QueryRequest.builder("SELECT 1").timeout(Duration.ofMillis(300)).build()))
-          .isInstanceOf(TimeoutError.class);
+          .isInstanceOf(RequestTimeoutException.class);
     } finally {
       release.countDown();
     }
@@ -517,7 +517,7 @@ class LakehouseClientTest {
     try (QueryStream stream = idle.query("SELECT 1")) {
       var rows = stream.iterator();
       assertThat(rows.next().get(0)).isEqualTo(1L);
-      assertThatThrownBy(rows::hasNext).isInstanceOfSatisfying(TimeoutError.class,
+      assertThatThrownBy(rows::hasNext).isInstanceOfSatisfying(RequestTimeoutException.class,
           e -> assertThat(e.getMessage()).contains("stalled").contains("after line 3"));
     } finally {
       release.countDown();
@@ -580,7 +580,7 @@ class LakehouseClientTest {
   @Test
   void queryErrorOnLineTwoIsTypedWithQueryId() {
     server.enqueue(ndjson(META + "{\"error\":\"Catalog Error: Table with name nope does not exist!\"}\n"));
-    assertThatThrownBy(() -> client.query("SELECT * FROM nope")).isInstanceOfSatisfying(QueryError.class, e -> {
+    assertThatThrownBy(() -> client.query("SELECT * FROM nope")).isInstanceOfSatisfying(QueryException.class, e -> {
       assertThat(e.line()).isEqualTo(2);
       assertThat(e.serverMessage()).startsWith("Catalog Error");
       assertThat(e.queryId()).isEqualTo("0b7c5f0e-2f5e-4a53-9d0e-8f2f5d8e5c11");
@@ -626,14 +626,14 @@ class LakehouseClientTest {
   @Test
   void noCredentialsAnywhereIsAConfigurationError() {
     assertThatThrownBy(() -> LakehouseClient.builder().environment(Map.of()).build())
-        .isInstanceOf(ConfigurationError.class).hasMessageContaining("ALTERTABLE_LAKEHOUSE_USERNAME")
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("ALTERTABLE_LAKEHOUSE_USERNAME")
         .hasMessageContaining("ALTERTABLE_BASIC_AUTH_TOKEN");
     assertThatThrownBy(() -> LakehouseClient.builder()
         .environment(Map.of("ALTERTABLE_LAKEHOUSE_USERNAME", "u")).build())
-        .isInstanceOf(ConfigurationError.class).hasMessageContaining("ALTERTABLE_LAKEHOUSE_PASSWORD is not set");
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("ALTERTABLE_LAKEHOUSE_PASSWORD is not set");
     assertThatThrownBy(() -> LakehouseClient.builder()
         .environment(Map.of("ALTERTABLE_BASIC_AUTH_TOKEN", "not base64 !!")).build())
-        .isInstanceOf(ConfigurationError.class).hasMessageNotContaining("not base64 !!");
+        .isInstanceOf(ConfigurationException.class).hasMessageNotContaining("not base64 !!");
   }
 
   @Test

@@ -63,13 +63,13 @@ class QueryStreamPropertyTest {
           if (position < 0) {
             assertThat(outcome.error()).isNull();
           } else if (malformed < 0) {
-            assertThat(outcome.error()).isInstanceOfSatisfying(QueryError.class, e -> {
+            assertThat(outcome.error()).isInstanceOfSatisfying(QueryException.class, e -> {
               assertThat(e.line()).isEqualTo(position + 3L);
               assertThat(e.serverMessage()).startsWith("boom");
               assertThat(e.queryId()).isEqualTo("q");
             });
           } else {
-            assertThat(outcome.error()).isInstanceOfSatisfying(ParseError.class, e -> {
+            assertThat(outcome.error()).isInstanceOfSatisfying(ResponseParseException.class, e -> {
               assertThat(e.line()).isEqualTo(position + 3L);
               // a blank line is reported as an empty line
               assertThat(e.excerpt()).isEqualTo(MALFORMED[malformed].isBlank() ? "" : MALFORMED[malformed]);
@@ -81,7 +81,7 @@ class QueryStreamPropertyTest {
   @Test
   void errorInPlaceOfTheColumnsLineIsAQueryErrorAtLineTwo() {
     Outcome outcome = read(META + "\n{\"error\":\"Parser Error: syntax error\"}\n");
-    assertThat(outcome.error()).isInstanceOfSatisfying(QueryError.class, e -> {
+    assertThat(outcome.error()).isInstanceOfSatisfying(QueryException.class, e -> {
       assertThat(e.line()).isEqualTo(2);
       assertThat(e.serverMessage()).isEqualTo("Parser Error: syntax error");
     });
@@ -89,12 +89,12 @@ class QueryStreamPropertyTest {
 
   @Test
   void truncatedHeadersAreParseErrors() {
-    assertThat(read("").error()).isInstanceOfSatisfying(ParseError.class, e -> assertThat(e.line()).isEqualTo(1));
-    assertThat(read(META + "\n").error()).isInstanceOfSatisfying(ParseError.class,
+    assertThat(read("").error()).isInstanceOfSatisfying(ResponseParseException.class, e -> assertThat(e.line()).isEqualTo(1));
+    assertThat(read(META + "\n").error()).isInstanceOfSatisfying(ResponseParseException.class,
         e -> assertThat(e.line()).isEqualTo(2));
-    assertThat(read("[1]\n").error()).isInstanceOfSatisfying(ParseError.class,
+    assertThat(read("[1]\n").error()).isInstanceOfSatisfying(ResponseParseException.class,
         e -> assertThat(e.getMessage()).contains("expected the metadata object, found an array"));
-    assertThat(read(META + "\n[1]\n").error()).isInstanceOfSatisfying(ParseError.class,
+    assertThat(read(META + "\n[1]\n").error()).isInstanceOfSatisfying(ResponseParseException.class,
         e -> assertThat(e.getMessage()).contains("line 2"));
   }
 

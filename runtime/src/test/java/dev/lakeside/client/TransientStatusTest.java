@@ -31,7 +31,7 @@ class TransientStatusTest {
   @ParameterizedTest
   @ValueSource(ints = {401, 403})
   void credentialsRefusedAreAnAuthErrorAndFinal(int status) {
-    assertThat(error(status)).isInstanceOf(AuthError.class);
+    assertThat(error(status)).isInstanceOf(AuthException.class);
     assertThat(error(status).retriable()).isFalse();
   }
 }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.client.TableRef;
+import dev.lakeside.mapping.TableModel;
+import dev.lakeside.track.SchemaMode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +22,23 @@ class RepositoryContextTest {
   final AtomicLong nanos = new AtomicLong();
   final RepositoryContext context = new RepositoryContext(
       LakehouseClient.builder().baseUri(URI.create("http://127.0.0.1:9")).credentials("u", "p").build(),
-      model -> A, model -> {}, table -> {}, nanos::get);
+      new Tables() {
+        @Override
+        public TableRef resolve(TableModel<?> model) {
+          return A;
+        }
+
+        @Override
+        public CompletableFuture<Void> prepare(TableRef table, TableModel<?> model, SchemaMode mode) {
+          return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void forget(TableRef table) {}
+
+        @Override
+        public void written(TableRef table) {}
+      }, SchemaMode.NONE, nanos::get);
 
   @Test
   void eachEntryLivesForItsOwnTtl() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.lakeside.client.LakehouseException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -126,7 +127,7 @@ class SqlLiteralsTest {
   void refusesNulNamingTheParameterAndIndex() {
     SqlLiteralException e = catchThrowableOfType(() -> SqlLiterals.render("ab\0c", "VARCHAR", "name"),
         SqlLiteralException.class);
-    assertThat(e).isInstanceOf(IllegalArgumentException.class).hasMessage(
+    assertThat(e).isInstanceOf(LakehouseException.class).hasMessage(
         "name: expected text without NUL characters (SQL text cannot carry them), found U+0000 at index 2");
     assertThat(e.where()).isEqualTo("name");
     assertThatThrownBy(() -> SqlLiterals.render(List.of("ok", "\0"), "VARCHAR[]", "tags"))

@@ -3,9 +3,11 @@ package dev.lakeside.track;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.lakeside.client.AuthError;
+import dev.lakeside.client.AuthException;
 import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.client.TableRef;
+import dev.lakeside.internal.Tables;
+import dev.lakeside.mapping.TableModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -61,11 +63,33 @@ class ClientSenderTest {
     server.stop(0);
   }
 
-  private static Pipeline.SendResult send(int code, String body, SchemaMode mode, TablePreparer preparer) {
+  /** Makes a table ready, in tests: how the tracker's tables service answers. */
+  interface Preparer {
+    CompletableFuture<Void> prepare(TableRef table, TableModel<?> model, SchemaMode mode);
+  }
+
+  private static Pipeline.SendResult send(int code, String body, SchemaMode mode, Preparer preparer) {
     status.set(code);
     answer.set(body);
     TrackerConfig config = TrackerConfig.builder().schemaMode(mode).shutdownHook(false).build();
-    return new ClientSender(client, config, preparer, table -> {}).send(TABLE, BODY, 1).join();
+    Tables tables = new Tables() {
+      @Override
+      public TableRef resolve(TableModel<?> model) {
+        return TABLE;
+      }
+
+      @Override
+      public CompletableFuture<Void> prepare(TableRef table, TableModel<?> model, SchemaMode mode) {
+        return preparer.prepare(table, model, mode);
+      }
+
+      @Override
+      public void forget(TableRef table) {}
+
+      @Override
+      public void written(TableRef table) {}
+    };
+    return new ClientSender(client, config, tables).send(TABLE, BODY, 1).join();
   }
 
   private static Pipeline.SendResult send(int code, String body) {
@@ -96,14 +120,14 @@ class ClientSenderTest {
     assertThat(send(code, "{\"error\":\"denied\"}")).isInstanceOfSatisfying(Pipeline.SendResult.Failed.class,
         failed -> {
           assertThat(failed.reason()).isEqualTo(DeadLetter.Reason.UNAUTHORIZED);
-          assertThat(failed.cause()).isInstanceOf(AuthError.class);
+          assertThat(failed.cause()).isInstanceOf(AuthException.class);
           assertThat(failed.message()).contains("refused the credentials", client.baseUri().toString());
         });
   }
 
   @Test
   void refusedCredentialsWhilePreparingTheTableAreFinalToo() {
-    TablePreparer refusing = (table, model, mode) -> client.queryAllAsync(
+    Preparer refusing = (table, model, mode) -> client.queryAllAsync(
         dev.lakeside.client.QueryRequest.of("SELECT 1")).thenApply(result -> null);
     status.set(401);
     assertThat(send(401, "{\"error\":\"denied\"}", SchemaMode.CREATE, refusing))

@@ -1,10 +1,10 @@
 package dev.lakeside.client;
 
 /** The request could not be sent or the response could not be read: connection refused or reset, DNS, TLS. */
-public final class NetworkError extends LakehouseException {
+public final class NetworkException extends LakehouseException {
   private static final long serialVersionUID = 1L;
 
-  NetworkError(String message, ErrorContext context, Throwable cause) {
+  NetworkException(String message, ErrorContext context, Throwable cause) {
     super(message, context, cause);
   }
 }

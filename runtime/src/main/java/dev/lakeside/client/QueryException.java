@@ -4,14 +4,14 @@ package dev.lakeside.client;
  * The server reported that the SQL failed, in the {@code /query} stream itself: an {@code {"error": …}} line instead
  * of the columns (line 2) or after some rows. The rows before it were delivered; nothing after it is.
  */
-public final class QueryError extends LakehouseException {
+public final class QueryException extends LakehouseException {
   private static final long serialVersionUID = 1L;
 
   private final long line;
   private final String serverMessage;
   private final String queryId;
 
-  QueryError(String serverMessage, long line, String queryId, ErrorContext context) {
+  QueryException(String serverMessage, long line, String queryId, ErrorContext context) {
     super("query failed at line " + line + (queryId == null ? "" : " (query " + queryId + ")") + ": "
         + serverMessage, context, null);
     this.line = line;

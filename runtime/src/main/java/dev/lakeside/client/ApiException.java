@@ -1,10 +1,10 @@
 package dev.lakeside.client;
 
 /** Any other unexpected response: a 5xx, a 429 after the retries, or a 2xx whose body does not have the documented shape. */
-public final class ApiError extends LakehouseException {
+public final class ApiException extends LakehouseException {
   private static final long serialVersionUID = 1L;
 
-  ApiError(String message, ErrorContext context, Throwable cause) {
+  ApiException(String message, ErrorContext context, Throwable cause) {
     super(message, context, cause);
   }
 }

@@ -1,10 +1,10 @@
 package dev.lakeside.client;
 
 /** The connect timeout, the request timeout or a streaming query's idle timeout passed. */
-public final class TimeoutError extends LakehouseException {
+public final class RequestTimeoutException extends LakehouseException {
   private static final long serialVersionUID = 1L;
 
-  TimeoutError(String message, ErrorContext context, Throwable cause) {
+  RequestTimeoutException(String message, ErrorContext context, Throwable cause) {
     super(message, context, cause);
   }
 }

@@ -5,13 +5,13 @@ package dev.lakeside.client;
  * match its column type, or a JSON answer without its documented fields. Carries the 1-based line number (0 when the
  * response is not line-based) and an excerpt of the offending text.
  */
-public final class ParseError extends LakehouseException {
+public final class ResponseParseException extends LakehouseException {
   private static final long serialVersionUID = 1L;
 
   private final long line;
   private final String excerpt;
 
-  ParseError(String message, long line, String excerpt, ErrorContext context, Throwable cause) {
+  ResponseParseException(String message, long line, String excerpt, ErrorContext context, Throwable cause) {
     super(message + (line > 0 ? " at line " + line : "") + (excerpt == null ? "" : ": " + excerpt), context, cause);
     this.line = line;
     this.excerpt = excerpt;

@@ -1,10 +1,10 @@
 package dev.lakeside.client;
 
 /** The server rejected the request as invalid (400, 404, 405, 413, 415, 422). */
-public final class BadRequestError extends LakehouseException {
+public final class BadRequestException extends LakehouseException {
   private static final long serialVersionUID = 1L;
 
-  BadRequestError(String message, ErrorContext context, Throwable cause) {
+  BadRequestException(String message, ErrorContext context, Throwable cause) {
     super(message, context, cause);
   }
 }
