@@ -1,8 +1,8 @@
 package dev.lakeside.client;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.lakeside.internal.WireValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -488,7 +488,7 @@ public final class LakehouseClient {
       return null;
     }
     try {
-      return Temporals.timestampTz(text);
+      return WireValues.timestampTz(text);
     } catch (RuntimeException e) {
       throw new ResponseParseException("expected an RFC 3339 time in '" + name + "'", 0, text,
           ErrorContext.of(operation, "GET", path), e);

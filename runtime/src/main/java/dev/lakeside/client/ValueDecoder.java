@@ -3,6 +3,7 @@ package dev.lakeside.client;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.lakeside.duckdb.DuckType;
+import dev.lakeside.internal.WireValues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -51,13 +52,13 @@ final class ValueDecoder {
         case DECIMAL -> decimal(p, token, type);
         case UBIGINT, HUGEINT, UHUGEINT, BIGNUM -> bigInteger(p, token, type);
         case TIMESTAMP, TIMESTAMP_S, TIMESTAMP_MS, TIMESTAMP_NS -> token == JsonToken.VALUE_STRING ? timestamp(p) : mismatch(p, type, "a string");
-        case TIMESTAMPTZ -> Temporals.timestampTz(text(p, token, type));
+        case TIMESTAMPTZ -> WireValues.timestampTz(text(p, token, type));
         case DATE -> token == JsonToken.VALUE_STRING ? date(p) : mismatch(p, type, "a string");
-        case TIME, TIME_NS -> Temporals.time(text(p, token, type));
-        case TIMETZ -> Temporals.timeTz(text(p, token, type));
+        case TIME, TIME_NS -> WireValues.time(text(p, token, type));
+        case TIMETZ -> WireValues.timeTz(text(p, token, type));
         case UUID -> UUID.fromString(text(p, token, type));
         case BLOB -> HexFormat.of().parseHex(text(p, token, type));
-        case INTERVAL -> Temporals.interval(text(p, token, type));
+        case INTERVAL -> WireValues.interval(text(p, token, type));
         case LIST, ARRAY -> list(p, token, type);
         case STRUCT -> struct(p, token, type);
         case MAP -> map(p, token, type);
@@ -279,7 +280,7 @@ final class ValueDecoder {
         }
       }
     }
-    return Temporals.timestamp(p.getText());
+    return WireValues.timestamp(p.getText());
   }
 
   private static java.time.LocalDate date(JsonParser p) throws IOException {
@@ -293,7 +294,7 @@ final class ValueDecoder {
         return java.time.LocalDate.of(year, month, day);
       }
     }
-    return Temporals.date(p.getText());
+    return WireValues.date(p.getText());
   }
 
   /** The decimal value of {@code n} digits, or -1 if one is not a digit. */
@@ -408,7 +409,7 @@ final class ValueDecoder {
       case DECIMAL -> new BigDecimal(name);
       case FLOAT, DOUBLE -> Double.parseDouble(name);
       case UUID -> UUID.fromString(name);
-      case DATE -> Temporals.date(name);
+      case DATE -> WireValues.date(name);
       case BOOLEAN -> Boolean.parseBoolean(name);
       default -> name;
     };

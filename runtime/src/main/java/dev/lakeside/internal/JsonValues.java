@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +18,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -303,7 +303,7 @@ public final class JsonValues {
     if (value == null) {
       generator.writeNull();
     } else {
-      generator.writeString(Intervals.format(value));
+      generator.writeString(value.toString());
     }
   }
 
@@ -534,123 +534,34 @@ public final class JsonValues {
     if (text == null) {
       return null;
     }
-    Instant fast = parseInstant(text);
-    return fast != null ? fast : parseTime(parser, text, "an RFC-3339 timestamp with offset", () ->
-        OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
-  }
-
-  /**
-   * The common RFC-3339 form, {@code yyyy-MM-ddTHH:mm:ss[.f…](Z|±hh:mm)} with a four-digit year, parsed
-   * without the allocations of {@code OffsetDateTime.parse}; null for anything else (or anything
-   * invalid), which the caller then parses the general way, with its error messages.
-   */
-  static Instant parseInstant(String text) {
-    int n = text.length();
-    if (n < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-        || text.charAt(13) != ':' || text.charAt(16) != ':') {
-      return null;
-    }
-    int year = number(text, 0, 4);
-    int month = number(text, 5, 2);
-    int day = number(text, 8, 2);
-    int hour = number(text, 11, 2);
-    int minute = number(text, 14, 2);
-    int second = number(text, 17, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23
-        || minute < 0 || minute > 59 || second < 0 || second > 59) {
-      return null;
-    }
-    int at = 19;
-    int nano = 0;
-    if (text.charAt(at) == '.') {
-      int digits = 0;
-      at++;
-      while (at < n && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
-        if (++digits > 9) {
-          return null;
-        }
-        nano = nano * 10 + (text.charAt(at++) - '0');
-      }
-      if (digits == 0) {
-        return null;
-      }
-      for (int i = digits; i < 9; i++) {
-        nano *= 10;
-      }
-    }
-    int offsetSeconds;
-    if (at == n - 1 && text.charAt(at) == 'Z') {
-      offsetSeconds = 0;
-    } else if (at == n - 6 && (text.charAt(at) == '+' || text.charAt(at) == '-') && text.charAt(at + 3) == ':') {
-      int offsetHours = number(text, at + 1, 2);
-      int offsetMinutes = number(text, at + 4, 2);
-      if (offsetHours < 0 || offsetHours > 18 || offsetMinutes < 0 || offsetMinutes > 59) {
-        return null;
-      }
-      offsetSeconds = (offsetHours * 3600 + offsetMinutes * 60) * (text.charAt(at) == '-' ? -1 : 1);
-      if (Math.abs(offsetSeconds) > 18 * 3600) {
-        return null;
-      }
-    } else {
-      return null;
-    }
-    // Days since 1970-01-01 (H. Hinnant's days_from_civil).
-    long y = month <= 2 ? year - 1 : year;
-    long era = Math.floorDiv(y, 400);
-    long yearOfEra = y - era * 400;
-    long dayOfYear = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-    long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-    long days = era * 146_097 + dayOfEra - 719_468;
-    return Instant.ofEpochSecond(days * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds, nano);
-  }
-
-  private static int number(String text, int at, int digits) {
-    int value = 0;
-    for (int i = at; i < at + digits; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
-  }
-
-  private static int daysInMonth(int year, int month) {
-    switch (month) {
-      case 2:
-        return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-      case 4: case 6: case 9: case 11:
-        return 30;
-      default:
-        return 31;
-    }
+    return parseTime(parser, text, "an RFC-3339 timestamp with offset", () -> WireValues.instant(text));
   }
 
   public static OffsetDateTime readOffsetDateTime(JsonParser parser) throws IOException {
     String text = readString(parser);
     return text == null ? null : parseTime(parser, text, "an RFC-3339 timestamp with offset", () ->
-        OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        WireValues.timestampTz(text));
   }
 
   public static LocalDate readLocalDate(JsonParser parser) throws IOException {
     String text = readString(parser);
-    return text == null ? null : parseTime(parser, text, "an ISO-8601 date", () -> LocalDate.parse(text));
+    return text == null ? null : parseTime(parser, text, "an ISO-8601 date", () -> WireValues.date(text));
   }
 
   public static LocalTime readLocalTime(JsonParser parser) throws IOException {
     String text = readString(parser);
-    return text == null ? null : parseTime(parser, text, "an ISO-8601 time", () -> LocalTime.parse(text));
+    return text == null ? null : parseTime(parser, text, "an ISO-8601 time", () -> WireValues.time(text));
   }
 
   public static LocalDateTime readLocalDateTime(JsonParser parser) throws IOException {
     String text = readString(parser);
-    return text == null ? null : parseTime(parser, text, "an ISO-8601 date-time", () -> LocalDateTime.parse(text));
+    return text == null ? null : parseTime(parser, text, "an ISO-8601 date-time", () -> WireValues.timestamp(text));
   }
 
   public static Duration readDuration(JsonParser parser) throws IOException {
     String text = readString(parser);
-    return text == null ? null : Intervals.parse(text);
+    return text == null ? null : parseTime(parser, text, "an INTERVAL (ISO-8601 such as PT1H30M, or DuckDB's 1 day 02:00:00)",
+        () -> WireValues.duration(text));
   }
 
   public static byte[] readBlob(JsonParser parser) throws IOException {
@@ -818,7 +729,7 @@ public final class JsonValues {
   private static <T> T parseTime(JsonParser parser, String text, String expected, TimeParse<T> parse) {
     try {
       return parse.parse();
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException | ArithmeticException | IllegalArgumentException | IndexOutOfBoundsException e) {
       throw new IllegalArgumentException("expected " + expected + ", found \"" + excerpt(text) + "\"", e);
     }
   }
