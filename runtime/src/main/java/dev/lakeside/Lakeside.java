@@ -14,8 +14,10 @@ import dev.lakeside.track.Tracker;
 import dev.lakeside.track.TrackerConfig;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -245,7 +247,7 @@ public final class Lakeside implements AutoCloseable {
     private String defaultSchema = "main";
     private TrackerConfig tracker = TrackerConfig.defaults();
     private Ticker cacheTicker = Ticker.systemTicker();
-    private final java.util.Set<String> set = new java.util.HashSet<>();
+    private final Set<String> set = new HashSet<>();
 
     private Builder(LakehouseClient client) {
       this.client = client;

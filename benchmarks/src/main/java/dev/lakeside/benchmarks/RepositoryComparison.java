@@ -9,6 +9,7 @@ import dev.lakeside.internal.SqlText;
 import dev.lakeside.local.LocalLakehouse;
 import dev.lakeside.repository.Limit;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,7 +125,7 @@ public final class RepositoryComparison {
             HttpRequest request = HttpRequest.newBuilder(URI.create(local.baseUri() + "/query"))
                 .header("Authorization", auth).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             List<CheckoutEvent> found = new ArrayList<>();
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
               reader.readLine();   // metadata
@@ -145,7 +147,7 @@ public final class RepositoryComparison {
         Map<String, double[]> times = RoundRobin.run(tasks, 2, rounds, 1, calls);
         System.out.println("\nFinder returning 100 records from the local lakehouse, µs per call (" + sink[0] % 10 + ")");
         Map<String, double[]> micros = new LinkedHashMap<>();
-        times.forEach((k, v) -> micros.put(k, java.util.Arrays.stream(v).map(x -> x / 1000).toArray()));
+        times.forEach((k, v) -> micros.put(k, Arrays.stream(v).map(x -> x / 1000).toArray()));
         RoundRobin.print("µs/call", micros, Map.of("finder: generated", "finder: readTree by hand"), false);
         client.queryAll(QueryRequest.of("SELECT 1"));
       }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -86,7 +87,7 @@ public class TrackBenchmark {
   }
 
   /** Closing a tracker with queued rows dead-letters them, which it logs: expected here, so not shown. */
-  private static final java.util.logging.Logger TRACKER_LOG = java.util.logging.Logger.getLogger(
+  private static final Logger TRACKER_LOG = Logger.getLogger(
       "dev.lakeside.track.Tracker");
 
   @Setup(Level.Trial)

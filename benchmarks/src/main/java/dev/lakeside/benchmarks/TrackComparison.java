@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -31,8 +33,8 @@ public final class TrackComparison {
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 21;
     int calls = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-    java.util.logging.Logger log = java.util.logging.Logger.getLogger("dev.lakeside.track.Tracker");
-    log.setLevel(java.util.logging.Level.SEVERE);
+    Logger log = Logger.getLogger("dev.lakeside.track.Tracker");
+    log.setLevel(Level.SEVERE);
     Blackhole bh = new Blackhole(
         "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
     TableModel<CheckoutEvent> model = TableModels.of(CheckoutEvent.class);

@@ -1,6 +1,7 @@
 package dev.lakeside.duckdb;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -496,7 +497,7 @@ public final class SqlLexer {
 
   private void push(char bracket) {
     if (bracketDepth == brackets.length) {
-      brackets = java.util.Arrays.copyOf(brackets, bracketDepth * 2);
+      brackets = Arrays.copyOf(brackets, bracketDepth * 2);
     }
     brackets[bracketDepth++] = bracket;
   }

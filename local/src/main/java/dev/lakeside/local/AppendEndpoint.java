@@ -9,10 +9,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
@@ -176,8 +182,8 @@ final class AppendEndpoint {
     private String[] names = new String[16];
     private JsonNode[] values = new JsonNode[16];
     private CompactRow.Shape shape;
-    private final java.util.Map<String, Integer> seen = new java.util.HashMap<>();
-    private final java.util.Set<String> distinct = new java.util.HashSet<>();
+    private final Map<String, Integer> seen = new HashMap<>();
+    private final Set<String> distinct = new HashSet<>();
 
     RowReader(JsonParser parser, Exchange exchange) {
       this.parser = parser;
@@ -185,7 +191,7 @@ final class AppendEndpoint {
     }
 
     /** The object the parser is at the start of, read to its end. */
-    ObjectNode row(int index) throws java.io.IOException {
+    ObjectNode row(int index) throws IOException {
       seen.clear();
       int n = 0;
       for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
@@ -218,15 +224,15 @@ final class AppendEndpoint {
             seen.put(name, n);
           }
           if (n == names.length) {
-            names = java.util.Arrays.copyOf(names, n * 2);
-            values = java.util.Arrays.copyOf(values, n * 2);
+            names = Arrays.copyOf(names, n * 2);
+            values = Arrays.copyOf(values, n * 2);
           }
           names[n++] = name;
         }
         values[at] = value;
       }
       if (shape == null || !shape.matches(names, n)) {
-        shape = new CompactRow.Shape(java.util.Arrays.copyOf(names, n));
+        shape = new CompactRow.Shape(Arrays.copyOf(names, n));
         for (String name : shape.names) {
           if (distinct.add(name) && distinct.size() > MAX_FIELDS) {
             throw invalidData("rows 0 to " + index + " have more than " + MAX_FIELDS + " distinct fields; a "
@@ -240,7 +246,7 @@ final class AppendEndpoint {
         exchange.holdInMemory(unaccounted);
         unaccounted = 0;
       }
-      return new ObjectNode(JsonNodeFactory.instance, new CompactRow(shape, java.util.Arrays.copyOf(values, n)));
+      return new ObjectNode(JsonNodeFactory.instance, new CompactRow(shape, Arrays.copyOf(values, n)));
     }
   }
 
@@ -249,8 +255,8 @@ final class AppendEndpoint {
     if (value.isTextual()) {
       checkText(value.textValue(), row, field);
     } else if (value.isContainerNode()) {
-      for (Iterator<java.util.Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-        java.util.Map.Entry<String, JsonNode> entry = it.next();
+      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
         checkText(entry.getKey(), row, field);
         checkText(entry.getValue(), row, field);
       }

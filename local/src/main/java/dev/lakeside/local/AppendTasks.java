@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One user's {@code /append} tasks: an ordered queue per table (a table's tasks run one at a time,
@@ -37,7 +38,7 @@ final class AppendTasks implements AutoCloseable {
   private final Map<UUID, Task> tasks = new ConcurrentHashMap<>();
   private final Map<String, Map<String, AppendWriter.Column>> schemas = new ConcurrentHashMap<>();
   /** Moves on at every change of the user's tables by other means; columns read before it moved are not cached. */
-  private final java.util.concurrent.atomic.AtomicLong schemaEpoch = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong schemaEpoch = new AtomicLong();
   private final ConcurrentLinkedQueue<Task> completed = new ConcurrentLinkedQueue<>();
   private final AtomicInteger completedCount = new AtomicInteger();
   private int pending;

@@ -18,6 +18,8 @@ import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,9 +97,9 @@ final class AppendValues {
   }
 
   /** Checks an ENUM value against the labels of its column. */
-  static void checkLabel(String staged, java.util.Set<String> labels, DuckType type, String where, JsonNode value) {
+  static void checkLabel(String staged, Set<String> labels, DuckType type, String where, JsonNode value) {
     if (labels != null && !labels.contains(staged)) {
-      throw invalid(where, type, "expected one of the ENUM labels " + new java.util.TreeSet<>(labels), value);
+      throw invalid(where, type, "expected one of the ENUM labels " + new TreeSet<>(labels), value);
     }
   }
 

@@ -9,12 +9,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -47,7 +49,7 @@ final class AppendWriter {
    * @throws SQLException when DuckDB refuses the batch (also rolled back)
    */
   static void write(UserSpace user, Map<String, Map<String, Column>> schemas,
-      java.util.concurrent.atomic.AtomicLong epoch, String catalog, String schema, String table,
+      AtomicLong epoch, String catalog, String schema, String table,
       List<ObjectNode> rows) throws SQLException {
     ensureSchema(user, catalog, schema);
     String key = key(catalog, schema, table);
@@ -95,7 +97,7 @@ final class AppendWriter {
   }
 
   private static void attempt(UserSpace user, Map<String, Map<String, Column>> schemas,
-      java.util.concurrent.atomic.AtomicLong epoch, String key, Map<String, Column> known, String catalog,
+      AtomicLong epoch, String key, Map<String, Column> known, String catalog,
       String schema, String table, List<ObjectNode> rows) throws SQLException {
     long seen = epoch.get();
     try (Connection connection = user.connect()) {
@@ -226,13 +228,13 @@ final class AppendWriter {
       s.execute(ddl.append(')').toString());
     }
     String[] cells = new String[written.size()];
-    List<java.util.Set<String>> labels = new ArrayList<>();
+    List<Set<String>> labels = new ArrayList<>();
     for (Column column : written) {
       labels.add(column.labels());
     }
     try (DuckDBAppender appender = connection.createAppender("temp", "main", STAGE)) {
       for (int r = 0; r < rows.size(); r++) {
-        java.util.Arrays.fill(cells, null);
+        Arrays.fill(cells, null);
         for (Iterator<Map.Entry<String, JsonNode>> it = rows.get(r).fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> field = it.next();
           Integer slot = slots.get(field.getKey().toLowerCase(Locale.ROOT));

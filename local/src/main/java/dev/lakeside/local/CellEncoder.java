@@ -23,6 +23,7 @@ import java.time.OffsetTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -340,7 +341,7 @@ abstract class CellEncoder {
 
     @Override
     String text(Object v) {
-      return v instanceof UUID ? v.toString() : v.toString().toLowerCase(java.util.Locale.ROOT);
+      return v instanceof UUID ? v.toString() : v.toString().toLowerCase(Locale.ROOT);
     }
   }
 

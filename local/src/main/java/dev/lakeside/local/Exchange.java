@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
@@ -90,7 +92,7 @@ final class Exchange {
    * A body that must keep arriving at {@value ServerLimits#MIN_BODY_RATE} bytes a second on average, once its first
    * {@value #RATE_GRACE_SECONDS} seconds are over: slower is 408, so a trickling client cannot hold a worker.
    */
-  private static final class RateChecked extends java.io.FilterInputStream {
+  private static final class RateChecked extends FilterInputStream {
     private final long start = System.nanoTime();
     private long total;
 
@@ -116,7 +118,7 @@ final class Exchange {
       total += n;
       double seconds = (System.nanoTime() - start) / 1e9;
       if (seconds > RATE_GRACE_SECONDS && total < ServerLimits.MIN_BODY_RATE * seconds) {
-        throw new ApiException(408, "request-timeout", String.format(java.util.Locale.ROOT,
+        throw new ApiException(408, "request-timeout", String.format(Locale.ROOT,
             "the request body arrived at %.0f bytes a second, below the %d the server requires; %d bytes came in "
                 + "%.1f s", total / seconds, ServerLimits.MIN_BODY_RATE, total, seconds));
       }

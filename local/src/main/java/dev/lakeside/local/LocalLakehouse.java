@@ -2,14 +2,16 @@ package dev.lakeside.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +137,7 @@ public final class LocalLakehouse implements AutoCloseable {
       server.start();
     } catch (IOException e) {
       stopQuietly(server);
-      throw e.getCause() instanceof java.net.BindException bind ? bind : e;
+      throw e.getCause() instanceof BindException bind ? bind : e;
     } catch (RuntimeException e) {
       stopQuietly(server);
       throw e;
@@ -658,7 +660,7 @@ public final class LocalLakehouse implements AutoCloseable {
         throw new IllegalStateException("at least one user is required: call user(name, password)");
       }
       Settings settings = new Settings(host, port == null ? DEFAULT_PORT : port,
-          java.util.Collections.unmodifiableMap(new LinkedHashMap<>(users)), dataDir, List.copyOf(catalogs),
+          Collections.unmodifiableMap(new LinkedHashMap<>(users)), dataDir, List.copyOf(catalogs),
           allowFileAccess != null && allowFileAccess, threads == null ? 0 : threads, memoryLimit, requestLog,
           compatibility == null ? Compatibility.API : compatibility,
           new ServerLimits(headerTimeout != null ? headerTimeout : ServerLimits.DEFAULTS.headerTimeout(),
@@ -674,7 +676,7 @@ public final class LocalLakehouse implements AutoCloseable {
       try {
         return new LocalLakehouse(settings);
       } catch (IOException e) {
-        String reason = e instanceof java.net.BindException
+        String reason = e instanceof BindException
             ? "the port is in use (another local lakehouse?) or not allowed; choose another with --port / port(…), "
                 + "or port 0 for a free one"
             : String.valueOf(e.getMessage());

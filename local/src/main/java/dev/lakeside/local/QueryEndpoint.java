@@ -22,6 +22,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -263,7 +264,7 @@ final class QueryEndpoint {
    */
   private static void spool(Exchange exchange, Run run, UserSpace user) throws IOException {
     QueryRequest.Format format = run.request.format();
-    Path file = user.tempFile("." + format.name().toLowerCase(java.util.Locale.ROOT));
+    Path file = user.tempFile("." + format.name().toLowerCase(Locale.ROOT));
     try {
       if (format == QueryRequest.Format.PARQUET) {
         String target = Sql.string(file.toAbsolutePath().toString());
@@ -271,7 +272,7 @@ final class QueryEndpoint {
       } else {
         run.executeOrThrow(UnaryOperator.identity());
         if (run.rs == null) {
-          throw new ApiException(400, "query-failed", "format " + format.name().toLowerCase(java.util.Locale.ROOT)
+          throw new ApiException(400, "query-failed", "format " + format.name().toLowerCase(Locale.ROOT)
               + " needs a statement that returns rows; the last statement returned none");
         }
         try {

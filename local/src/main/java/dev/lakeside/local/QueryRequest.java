@@ -2,6 +2,8 @@ package dev.lakeside.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -71,8 +73,8 @@ record QueryRequest(
     String timezone = emptyToNull(string(body, "timezone"));
     if (timezone != null) {
       try {
-        java.time.ZoneId.of(timezone);
-      } catch (java.time.DateTimeException e) {
+        ZoneId.of(timezone);
+      } catch (DateTimeException e) {
         throw ApiException.badRequest("field 'timezone' is '" + Sql.printable(timezone)
             + "': expected an IANA time zone such as UTC or Europe/Paris");
       }

@@ -5,6 +5,8 @@ import dev.lakeside.duckdb.Statements;
 import dev.lakeside.duckdb.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * A request's SQL text read as DuckDB reads it, with lakeside-duckdb's lexer (tested against DuckDB's own parser):
@@ -15,7 +17,7 @@ import java.util.List;
  */
 final class SqlScript {
   /** Keywords a plain string literal may follow; after any other word a string is a typed literal. */
-  private static final java.util.Set<String> VALUE_KEYWORDS = java.util.Set.of("SELECT", "WHERE", "AND", "OR",
+  private static final Set<String> VALUE_KEYWORDS = Set.of("SELECT", "WHERE", "AND", "OR",
       "NOT", "IN", "BY", "THEN", "ELSE", "WHEN", "VALUES", "ON", "AS", "IS", "LIKE", "ILIKE", "GLOB", "SIMILAR",
       "ESCAPE", "HAVING", "RETURNING", "SET", "FROM", "JOIN", "CASE", "DISTINCT", "ALL", "ANY", "SOME", "BETWEEN",
       "LIMIT", "OFFSET", "USING", "WITH", "QUALIFY", "DEFAULT", "TO", "RETURN", "END", "ORDER", "GROUP", "COMMENT",
@@ -82,7 +84,7 @@ final class SqlScript {
       TokenKind kind = lexer.kind();
       String before = previousWord;
       if (!kind.isComment()) {
-        previousWord = kind == TokenKind.WORD ? text.toUpperCase(java.util.Locale.ROOT) : null;
+        previousWord = kind == TokenKind.WORD ? text.toUpperCase(Locale.ROOT) : null;
       }
       if (text.indexOf(';') < 0) {
         out.append(text);

@@ -2,14 +2,18 @@ package dev.lakeside.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -179,7 +183,7 @@ final class UserSpace implements AutoCloseable {
           Files.deleteIfExists(file);
           Files.deleteIfExists(Path.of(file + ".wal"));
           Files.writeString(home.resolve(CATALOG_LIST), fileName(catalog) + "\n", StandardCharsets.UTF_8,
-              java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+              StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot record catalog " + catalog + " of user " + name, e);
@@ -193,10 +197,10 @@ final class UserSpace implements AutoCloseable {
   }
 
   /** The catalogs the server created for this user, from the list it keeps beside their files. */
-  private java.util.List<String> listedCatalogs() {
+  private List<String> listedCatalogs() {
     Path list = home.resolve(CATALOG_LIST);
     try {
-      return !Files.exists(list) ? java.util.List.of() : Files.readAllLines(list, StandardCharsets.UTF_8).stream()
+      return !Files.exists(list) ? List.of() : Files.readAllLines(list, StandardCharsets.UTF_8).stream()
           .map(String::strip).filter(line -> !line.isEmpty()).map(UserSpace::catalogName).distinct().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the catalog list of user " + name, e);
@@ -279,7 +283,7 @@ final class UserSpace implements AutoCloseable {
   }
 
   static String catalogName(String fileName) {
-    return java.net.URLDecoder.decode(fileName.replace("+", "%2B"), StandardCharsets.UTF_8);
+    return URLDecoder.decode(fileName.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   private static void deleteTree(Path dir) {
@@ -287,7 +291,7 @@ final class UserSpace implements AutoCloseable {
       return;
     }
     try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
         try {
           Files.deleteIfExists(p);
         } catch (IOException e) {

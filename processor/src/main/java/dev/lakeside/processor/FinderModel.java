@@ -1,5 +1,6 @@
 package dev.lakeside.processor;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -102,7 +103,7 @@ record FinderModel(
 
     Operator(int parameterCount, String... keywords) {
       this.parameterCount = parameterCount;
-      var all = new java.util.ArrayList<String>();
+      var all = new ArrayList<String>();
       for (String keyword : keywords) {
         all.add(keyword);
       }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -321,7 +322,7 @@ record QueryTemplate(String sql, List<Segment> segments, List<String> parameterN
         || sql.charAt(start - 1) == '$')) {
       start--;
     }
-    return !LIST_KEYWORDS.contains(sql.substring(start, j + 1).toUpperCase(java.util.Locale.ROOT));
+    return !LIST_KEYWORDS.contains(sql.substring(start, j + 1).toUpperCase(Locale.ROOT));
   }
 
   private static void track(Deque<Character> open, char c) {

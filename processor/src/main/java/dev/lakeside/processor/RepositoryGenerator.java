@@ -16,9 +16,12 @@ import dev.lakeside.processor.RepositoryDef.ReaderKind;
 import dev.lakeside.processor.SqlPlan.Piece;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -158,10 +161,10 @@ final class RepositoryGenerator {
     }
     NameAllocator locals = new NameAllocator();
     method.signature().parameters().forEach(p -> locals.newName(p.name(), p.name()));
-    java.util.Set<String> parameters = new java.util.HashSet<>();
+    Set<String> parameters = new HashSet<>();
     method.signature().parameters().forEach(p -> parameters.add(p.name()));
     // A parameter named like one of the class's constants hides it: qualify the constant then.
-    java.util.function.Function<String, CodeBlock> field = name -> name == null ? null
+    Function<String, CodeBlock> field = name -> name == null ? null
         : parameters.contains(name) ? CodeBlock.of("$T.$N", repository.generated(), name) : CodeBlock.of("$N", name);
     String statement = locals.newName("statement", "statement");
     String where = repository.where(method.name());

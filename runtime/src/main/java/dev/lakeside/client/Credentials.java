@@ -1,5 +1,6 @@
 package dev.lakeside.client;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -67,7 +68,7 @@ final class Credentials {
   }
 
   /** {@code uri} with everything before an {@code @} of its authority replaced by {@code ***}, for messages. */
-  static String redact(java.net.URI uri) {
+  static String redact(URI uri) {
     String text = uri.toString();
     int at = text.indexOf('@');
     if (at < 0) {

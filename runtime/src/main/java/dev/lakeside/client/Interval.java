@@ -1,5 +1,6 @@
 package dev.lakeside.client;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Period;
 
@@ -48,7 +49,7 @@ public record Interval(int months, int days, long nanos) {
         out.append(minutes).append('M');
       }
       if (rest != 0 || (hours == 0 && minutes == 0)) {
-        out.append(java.math.BigDecimal.valueOf(rest, 9).stripTrailingZeros().toPlainString()).append('S');
+        out.append(BigDecimal.valueOf(rest, 9).stripTrailingZeros().toPlainString()).append('S');
       }
     }
     return out.toString();

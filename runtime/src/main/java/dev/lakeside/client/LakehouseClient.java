@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -244,7 +246,7 @@ public final class LakehouseClient {
   }
 
   /** Appends a batch of rows in one request; see {@link #append(AppendRequest)}. */
-  public AppendResult appendAll(TableRef table, java.util.Collection<? extends Map<String, ?>> rows) {
+  public AppendResult appendAll(TableRef table, Collection<? extends Map<String, ?>> rows) {
     return append(AppendRequest.ofAll(table, rows));
   }
 
@@ -602,7 +604,7 @@ public final class LakehouseClient {
     private Clock clock = Clock.systemUTC();
     private Map<String, String> environment = System.getenv();
     private Transport.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
-    private java.util.function.DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private HttpClient sharedHttp;
     private Executor sharedExecutor;
     private final Set<String> set = new HashSet<>();
@@ -834,7 +836,7 @@ public final class LakehouseClient {
       return this;
     }
 
-    Builder random(java.util.function.DoubleSupplier random) {
+    Builder random(DoubleSupplier random) {
       this.random = random;
       return this;
     }

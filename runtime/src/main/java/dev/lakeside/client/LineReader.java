@@ -2,6 +2,10 @@ package dev.lakeside.client;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -77,8 +81,8 @@ final class LineReader {
     }
   }
 
-  private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-      long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(
+      long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** The index of the first '\n' in [from, to), or {@code to}; eight bytes at a time (SWAR). */
   static int newline(byte[] b, int from, int to) {
@@ -153,7 +157,7 @@ final class LineReader {
 
   private String excerpt(int start, int length) {
     int n = Math.min(length, 200);
-    String text = new String(buf, start, n, java.nio.charset.StandardCharsets.UTF_8);
+    String text = new String(buf, start, n, StandardCharsets.UTF_8);
     return length > n ? text + "…" : text;
   }
 }

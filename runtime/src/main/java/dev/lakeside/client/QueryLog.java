@@ -1,6 +1,8 @@
 package dev.lakeside.client;
 
 import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,7 +25,7 @@ public record QueryLog(String uuid, OffsetDateTime startTime, OffsetDateTime end
     String sessionId, String clientInterface, String error, Boolean visible, String requestedBy, String userAgent,
     Map<String, Object> fields) {
   public QueryLog {
-    fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
   }
 
   /** Whether the query ended. */

@@ -1,5 +1,7 @@
 package dev.lakeside.client;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,6 +22,6 @@ public record QueryMetadata(String statement, Long rowsLimit, Long rowsOffset, L
     Map<String, Object> fields) {
   public QueryMetadata {
     connectionsErrors = Map.copyOf(connectionsErrors);
-    fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
   }
 }

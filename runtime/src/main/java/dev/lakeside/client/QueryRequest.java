@@ -3,8 +3,10 @@ package dev.lakeside.client;
 import dev.lakeside.duckdb.StatementKind;
 import dev.lakeside.duckdb.Statements;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A {@code POST /query} request: the statement and every optional field of the API. Immutable; build one with
@@ -218,7 +220,7 @@ public final class QueryRequest {
     private Duration timeout;
     private boolean idempotentValue;
     private boolean cancelOnCloseValue;
-    private final java.util.Set<String> set = new java.util.HashSet<>();
+    private final Set<String> set = new HashSet<>();
 
     private Builder(String statement) {
       Objects.requireNonNull(statement, "statement == null");
@@ -301,7 +303,7 @@ public final class QueryRequest {
     public Builder format(String format) {
       once("format");
       String value = text(format, "format").toLowerCase(Locale.ROOT);
-      if (!java.util.Set.of("default", "csv", "jsonl", "parquet").contains(value)) {
+      if (!Set.of("default", "csv", "jsonl", "parquet").contains(value)) {
         throw new IllegalArgumentException("format must be one of default, csv, jsonl, parquet; found '" + format
             + "'");
       }

@@ -6,14 +6,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -52,7 +55,7 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
   private final JsonParser parser;
   private long valueLine;
   private final ErrorContext context;
-  private final java.util.function.Consumer<QueryMetadata> cancel;
+  private final Consumer<QueryMetadata> cancel;
   private final QueryMetadata metadata;
   private final Columns columns;
   private JsonParser current;
@@ -60,14 +63,14 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
   private boolean closed;
   private boolean taken;
 
-  private QueryStream(InputStream body, ErrorContext context, java.util.function.Consumer<QueryMetadata> cancel) {
+  private QueryStream(InputStream body, ErrorContext context, Consumer<QueryMetadata> cancel) {
     this.body = body;
     this.lines = new LineReader(body);
     this.feed = new LineFeed(lines);
     try {
       this.parser = JSON.createParser(feed);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     this.context = context;
     this.cancel = cancel;
@@ -86,7 +89,7 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
    * its end. On failure the body is closed and the error thrown.
    */
   static QueryStream open(InputStream body, ErrorContext context,
-      java.util.function.Consumer<QueryMetadata> cancel) {
+      Consumer<QueryMetadata> cancel) {
     return new QueryStream(body, context, cancel);
   }
 
@@ -98,7 +101,7 @@ public final class QueryStream implements AutoCloseable, Iterable<Row> {
    * @throws ResponseParseException if the first two lines are not the metadata and the columns
    */
   public static QueryStream read(InputStream ndjson) {
-    java.util.Objects.requireNonNull(ndjson, "ndjson == null");
+    Objects.requireNonNull(ndjson, "ndjson == null");
     return open(ndjson, ErrorContext.of("read", null, null), null);
   }
 

@@ -3,6 +3,7 @@ package dev.lakeside.client;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Raw, allocation-free access to the rows of a {@link QueryStream}: after {@link #next()} returns true,
@@ -65,7 +66,7 @@ public final class RowCursor {
    * @throws ResponseParseException if the cell does not fit the column's type
    */
   public Object read(int index) {
-    java.util.Objects.checkIndex(index, stream.columnSet().size());
+    Objects.checkIndex(index, stream.columnSet().size());
     try {
       return stream.decode(stream.parser(), index);
     } catch (IOException e) {

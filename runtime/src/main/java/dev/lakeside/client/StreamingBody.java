@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -154,7 +155,7 @@ final class StreamingBody extends InputStream implements Flow.Subscriber<List<By
       while (total < limit && (n = read(out, total, limit - total)) > 0) {
         total += n;
       }
-      return java.util.Arrays.copyOf(out, total);
+      return Arrays.copyOf(out, total);
     } finally {
       close();
     }

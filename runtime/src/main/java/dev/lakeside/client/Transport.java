@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.Flow;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -106,7 +110,7 @@ final class Transport {
   }
 
   private <T> HttpResponse<T> execute(Call call, HttpResponse.BodyHandler<T> handler,
-      java.util.function.Function<HttpResponse<T>, String> errorBody) {
+      Function<HttpResponse<T>, String> errorBody) {
     ErrorContext context = ErrorContext.of(call.operation(), call.method(), call.path());
     for (int attempt = 0; ; attempt++) {
       Duration wait;
@@ -189,7 +193,7 @@ final class Transport {
     }
   }
 
-  static String requestId(java.net.http.HttpHeaders headers) {
+  static String requestId(HttpHeaders headers) {
     return headers.firstValue("x-request-id").or(() -> headers.firstValue("x-correlation-id")).orElse(null);
   }
 
@@ -246,7 +250,7 @@ final class Transport {
 
   private static boolean unresolved(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
         return true;
       }
       if (t.getCause() == t) {

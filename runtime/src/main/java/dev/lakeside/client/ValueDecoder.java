@@ -7,6 +7,8 @@ import dev.lakeside.internal.WireValues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -241,7 +243,7 @@ final class ValueDecoder {
   }
 
   /** TIMESTAMP: the common {@code yyyy-MM-ddTHH:mm:ss[.f]} read from the parser's characters, else the full parser. */
-  private static java.time.LocalDateTime timestamp(JsonParser p) throws IOException {
+  private static LocalDateTime timestamp(JsonParser p) throws IOException {
     char[] c = p.getTextCharacters();
     int off = p.getTextOffset();
     int len = p.getTextLength();
@@ -276,14 +278,14 @@ final class ValueDecoder {
         int minute = num(c, off + 14, 2);
         int second = num(c, off + 17, 2);
         if ((year | month | day | hour | minute | second) >= 0) {
-          return java.time.LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+          return LocalDateTime.of(year, month, day, hour, minute, second, nanos);
         }
       }
     }
     return WireValues.timestamp(p.getText());
   }
 
-  private static java.time.LocalDate date(JsonParser p) throws IOException {
+  private static LocalDate date(JsonParser p) throws IOException {
     char[] c = p.getTextCharacters();
     int off = p.getTextOffset();
     if (p.getTextLength() == 10 && c[off + 4] == '-' && c[off + 7] == '-') {
@@ -291,7 +293,7 @@ final class ValueDecoder {
       int month = num(c, off + 5, 2);
       int day = num(c, off + 8, 2);
       if ((year | month | day) >= 0) {
-        return java.time.LocalDate.of(year, month, day);
+        return LocalDate.of(year, month, day);
       }
     }
     return WireValues.date(p.getText());

@@ -26,6 +26,7 @@ import dev.lakeside.repository.TableRepository;
 import dev.lakeside.repository.WriteRejectedException;
 import dev.lakeside.sql.Sql;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -38,6 +39,7 @@ import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -308,7 +310,7 @@ public abstract class AbstractRepository<T extends Record> implements TableRepos
 
   /** The cached value of {@code sql} as {@code kind}, else {@code query}'s (stored when cacheable). */
   @SuppressWarnings("unchecked")
-  private <V> V cachedOr(SqlText sql, String kind, Object reader, java.util.function.Supplier<V> query) {
+  private <V> V cachedOr(SqlText sql, String kind, Object reader, Supplier<V> query) {
     Duration ttl = sql.cacheTtl();
     if (ttl == null) {
       return query.get();
@@ -383,7 +385,7 @@ public abstract class AbstractRepository<T extends Record> implements TableRepos
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
           if (token == null) {
-            throw new java.io.EOFException("row " + rowNumber + " of " + source + " ends before its closing ']'");
+            throw new EOFException("row " + rowNumber + " of " + source + " ends before its closing ']'");
           }
           parser.skipChildren();
         }

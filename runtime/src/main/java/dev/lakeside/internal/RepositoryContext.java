@@ -9,6 +9,7 @@ import dev.lakeside.client.TableRef;
 import dev.lakeside.mapping.TableModel;
 import dev.lakeside.track.SchemaMode;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -47,7 +48,7 @@ public final class RepositoryContext {
     this.mode = Objects.requireNonNull(mode, "mode == null");
     this.cache = Caffeine.newBuilder()
         .maximumWeight(MAX_WEIGHT)
-        .weigher((Key key, Entry entry) -> entry.value() instanceof java.util.List<?> rows
+        .weigher((Key key, Entry entry) -> entry.value() instanceof List<?> rows
             ? (int) Math.min(Integer.MAX_VALUE, 1L + rows.size()) : 1)
         .ticker(Objects.requireNonNull(ticker, "ticker == null"))
         .expireAfter(new PerEntryTtl())

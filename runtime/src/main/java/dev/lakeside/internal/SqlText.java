@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * The SQL of one repository call, as generated code builds it: compile-time text (identifiers already
@@ -135,7 +136,7 @@ public final class SqlText {
       if (column == null) {
         throw new IllegalArgumentException(method + ": Sort property '" + order.property() + "' is not a "
             + "component of the table's record. Expected one of: " + String.join(", ",
-            new java.util.TreeSet<>(columns.keySet())) + "; found: '" + order.property() + "'. Fix: use a "
+            new TreeSet<>(columns.keySet())) + "; found: '" + order.property() + "'. Fix: use a "
             + "record component name.");
       }
       sql.append(first ? " ORDER BY " : ", ").append(column).append(order.direction() == Sort.Direction.DESC

@@ -17,8 +17,10 @@ import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -532,7 +534,7 @@ public final class SqlLiterals {
     if (value instanceof Collection<?> c) {
       items.addAll(c);
     } else if (value instanceof Object[] a) {
-      items.addAll(java.util.Arrays.asList(a));
+      items.addAll(Arrays.asList(a));
     } else if (value instanceof int[] a) {
       for (int v : a) {
         items.add(v);
@@ -660,7 +662,7 @@ public final class SqlLiterals {
           out.append(c).append(text.charAt(++i));
         } else {
           throw new SqlLiteralException(where, "expected valid UTF-16 text, found an unpaired surrogate U+"
-              + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " at index " + i);
+              + Integer.toHexString(c).toUpperCase(Locale.ROOT) + " at index " + i);
         }
       } else {
         out.append(c);
@@ -696,7 +698,7 @@ public final class SqlLiterals {
       String precision = digits == 9 ? "nanosecond" : digits == 6 ? "microsecond" : digits == 3 ? "millisecond"
           : "second";
       throw new SqlLiteralException(where, "expected a value of at most " + precision + " precision, found " + value
-          + "; truncate it first, e.g. value.truncatedTo(ChronoUnit." + precision.toUpperCase(java.util.Locale.ROOT)
+          + "; truncate it first, e.g. value.truncatedTo(ChronoUnit." + precision.toUpperCase(Locale.ROOT)
           + "S)");
     }
     pad(out, time.getHour(), 2);

@@ -10,8 +10,10 @@ import dev.lakeside.client.TableRef;
 import dev.lakeside.internal.Tables;
 import dev.lakeside.mapping.TableModel;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +26,7 @@ final class ClientSender implements Pipeline.Sender {
   private final LakehouseClient client;
   private final TrackerConfig config;
   private final Tables tables;
-  private final java.util.Map<TableRef, TableModel<?>> models = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<TableRef, TableModel<?>> models = new ConcurrentHashMap<>();
 
   private ExecutorService pollers;
 

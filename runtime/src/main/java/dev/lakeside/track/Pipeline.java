@@ -6,6 +6,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +20,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -695,7 +698,7 @@ final class Pipeline {
     }
     openLosses.add(loss);
     if (openLosses.size() > MAX_OPEN_LOSSES) {
-      Map<Lane, Loss> merged = new java.util.LinkedHashMap<>();
+      Map<Lane, Loss> merged = new LinkedHashMap<>();
       for (Loss open : openLosses) {
         merged.merge(open.lane, new Loss(open.lane, open.firstPos, open.rows, open.error), (a, b) -> {
           a.firstPos = Math.min(a.firstPos, b.firstPos);
@@ -905,13 +908,13 @@ final class Pipeline {
   /** Dispatcher: completes the flushes whose rows are all resolved (all of them once closed). */
   private void settleWaiters() {
     boolean closed = closeResult.isDone();
-    for (java.util.Iterator<FlushWaiter> it = waiters.iterator(); it.hasNext(); ) {
+    for (Iterator<FlushWaiter> it = waiters.iterator(); it.hasNext(); ) {
       FlushWaiter waiter = it.next();
       if (!closed && !waiter.done()) {
         continue;
       }
       it.remove();
-      for (java.util.Iterator<Loss> open = openLosses.iterator(); open.hasNext(); ) {
+      for (Iterator<Loss> open = openLosses.iterator(); open.hasNext(); ) {
         Loss loss = open.next();
         long covered = loss.coveredBy(waiter.target(loss.lane));
         loss.firstPos += covered;
@@ -1069,7 +1072,7 @@ final class Pipeline {
     return new TrackerHealth(state, lastError, consecutiveFailures, stats());
   }
 
-  private void notifySafely(java.util.function.Consumer<TrackerListener> event) {
+  private void notifySafely(Consumer<TrackerListener> event) {
     try {
       event.accept(config.listener());
     } catch (RuntimeException e) {

@@ -1,7 +1,9 @@
 package dev.lakeside.track;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 
@@ -165,7 +167,7 @@ public final class TrackerConfig {
     private TrackerListener listener = new TrackerListener() {};
     private LongSupplier ticker = System::nanoTime;
     private ScheduledExecutorService scheduler;
-    private final java.util.Set<String> set = new java.util.HashSet<>();
+    private final Set<String> set = new HashSet<>();
 
     private Builder() {}
 

@@ -3,6 +3,7 @@ package dev.lakeside.samples;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -134,6 +135,6 @@ final class EventGenerator {
         return values[i];
       }
     }
-    throw new AssertionError("weights " + java.util.Arrays.toString(weights));
+    throw new AssertionError("weights " + Arrays.toString(weights));
   }
 }

@@ -2,6 +2,9 @@ package dev.lakeside.samples;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The sample's command line.
@@ -39,7 +42,7 @@ record Options(int events, long seed, boolean local, URI url, String user, Strin
     String catalog = "memory";
     String schema = "main";
     boolean help = false;
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--help") || option.equals("-h")) {
@@ -55,7 +58,7 @@ record Options(int events, long seed, boolean local, URI url, String user, Strin
         throw new UsageException("expected an option such as --events, found argument " + (i + 1) + " \""
             + option + "\"");
       }
-      if (!java.util.List.of("--events", "--seed", "--url", "--user", "--catalog", "--schema").contains(option)) {
+      if (!List.of("--events", "--seed", "--url", "--user", "--catalog", "--schema").contains(option)) {
         throw new UsageException("unknown option " + option + " (argument " + (i + 1) + ")");
       }
       once(seen, option);
@@ -87,7 +90,7 @@ record Options(int events, long seed, boolean local, URI url, String user, Strin
     return new Options(events, seed, local, url, user, password, catalog, schema, help);
   }
 
-  private static void once(java.util.Set<String> seen, String option) throws UsageException {
+  private static void once(Set<String> seen, String option) throws UsageException {
     if (!seen.add(option)) {
       throw new UsageException(option + " was given twice");
     }
