@@ -238,7 +238,7 @@ final class IngestEndpoint {
         AppendWriter.columns(connection, target.catalog(), target.schema(), target.table());
     boolean exists = !columns.isEmpty();
     String inferred = reader(format, file, Map.of());
-    // JSON into an existing table is read with the table's columns and types (mock §11.3).
+    // JSON into an existing table is read with the table's columns and types (as the reference mock server does).
     String pinned = reader(format, file, columns);
     if (!keys.isEmpty() && !mode.equals("upsert")) {
       resolve(keys, sourceColumns(connection, inferred), "primary_key");
@@ -288,7 +288,7 @@ final class IngestEndpoint {
   }
 
   /**
-   * Upsert as in mock §11.5: create the table from the inferred types if missing, keep one source
+   * Upsert as the reference mock server does it: create the table from the inferred types if missing, keep one source
    * row per key (the greatest cursor tuple, NULL lowest; on a tie the last in the file), then MERGE,
    * updating a matched row only when the source's cursor wins.
    */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Renders DDL from a {@link TableDef}: pure, so tests compare strings (SG-22). */
+/** Renders DDL from a {@link TableDef}: pure, so tests compare strings. */
 final class DdlGenerator {
   private DdlGenerator() {}
 

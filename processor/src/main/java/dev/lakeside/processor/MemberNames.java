@@ -10,7 +10,7 @@ import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
- * The member names of one generated class, allocated so they never collide (SG-20): the
+ * The member names of one generated class, allocated so they never collide: the
  * pre-encoded JSON field names and one reader/writer method per nested record.
  */
 final class MemberNames {

@@ -12,7 +12,7 @@ import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Reads annotations through mirrors only (SG-17): no {@code getAnnotation}, no reflection on
+ * Reads annotations through mirrors only: no {@code getAnnotation}, no reflection on
  * annotation classes, so it works for any retention and never throws {@code MirroredTypeException}.
  */
 final class Mirrors {

@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * The text of a {@code @Query}, split into literal SQL text and {@code :name} parameter references.
  *
- * <p>The scanner knows DuckDB's lexical rules (orm-anchors §5.2), so nothing inside these is ever a
+ * <p>The scanner knows DuckDB's lexical rules (the scanner's rules), so nothing inside these is ever a
  * parameter, and all of them are copied verbatim:
  * <ul>
  *   <li>string literals {@code '…'} ({@code ''} is a quote; a backslash is an ordinary character),

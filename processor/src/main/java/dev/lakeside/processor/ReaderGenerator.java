@@ -14,7 +14,7 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The row reader of a {@link ReaderModel}: {@code bind(List<String>)} resolves the result shape once
- * (SG-20) and returns a {@code RowMapper} that reads one row array with {@code read}. Depends only on
+ * and returns a {@code RowMapper} that reads one row array with {@code read}. Depends only on
  * the reader model, not on {@code @LakehouseTable}, so result records can use it too.
  */
 final class ReaderGenerator {

@@ -20,7 +20,7 @@ import javax.lang.model.util.ElementFilter;
 
 /**
  * Checks one {@code @LakehouseTable} type and returns every problem found, each on the narrowest
- * element or annotation value. Prints nothing (SG-14).
+ * element or annotation value. Prints nothing.
  */
 final class RecordValidator {
   Problems validate(TypeElement type) {

@@ -14,7 +14,7 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Generates {@code <Record>TableModel}: the table's metadata and DDL, its JSON writer and its row
- * reader. Takes only the model, so it runs without javac (SG-12); the output is deterministic.
+ * reader. Takes only the model, so it runs without javac; the output is deterministic.
  */
 final class TableModelGenerator {
   private static final List<String> RESERVED_METHODS = List.of("type", "catalog", "schema", "name", "columns",

@@ -9,7 +9,7 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The JSON writer of a table: {@code write(JsonGenerator, T)} plus one static writer per nested
- * record. Field names are pre-encoded {@code SerializedString} constants (SG-20).
+ * record. Field names are pre-encoded {@code SerializedString} constants.
  */
 final class WriterGenerator {
   private final ValueCode code;

@@ -4,7 +4,7 @@
  * {@link dev.lakeside.processor.RepositoryProcessor} (dynamic). For the annotation processor path
  * only; nothing here is API but the verifier SPI in {@code dev.lakeside.processor.spi}.
  *
- * <p>Stages, each its own class (SG-12): {@code TypeCollector} (finds and defers) →
+ * <p>Stages, each its own class: {@code TypeCollector} (finds and defers) →
  * {@code RecordValidator} (returns {@code Problems}, prints nothing) → {@code TableModeler} (builds
  * the immutable {@code TableDef}/{@code ValueType} model) → {@code DdlGenerator},
  * {@code TableModelGenerator}, {@code WriterGenerator} and {@code ReaderGenerator} (take the model,

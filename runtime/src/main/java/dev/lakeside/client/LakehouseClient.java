@@ -453,7 +453,7 @@ public final class LakehouseClient {
     }
   }
 
-  /** The JSON object of a 2xx answer; an empty body is an empty object (the mock answers some calls with none). */
+  /** The JSON object of a 2xx answer; an empty body is an empty object (the reference mock server, altertable-mock, answers some calls with none). */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> object(String operation, String method, String path, byte[] body) {
     ErrorContext context = ErrorContext.of(operation, method, path);

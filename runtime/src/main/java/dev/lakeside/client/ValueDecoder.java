@@ -128,7 +128,7 @@ final class ValueDecoder {
       }
     }
     if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-      return p.getDecimalValue().longValueExact(); // the mock writes some integers as doubles; never read via double
+      return p.getDecimalValue().longValueExact(); // altertable-mock writes some integers as doubles; never read via double
     }
     return mismatch(p, type, "an integer");
   }
@@ -315,7 +315,7 @@ final class ValueDecoder {
   private static Map<String, Object> struct(JsonParser p, JsonToken token, DuckType type) throws IOException {
     List<DuckType.Field> fields = type.fields();
     Map<String, Object> out = new LinkedHashMap<>();
-    if (token == JsonToken.START_ARRAY) { // the mock's positional form, in declaration order
+    if (token == JsonToken.START_ARRAY) { // altertable-mock's positional form, in declaration order
       int i = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
         if (i >= fields.size()) {

@@ -34,7 +34,7 @@ public interface TableRepository<T extends Record> {
 
   /**
    * Inserts the row or replaces the row with the same primary key ({@code /upsert}). A composite key
-   * is sent as a comma-separated {@code primary_key}, as in spec v0.13 and the Go SDK; the seed
+   * is sent as a comma-separated {@code primary_key}, as in spec v0.13 and the Go SDK; the published API reference
    * documents a single column, so the real service may accept only one.
    *
    * @throws UnsupportedOperationException if the record declares no {@code @PrimaryKey}
