@@ -1,5 +1,7 @@
 package dev.lakeside.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The answer of {@code POST /append}. A data problem is not an exception: {@code ok} is false and
  * {@code errorCode} says why ({@code invalid-data}, {@code incompatible-schema}).
@@ -9,4 +11,5 @@ package dev.lakeside.client;
  * @param errorMessage the server's explanation when not ok, or null
  * @param errorCode the error class when not ok, or null
  */
-public record AppendResult(boolean ok, String taskId, String errorMessage, String errorCode) {}
+public record AppendResult(boolean ok, @Nullable String taskId, @Nullable String errorMessage,
+    @Nullable String errorCode) {}

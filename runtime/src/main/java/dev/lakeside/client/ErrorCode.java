@@ -1,6 +1,7 @@
 package dev.lakeside.client;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a server error means, read once from the wire: the {@code error_code} the API sends, or for errors it sends
@@ -19,7 +20,7 @@ public enum ErrorCode {
   OTHER;
 
   /** The meaning of a server's {@code code} and message; either may be null. */
-  public static ErrorCode of(String code, String message) {
+  public static ErrorCode of(@Nullable String code, @Nullable String message) {
     if (code != null) {
       switch (code.toLowerCase(Locale.ROOT)) {
         case "invalid-data":

@@ -2,6 +2,7 @@ package dev.lakeside.client;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Base of every exception Lakeside raises. Unchecked. Each carries the operation ({@code query}, {@code append}, …),
@@ -23,23 +24,23 @@ public class LakehouseException extends RuntimeException {
    * A failure outside an HTTP exchange: a row that cannot be mapped, a value that cannot be a literal, a row the
    * tracker refused or could not deliver. {@link #operation()} is null and {@link #status()} 0.
    */
-  protected LakehouseException(String message, Throwable cause) {
+  protected LakehouseException(String message, @Nullable Throwable cause) {
     super(message, cause);
     this.context = ErrorContext.NONE;
   }
 
   /** The client operation that failed, such as {@code query} or {@code append}; null outside an HTTP exchange. */
-  public String operation() {
+  public @Nullable String operation() {
     return context.operation();
   }
 
   /** The HTTP method, or null when the failure happened before a request was built. */
-  public String method() {
+  public @Nullable String method() {
     return context.method();
   }
 
   /** The request path without the query string, or null when no request was built. */
-  public String path() {
+  public @Nullable String path() {
     return context.path();
   }
 

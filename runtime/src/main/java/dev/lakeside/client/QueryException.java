@@ -1,5 +1,7 @@
 package dev.lakeside.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The server reported that the SQL failed, in the {@code /query} stream itself: an {@code {"error": …}} line instead
  * of the columns (line 2) or after some rows. The rows before it were delivered; nothing after it is.
@@ -30,7 +32,7 @@ public final class QueryException extends LakehouseException {
   }
 
   /** The id of the failed query from the metadata line, or null when the stream failed before it. */
-  public String queryId() {
+  public @Nullable String queryId() {
     return queryId;
   }
 }

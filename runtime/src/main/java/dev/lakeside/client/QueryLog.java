@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer of {@code GET /query/{id}}: the log entry of one query.
@@ -21,8 +22,10 @@ import java.util.Map;
  * @param userAgent the caller's user agent, or null
  * @param fields every field of the answer, including {@code stats} and {@code progress}, as plain JSON
  */
-public record QueryLog(String uuid, OffsetDateTime startTime, OffsetDateTime endTime, Long durationMs, String query,
-    String sessionId, String clientInterface, String error, Boolean visible, String requestedBy, String userAgent,
+public record QueryLog(String uuid, OffsetDateTime startTime, @Nullable OffsetDateTime endTime,
+    @Nullable Long durationMs, String query,
+    String sessionId, String clientInterface, @Nullable String error, Boolean visible, @Nullable String requestedBy,
+    @Nullable String userAgent,
     Map<String, Object> fields) {
   public QueryLog {
     fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));

@@ -3,6 +3,7 @@ package dev.lakeside.client;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The first line of a {@code /query} response.
@@ -17,8 +18,9 @@ import java.util.Map;
  * @param workerSlug the worker that ran it, or null
  * @param fields every field of the line, including ones this version does not know, as plain JSON values
  */
-public record QueryMetadata(String statement, Long rowsLimit, Long rowsOffset, Long initTimeMs,
-    Map<String, String> connectionsErrors, String sessionId, String queryId, String workerSlug,
+public record QueryMetadata(String statement, @Nullable Long rowsLimit, @Nullable Long rowsOffset,
+    @Nullable Long initTimeMs,
+    Map<String, String> connectionsErrors, String sessionId, String queryId, @Nullable String workerSlug,
     Map<String, Object> fields) {
   public QueryMetadata {
     connectionsErrors = Map.copyOf(connectionsErrors);

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code POST /query} request: the statement and every optional field of the API. Immutable; build one with
@@ -106,20 +107,20 @@ public final class QueryRequest {
   }
 
   /** Default catalog for unqualified names, or null. */
-  public String catalog() {
+  public @Nullable String catalog() {
     return catalog;
   }
 
   /** Default schema for unqualified names, or null. */
-  public String schema() {
+  public @Nullable String schema() {
     return schema;
   }
 
-  public String sessionId() {
+  public @Nullable String sessionId() {
     return sessionId;
   }
 
-  public String queryId() {
+  public @Nullable String queryId() {
     return queryId;
   }
 
@@ -179,7 +180,7 @@ public final class QueryRequest {
   }
 
   /** The per-call timeout for the response headers, or null for the client's request timeout. */
-  public Duration timeout() {
+  public @Nullable Duration timeout() {
     return timeout;
   }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One decoded row. Each cell holds the Java value of its column's DuckDB type:
@@ -55,7 +56,7 @@ public final class Row {
   }
 
   /** The value of the 0-based column {@code index}. */
-  public Object get(int index) {
+  public @Nullable Object get(int index) {
     Objects.checkIndex(index, values.length);
     return values[index];
   }
@@ -65,7 +66,7 @@ public final class Row {
    *
    * @throws IllegalArgumentException if there is no such column
    */
-  public Object get(String name) {
+  public @Nullable Object get(String name) {
     return values[columns.indexOf(name)];
   }
 
@@ -77,12 +78,12 @@ public final class Row {
    * @throws ClassCastException if the value is of another type
    * @throws ArithmeticException if an integer does not fit {@code type}
    */
-  public <T> T get(int index, Class<T> type) {
+  public <T> @Nullable T get(int index, Class<T> type) {
     return convert(get(index), type);
   }
 
   /** As {@link #get(int, Class)}, by column name. */
-  public <T> T get(String name, Class<T> type) {
+  public <T> @Nullable T get(String name, Class<T> type) {
     return convert(get(name), type);
   }
 

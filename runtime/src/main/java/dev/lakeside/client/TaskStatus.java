@@ -1,5 +1,7 @@
 package dev.lakeside.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The answer of {@code GET /tasks/{id}}.
  *
@@ -8,7 +10,8 @@ package dev.lakeside.client;
  * @param errorCode why a completed task failed ({@code invalid-data}, {@code incompatible-schema}), or null
  * @param errorMessage the server's explanation of the failure, or null
  */
-public record TaskStatus(String taskId, String status, String errorCode, String errorMessage) {
+public record TaskStatus(String taskId, String status, @Nullable String errorCode,
+    @Nullable String errorMessage) {
   /** Whether the task finished, successfully or not. */
   public boolean completed() {
     return "completed".equalsIgnoreCase(status);

@@ -3,6 +3,7 @@ package dev.lakeside.client;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The query-string options of {@code POST /upsert}: the table, the mode, the primary key (one column or a composite
@@ -36,7 +37,7 @@ public final class UpsertRequest {
   }
 
   /** The mode, or null to let the server default to {@code upsert}. */
-  public UpsertMode mode() {
+  public @Nullable UpsertMode mode() {
     return mode;
   }
 

@@ -24,4 +24,7 @@
  * <p>Row mappers that need no intermediate objects read the JSON tokens of each row through
  * {@link dev.lakeside.client.RowCursor}.
  */
+@NullMarked
 package dev.lakeside.client;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package dev.lakeside.mapping;
 
 import dev.lakeside.client.LakehouseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A row of a result could not become a record: a NOT NULL column was NULL or missing, or a value
@@ -20,7 +21,8 @@ public final class RowMappingException extends LakehouseException {
    * @param problem what was expected and what was found
    * @param cause the underlying failure, or null
    */
-  public RowMappingException(String table, String column, long rowNumber, String problem, Throwable cause) {
+  public RowMappingException(String table, String column, long rowNumber, String problem,
+      @Nullable Throwable cause) {
     super("cannot map row " + rowNumber + " of " + table + ": column \"" + column + "\": " + problem, cause);
     this.table = table;
     this.column = column;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the runtime needs to create, write and read the table of one {@code @LakehouseTable}
@@ -57,7 +58,7 @@ public interface TableModel<T> {
    * @param defaultCatalog used when no catalog is declared; may be null
    * @param defaultSchema used when no schema is declared; may be null
    */
-  default String qualifiedName(String defaultCatalog, String defaultSchema) {
+  default String qualifiedName(@Nullable String defaultCatalog, @Nullable String defaultSchema) {
     return Identifiers.qualify(catalog().orElse(defaultCatalog), schema().orElse(defaultSchema), name());
   }
 
@@ -74,7 +75,7 @@ public interface TableModel<T> {
    * @param defaultCatalog used when no catalog is declared; may be null
    * @param defaultSchema used when no schema is declared; may be null
    */
-  String ddl(String defaultCatalog, String defaultSchema);
+  String ddl(@Nullable String defaultCatalog, @Nullable String defaultSchema);
 
   /** The DDL as declared, the form written to {@code META-INF/lakeside/schema.sql}. */
   default String ddl() {

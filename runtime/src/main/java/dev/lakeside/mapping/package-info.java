@@ -12,4 +12,7 @@
  *
  * <p>{@link dev.lakeside.mapping.DdlExport} prints the DDL of every table model on a classpath.
  */
+@NullMarked
 package dev.lakeside.mapping;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package dev.lakeside.repository;
 import dev.lakeside.client.ErrorCode;
 import dev.lakeside.client.LakehouseException;
 import dev.lakeside.client.TableRef;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lakehouse answered a repository write ({@code insert…}, {@code upsert…}) but did not store
@@ -23,7 +24,8 @@ public final class WriteRejectedException extends LakehouseException {
    * @param errorCode the server's error class ({@code invalid-data}, {@code incompatible-schema}), or null
    * @param errorMessage the server's explanation, or null
    */
-  public WriteRejectedException(TableRef table, String endpoint, String errorCode, String errorMessage) {
+  public WriteRejectedException(TableRef table, String endpoint, @Nullable String errorCode,
+      @Nullable String errorMessage) {
     super(endpoint + " refused the rows for " + table + ": expected ok, found "
         + (errorCode == null ? "an error" : "error " + errorCode)
         + (errorMessage == null ? "" : ": " + errorMessage) + ". Nothing of this request was stored.", null);
@@ -50,7 +52,7 @@ public final class WriteRejectedException extends LakehouseException {
   }
 
   /** The server's error class as it sent it, such as {@code invalid-data}, or null when it gave none. */
-  public String serverCode() {
+  public @Nullable String serverCode() {
     return serverCode;
   }
 }

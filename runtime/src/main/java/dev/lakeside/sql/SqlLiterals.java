@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one renderer of Java values as DuckDB SQL literals; the only path from a user value into SQL
@@ -63,7 +64,7 @@ public final class SqlLiterals {
    *
    * @throws SqlLiteralException if the value cannot be a literal of that type
    */
-  public static String render(Object value, String duckType, String where) {
+  public static String render(@Nullable Object value, String duckType, String where) {
     Objects.requireNonNull(where, "where == null");
     DuckType type = ColumnTypes.parse(duckType, where);
     StringBuilder out = new StringBuilder();
@@ -77,7 +78,7 @@ public final class SqlLiterals {
    * {@link #render(Object, String, String)}. (Not an overload of {@code render}: a column type passed
    * where the parameter name belongs would otherwise go unnoticed.)
    */
-  public static String renderByJavaType(Object value, String where) {
+  public static String renderByJavaType(@Nullable Object value, String where) {
     Objects.requireNonNull(where, "where == null");
     if (value == null) {
       return "NULL";
@@ -187,7 +188,7 @@ public final class SqlLiterals {
    * named by {@code names} (checked against the type, ignoring case as DuckDB does). This is the entry
    * point for generated code: no reflection.
    */
-  public static String struct(String duckType, List<String> names, List<?> values, String where) {
+  public static String struct(String duckType, List<String> names, List<? extends @Nullable Object> values, String where) {
     Objects.requireNonNull(where, "where == null");
     DuckType type = ColumnTypes.parse(duckType, where);
     if (type.kind() != Kind.STRUCT) {

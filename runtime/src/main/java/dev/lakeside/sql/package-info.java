@@ -12,4 +12,7 @@
  * dev.lakeside.sql.SqlLiterals} and never concatenated; a value that cannot be rendered exactly is a
  * {@link dev.lakeside.sql.SqlLiteralException}.
  */
+@NullMarked
 package dev.lakeside.sql;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package dev.lakeside.track;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How a tracker's deliveries are going, for health checks and diagnostics.
  *
@@ -9,7 +11,7 @@ package dev.lakeside.track;
  * @param consecutiveFailures failed attempts since the lakehouse last answered
  * @param stats the counters and gauges now
  */
-public record TrackerHealth(State state, Throwable lastError, int consecutiveFailures, TrackerStats stats) {
+public record TrackerHealth(State state, @Nullable Throwable lastError, int consecutiveFailures, TrackerStats stats) {
   /** The outcome of the latest exchange with the lakehouse. */
   public enum State {
     /** The lakehouse answered the latest request and accepted the credentials (or nothing was sent yet). */
