@@ -6,6 +6,7 @@ import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.client.TableRef;
 import dev.lakeside.duckdb.GeneratedNames;
 import dev.lakeside.internal.RepositoryContext;
+import dev.lakeside.internal.SetOnce;
 import dev.lakeside.internal.Tables;
 import dev.lakeside.mapping.TableModel;
 import dev.lakeside.repository.TableRepository;
@@ -14,10 +15,8 @@ import dev.lakeside.track.Tracker;
 import dev.lakeside.track.TrackerConfig;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -247,7 +246,7 @@ public final class Lakeside implements AutoCloseable {
     private String defaultSchema = "main";
     private TrackerConfig tracker = TrackerConfig.defaults();
     private Ticker cacheTicker = Ticker.systemTicker();
-    private final Set<String> set = new HashSet<>();
+    private final SetOnce options = new SetOnce();
 
     private Builder(LakehouseClient client) {
       this.client = client;
@@ -268,7 +267,7 @@ public final class Lakeside implements AutoCloseable {
     /** The tracker's settings. Default {@link TrackerConfig#defaults()}. */
     public Builder tracker(TrackerConfig config) {
       Objects.requireNonNull(config, "config == null");
-      once("tracker");
+      options.mark("tracker");
       this.tracker = config;
       return this;
     }
@@ -276,7 +275,7 @@ public final class Lakeside implements AutoCloseable {
     /** The time source of the repositories' result cache; for tests. */
     Builder cacheTicker(Ticker ticker) {
       Objects.requireNonNull(ticker, "ticker == null");
-      once("cacheTicker");
+      options.mark("cacheTicker");
       this.cacheTicker = ticker;
       return this;
     }
@@ -290,14 +289,9 @@ public final class Lakeside implements AutoCloseable {
       if (value.isBlank()) {
         throw new IllegalArgumentException(option + " must not be blank");
       }
-      once(option);
+      options.mark(option);
       return value;
     }
 
-    private void once(String option) {
-      if (!set.add(option)) {
-        throw new IllegalStateException(option + " was already set");
-      }
-    }
   }
 }

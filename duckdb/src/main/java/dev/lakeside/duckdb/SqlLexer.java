@@ -73,6 +73,7 @@ public final class SqlLexer {
   private int previousStart;
   private int previousEnd;
   private int parameterEnd = -1;
+  private int unclosed;
   private char[] brackets;
   private int bracketDepth;
 
@@ -94,8 +95,14 @@ public final class SqlLexer {
     return new SqlLexer(sql, false);
   }
 
-  /** A lexer of a {@code @Query} template: DuckDB SQL with {@code :name} parameters and {@code \:} escapes. */
-  static SqlLexer template(String sql) {
+  /**
+   * A lexer of a processor {@code @Query} template: DuckDB SQL with {@code :name} parameters (a {@link
+   * TokenKind#PARAMETER} starting with {@code :}) and {@code \:} escapes ({@link TokenKind#ESCAPED_COLON}).
+   *
+   * @throws NullPointerException if {@code sql} is null
+   */
+  public static SqlLexer template(String sql) {
+    Objects.requireNonNull(sql, "sql == null");
     return new SqlLexer(sql, true);
   }
 
@@ -136,6 +143,15 @@ public final class SqlLexer {
     return end;
   }
 
+  /**
+   * 0 when the current token is complete; else how many constructs it leaves open at the end of the text: 1 for a
+   * string, quoted identifier or dollar quote without its closing delimiter, the open levels of a nested block
+   * comment.
+   */
+  public int unclosed() {
+    return unclosed;
+  }
+
   /** Moves to the next token, comments included; false at the end of the text. */
   public boolean next() {
     if (kind != null && !kind.isComment()) {
@@ -154,6 +170,7 @@ public final class SqlLexer {
       return false;
     }
     start = i;
+    unclosed = 0;
     end = scan(i);
     position = end;
     if (template) {
@@ -294,6 +311,7 @@ public final class SqlLexer {
         j++;
       }
     }
+    unclosed = depth;
     return length;
   }
 
@@ -310,6 +328,7 @@ public final class SqlLexer {
         j++;
       }
     }
+    unclosed = 1;
     return length;
   }
 
@@ -328,6 +347,7 @@ public final class SqlLexer {
         j++;
       }
     }
+    unclosed = 1;
     return length;
   }
 
@@ -346,6 +366,7 @@ public final class SqlLexer {
           return k + delimiter;
         }
       }
+      unclosed = 1;
       return length;
     }
     if (j > i + 1 || (j < length && isDigit(at(j)))) {

@@ -24,6 +24,19 @@ class SqlLexerTest {
   }
 
   @Test
+  void unclosedSaysWhatTheLastTokenLeavesOpen() {
+    for (String[] c : new String[][] {{"SELECT 'a", "1"}, {"SELECT E'a\\'", "1"}, {"SELECT \"a", "1"},
+        {"SELECT $t$ a $x$", "1"}, {"/* /* */", "1"}, {"/* /* /*", "3"}, {"SELECT 'a''b'", "0"}, {"-- x", "0"}}) {
+      SqlLexer lexer = SqlLexer.of(c[0]);
+      int last = -1;
+      while (lexer.next()) {
+        last = lexer.unclosed();
+      }
+      assertThat(last).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+    }
+  }
+
+  @Test
   void tokensCarryTheirOffsets() {
     assertThat(SqlLexer.tokens("SELECT 'a' -- c")).containsExactly(new Token(TokenKind.WORD, 0, 6),
         new Token(TokenKind.STRING, 7, 10), new Token(TokenKind.LINE_COMMENT, 11, 15));

@@ -1,11 +1,10 @@
 package dev.lakeside.processor;
 
-import java.util.ArrayDeque;
+import dev.lakeside.duckdb.SqlLexer;
+import dev.lakeside.duckdb.TokenKind;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -15,8 +14,8 @@ import java.util.function.Function;
 /**
  * The text of a {@code @Query}, split into literal SQL text and {@code :name} parameter references.
  *
- * <p>The scanner knows DuckDB's lexical rules (the scanner's rules), so nothing inside these is ever a
- * parameter, and all of them are copied verbatim:
+ * <p>The text is read by lakeside-duckdb's {@link SqlLexer} in template mode, which follows DuckDB's lexical
+ * rules, so nothing inside these is ever a parameter, and all of them are copied verbatim:
  * <ul>
  *   <li>string literals {@code '…'} ({@code ''} is a quote; a backslash is an ordinary character),
  *       also with a {@code X}/{@code B}/{@code N}/{@code U&} prefix;
@@ -26,7 +25,7 @@ import java.util.function.Function;
  *       letters, digits, {@code _}; the opening {@code $} must not continue an identifier, so
  *       {@code $1} and {@code a$b} are not quotes);
  *   <li>quoted identifiers {@code "…"} ({@code ""} is a quote);
- *   <li>{@code --} comments to the end of the line, and {@code /* … *}{@code /} comments, which nest.
+ *   <li>{@code --} comments to a line feed or carriage return, and {@code /* … *}{@code /} comments, which nest.
  * </ul>
  *
  * <p><b>The parameter rule.</b> Outside those constructs, a {@code :} at offset {@code i} begins the
@@ -203,227 +202,58 @@ record QueryTemplate(String sql, List<Segment> segments, List<String> parameterN
     Set<String> names = new LinkedHashSet<>();
     StringBuilder text = new StringBuilder();
     StringBuilder placeholders = new StringBuilder(sql.length());
-    Deque<Character> open = new ArrayDeque<>();
-    int n = sql.length();
-    int parameterEnd = -1;
-    int i = 0;
-    while (i < n) {
-      char c = sql.charAt(i);
-      char next = i + 1 < n ? sql.charAt(i + 1) : '\0';
-      int end;
-      if (c == '\'') {
-        end = skipString(sql, i + 1, i, false);
-      } else if ((c == 'E' || c == 'e') && next == '\'' && !continuesIdentifier(sql, i)) {
-        end = skipString(sql, i + 2, i, true);
-      } else if (c == '"') {
-        end = skipQuotedIdentifier(sql, i);
-      } else if (c == '-' && next == '-') {
-        int newline = sql.indexOf('\n', i + 2);
-        end = newline < 0 ? n : newline;
-      } else if (c == '/' && next == '*') {
-        end = skipBlockComment(sql, i);
-      } else if (c == '$' && !continuesIdentifier(sql, i) && (end = skipDollarQuote(sql, i)) > 0) {
-        // end set by the condition
-      } else if (c == '\\' && next == ':') {
+    SqlLexer lexer = SqlLexer.template(sql);
+    int copied = 0;
+    while (lexer.next()) {
+      int start = lexer.start();
+      int end = lexer.end();
+      if (lexer.unclosed() > 0) {
+        throw unterminated(sql, lexer.kind(), start, lexer.unclosed());
+      }
+      text.append(sql, copied, start);
+      placeholders.append(sql, copied, start);
+      copied = end;
+      if (lexer.kind() == TokenKind.ESCAPED_COLON) {
         text.append(':');
         placeholders.append(" :");
-        i += 2;
-        continue;
-      } else if (c == ':' && startsParameter(sql, i, parameterEnd, open)) {
-        end = nameEnd(sql, i + 1);
+      } else if (lexer.kind() == TokenKind.PARAMETER && sql.charAt(start) == ':') {
         if (text.length() > 0) {
           segments.add(new Text(text.toString()));
           text.setLength(0);
         }
-        String name = sql.substring(i + 1, end);
-        segments.add(new Parameter(name, i));
+        String name = sql.substring(start + 1, end);
+        segments.add(new Parameter(name, start));
         placeholders.append('$').append(name);
         names.add(name);
-        parameterEnd = end;
-        i = end;
-        continue;
       } else {
-        track(open, c == '[' && !opensSlice(sql, i) ? '<' : c);
-        end = i + 1;
+        text.append(sql, start, end);
+        placeholders.append(sql, start, end);
       }
-      text.append(sql, i, end);
-      placeholders.append(sql, i, end);
-      i = end;
     }
+    text.append(sql, copied, sql.length());
+    placeholders.append(sql, copied, sql.length());
     if (text.length() > 0) {
       segments.add(new Text(text.toString()));
     }
     return new QueryTemplate(sql, segments, new ArrayList<>(names), placeholders.toString());
   }
 
-  private static boolean startsParameter(String sql, int i, int parameterEnd, Deque<Character> open) {
-    if (i + 1 >= sql.length() || !isNameStart(sql.codePointAt(i + 1))) {
-      return false;
-    }
-    if (!open.isEmpty() && open.peek() == '[') {
-      return false;
-    }
-    if (i == 0) {
-      return true;
-    }
-    int before = sql.codePointBefore(i);
-    if (before == ':') {
-      return false;
-    }
-    boolean glued = Character.isJavaIdentifierPart(before) || before == '\'' || before == '"';
-    return !glued || parameterEnd == i;
-  }
-
-  private static boolean isNameStart(int codePoint) {
-    return codePoint != '$' && Character.isJavaIdentifierStart(codePoint);
-  }
-
-  private static boolean isNamePart(int codePoint) {
-    return codePoint != '$' && Character.isJavaIdentifierPart(codePoint)
-        && !Character.isIdentifierIgnorable(codePoint);
-  }
-
-  private static int nameEnd(String sql, int start) {
-    int j = start + Character.charCount(sql.codePointAt(start));
-    while (j < sql.length() && isNamePart(sql.codePointAt(j))) {
-      j += Character.charCount(sql.codePointAt(j));
-    }
-    return j;
-  }
-
-  private static boolean continuesIdentifier(String sql, int i) {
-    return i > 0 && Character.isJavaIdentifierPart(sql.codePointBefore(i));
-  }
-
-  /** Keywords after which a {@code [} starts a list literal, not a slice. */
-  private static final Set<String> LIST_KEYWORDS = Set.of("SELECT", "WHERE", "AND", "OR", "NOT", "IN", "BY",
-      "THEN", "ELSE", "WHEN", "VALUES", "ON", "AS", "IS", "LIKE", "ILIKE", "HAVING", "RETURNING", "SET", "FROM",
-      "JOIN", "CASE", "DISTINCT", "ALL", "ANY", "SOME", "EXISTS", "BETWEEN", "LIMIT", "OFFSET", "USING", "WITH",
-      "QUALIFY", "UNNEST");
-
-  /** Whether the {@code [} at {@code i} follows an expression (a slice) rather than opening a list. */
-  private static boolean opensSlice(String sql, int i) {
-    int j = i - 1;
-    while (j >= 0 && Character.isWhitespace(sql.charAt(j))) {
-      j--;
-    }
-    if (j < 0) {
-      return false;
-    }
-    char before = sql.charAt(j);
-    if (before == ')' || before == ']' || before == '\'' || before == '"') {
-      return true;
-    }
-    if (!Character.isLetterOrDigit(before) && before != '_' && before != '$') {
-      return false;
-    }
-    int start = j;
-    while (start > 0 && (Character.isLetterOrDigit(sql.charAt(start - 1)) || sql.charAt(start - 1) == '_'
-        || sql.charAt(start - 1) == '$')) {
-      start--;
-    }
-    return !LIST_KEYWORDS.contains(sql.substring(start, j + 1).toUpperCase(Locale.ROOT));
-  }
-
-  private static void track(Deque<Character> open, char c) {
-    switch (c) {
-      case '[', '(', '{', '<' -> open.push(c);
-      case ']' -> {
-        if (!open.isEmpty() && (open.peek() == '[' || open.peek() == '<')) {
-          open.pop();   // a slice's '[' or a list literal's ('<')
-        }
+  private static SyntaxException unterminated(String sql, TokenKind kind, int opened, int depth) {
+    return switch (kind) {
+      case ESCAPE_STRING -> new SyntaxException(sql, opened, "escape string literal E'...'",
+          "a closing ' (\\' does not close it)", "close the literal, and write a backslash as \\\\");
+      case QUOTED_IDENTIFIER -> new SyntaxException(sql, opened, "quoted identifier \"...\"", "a closing \"",
+          "close the identifier, and write a double quote inside it as \"\"");
+      case BLOCK_COMMENT -> new SyntaxException(sql, opened, "block comment /* (" + depth + " level"
+          + (depth == 1 ? "" : "s") + " still open; block comments nest)", "*/ for each open /*",
+          "close every /* with */");
+      case DOLLAR_STRING -> {
+        String tag = sql.substring(opened, sql.indexOf('$', opened + 1) + 1);
+        yield new SyntaxException(sql, opened, "dollar-quoted string " + tag, "the closing " + tag,
+            "close the string with " + tag);
       }
-      case ')' -> popIf(open, '(');
-      case '}' -> popIf(open, '{');
-      default -> { }
-    }
-  }
-
-  private static void popIf(Deque<Character> open, char opener) {
-    if (!open.isEmpty() && open.peek() == opener) {
-      open.pop();
-    }
-  }
-
-  /** From just after the opening quote; returns the offset after the closing quote. */
-  private static int skipString(String sql, int from, int opened, boolean escapes) {
-    int j = from;
-    while (j < sql.length()) {
-      char c = sql.charAt(j);
-      if (escapes && c == '\\') {
-        j += 2;
-      } else if (c == '\'') {
-        if (j + 1 < sql.length() && sql.charAt(j + 1) == '\'') {
-          j += 2;
-        } else {
-          return j + 1;
-        }
-      } else {
-        j++;
-      }
-    }
-    if (escapes) {
-      throw new SyntaxException(sql, opened, "escape string literal E'...'", "a closing ' (\\' does not close it)",
-          "close the literal, and write a backslash as \\\\");
-    }
-    throw new SyntaxException(sql, opened, "string literal '...'", "a closing '",
-        "close the literal, and write a quote inside it as ''");
-  }
-
-  private static int skipQuotedIdentifier(String sql, int opened) {
-    int j = opened + 1;
-    while (j < sql.length()) {
-      if (sql.charAt(j) == '"') {
-        if (j + 1 < sql.length() && sql.charAt(j + 1) == '"') {
-          j += 2;
-        } else {
-          return j + 1;
-        }
-      } else {
-        j++;
-      }
-    }
-    throw new SyntaxException(sql, opened, "quoted identifier \"...\"", "a closing \"",
-        "close the identifier, and write a double quote inside it as \"\"");
-  }
-
-  private static int skipBlockComment(String sql, int opened) {
-    int depth = 1;
-    int j = opened + 2;
-    while (j < sql.length()) {
-      if (sql.startsWith("/*", j)) {
-        depth++;
-        j += 2;
-      } else if (sql.startsWith("*/", j)) {
-        j += 2;
-        if (--depth == 0) {
-          return j;
-        }
-      } else {
-        j++;
-      }
-    }
-    throw new SyntaxException(sql, opened, "block comment /* (" + depth + " level" + (depth == 1 ? "" : "s")
-        + " still open; block comments nest)", "*/ for each open /*", "close every /* with */");
-  }
-
-  /** Returns the offset after the closing tag, or -1 if {@code $} at {@code opened} opens no dollar quote. */
-  private static int skipDollarQuote(String sql, int opened) {
-    int j = opened + 1;
-    if (j < sql.length() && (Character.isLetter(sql.charAt(j)) || sql.charAt(j) == '_')) {
-      while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
-        j++;
-      }
-    }
-    if (j >= sql.length() || sql.charAt(j) != '$') {
-      return -1;
-    }
-    String tag = sql.substring(opened, j + 1);
-    int close = sql.indexOf(tag, j + 1);
-    if (close < 0) {
-      throw new SyntaxException(sql, opened, "dollar-quoted string " + tag, "the closing " + tag,
-          "close the string with " + tag);
-    }
-    return close + tag.length();
+      default -> new SyntaxException(sql, opened, "string literal '...'", "a closing '",
+          "close the literal, and write a quote inside it as ''");
+    };
   }
 }

@@ -2,6 +2,7 @@ package dev.lakeside.client;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.lakeside.internal.SetOnce;
 import dev.lakeside.internal.WireValues;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,13 +17,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -107,7 +106,7 @@ public final class LakehouseClient {
     Builder b = settings.copy();
     b.sharedHttp = http;
     b.sharedExecutor = executor;
-    b.set.clear();
+    b.options.clear();
     return b;
   }
 
@@ -607,7 +606,7 @@ public final class LakehouseClient {
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private HttpClient sharedHttp;
     private Executor sharedExecutor;
-    private final Set<String> set = new HashSet<>();
+    private final SetOnce options = new SetOnce();
 
     private Builder() {}
 
@@ -634,15 +633,10 @@ public final class LakehouseClient {
       b.random = random;
       b.sharedHttp = sharedHttp;
       b.sharedExecutor = sharedExecutor;
-      b.set.addAll(set);
+      b.options.addAll(options);
       return b;
     }
 
-    private void once(String option) {
-      if (!set.add(option)) {
-        throw new IllegalStateException(option + " was already set");
-      }
-    }
 
     private static Duration positive(Duration value, String option) {
       Objects.requireNonNull(value, option + " == null");
@@ -671,7 +665,7 @@ public final class LakehouseClient {
       if (baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
         throw new IllegalArgumentException("baseUri must have no query or fragment, found " + shown(baseUri));
       }
-      once("baseUri");
+      options.mark("baseUri");
       String path = baseUri.getRawPath() == null || baseUri.getRawPath().isEmpty() ? "/" : baseUri.getRawPath();
       this.baseUri = URI.create(baseUri.getScheme() + "://" + baseUri.getRawAuthority()
           + (path.endsWith("/") ? path : path + "/"));
@@ -696,10 +690,10 @@ public final class LakehouseClient {
       if (user.isEmpty() || user.indexOf(':') >= 0) {
         throw new IllegalArgumentException("user must be non-empty and contain no ':'");
       }
-      if (set.contains("token")) {
+      if (options.contains("token")) {
         throw new IllegalStateException("token was already set; use either credentials or token");
       }
-      once("credentials");
+      options.mark("credentials");
       this.user = user;
       this.password = password;
       this.token = null;
@@ -709,10 +703,10 @@ public final class LakehouseClient {
     /** A pre-encoded Basic token (base64 of {@code user:password}), with or without {@code Basic }. */
     public Builder token(String token) {
       Objects.requireNonNull(token, "token == null");
-      if (set.contains("credentials")) {
+      if (options.contains("credentials")) {
         throw new IllegalStateException("credentials were already set; use either credentials or token");
       }
-      once("token");
+      options.mark("token");
       Credentials.token(token, "token()"); // validates now, without echoing the secret
       this.token = token;
       this.user = null;
@@ -731,21 +725,21 @@ public final class LakehouseClient {
         throw new IllegalStateException("connectTimeout belongs to the HttpClient, which was "
             + (httpClient != null ? "given" : "shared from the original client") + "; configure it there");
       }
-      once("connectTimeout");
+      options.mark("connectTimeout");
       this.connectTimeout = timeout;
       return this;
     }
 
     /** Time to wait for the response headers of each call. Default 60 s. */
     public Builder requestTimeout(Duration timeout) {
-      once("requestTimeout");
+      options.mark("requestTimeout");
       this.requestTimeout = positive(timeout, "requestTimeout");
       return this;
     }
 
     /** Longest wait for the next bytes of a streaming query's rows; there is no total limit. Default 5 min. */
     public Builder queryIdleTimeout(Duration timeout) {
-      once("queryIdleTimeout");
+      options.mark("queryIdleTimeout");
       this.idleTimeout = positive(timeout, "queryIdleTimeout");
       return this;
     }
@@ -755,21 +749,21 @@ public final class LakehouseClient {
       if (maxRetries < 0 || maxRetries > 20) {
         throw new IllegalArgumentException("maxRetries must be between 0 and 20, found " + maxRetries);
       }
-      once("maxRetries");
+      options.mark("maxRetries");
       this.maxRetries = maxRetries;
       return this;
     }
 
     /** The first backoff cap; it doubles per attempt, each wait is random below it (full jitter). Default 200 ms. */
     public Builder retryBaseDelay(Duration delay) {
-      once("retryBaseDelay");
+      options.mark("retryBaseDelay");
       this.retryBaseDelay = positive(delay, "retryBaseDelay");
       return this;
     }
 
     /** The largest backoff cap. Default 10 s. */
     public Builder retryMaxDelay(Duration delay) {
-      once("retryMaxDelay");
+      options.mark("retryMaxDelay");
       this.retryMaxDelay = positive(delay, "retryMaxDelay");
       return this;
     }
@@ -781,7 +775,7 @@ public final class LakehouseClient {
      * idempotent).
      */
     public Builder retryWrites(boolean retryWrites) {
-      once("retryWrites");
+      options.mark("retryWrites");
       this.retryWrites = retryWrites;
       return this;
     }
@@ -793,7 +787,7 @@ public final class LakehouseClient {
         throw new IllegalArgumentException("userAgentSuffix must be non-blank printable ASCII, found '" + suffix
             + "'");
       }
-      once("userAgentSuffix");
+      options.mark("userAgentSuffix");
       this.userAgentSuffix = suffix.strip();
       return this;
     }
@@ -804,24 +798,24 @@ public final class LakehouseClient {
      */
     public Builder httpClient(HttpClient httpClient) {
       Objects.requireNonNull(httpClient, "httpClient == null");
-      if (set.contains("connectTimeout")) {
+      if (options.contains("connectTimeout")) {
         throw new IllegalStateException("connectTimeout was set; it cannot apply to a given HttpClient");
       }
-      once("httpClient");
+      options.mark("httpClient");
       this.httpClient = httpClient;
       return this;
     }
 
     /** Runs the async variants and the HttpClient's work. Default: a cached pool of daemon threads. For tests. */
     public Builder executor(Executor executor) {
-      once("executor");
+      options.mark("executor");
       this.executorOption = Objects.requireNonNull(executor, "executor == null");
       return this;
     }
 
     /** The clock for deadlines and {@code Retry-After} dates. Default the system UTC clock. For tests. */
     public Builder clock(Clock clock) {
-      once("clock");
+      options.mark("clock");
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }

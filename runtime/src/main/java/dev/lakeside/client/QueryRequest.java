@@ -2,8 +2,8 @@ package dev.lakeside.client;
 
 import dev.lakeside.duckdb.StatementKind;
 import dev.lakeside.duckdb.Statements;
+import dev.lakeside.internal.SetOnce;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -221,7 +221,7 @@ public final class QueryRequest {
     private Duration timeout;
     private boolean idempotentValue;
     private boolean cancelOnCloseValue;
-    private final Set<String> set = new HashSet<>();
+    private final SetOnce options = new SetOnce();
 
     private Builder(String statement) {
       Objects.requireNonNull(statement, "statement == null");
@@ -231,11 +231,6 @@ public final class QueryRequest {
       this.statement = statement;
     }
 
-    private void once(String option) {
-      if (!set.add(option)) {
-        throw new IllegalStateException(option + " was already set");
-      }
-    }
 
     private static String text(String value, String option) {
       Objects.requireNonNull(value, option + " == null");
@@ -246,34 +241,34 @@ public final class QueryRequest {
     }
 
     public Builder catalog(String catalog) {
-      once("catalog");
+      options.mark("catalog");
       this.catalog = text(catalog, "catalog");
       return this;
     }
 
     public Builder schema(String schema) {
-      once("schema");
+      options.mark("schema");
       this.schema = text(schema, "schema");
       return this;
     }
 
     /** Runs in this server session (needed later to cancel the query). */
     public Builder sessionId(String sessionId) {
-      once("sessionId");
+      options.mark("sessionId");
       this.sessionId = text(sessionId, "sessionId");
       return this;
     }
 
     /** A caller-chosen query id, a UUID, so that the query can be inspected or cancelled before it answers. */
     public Builder queryId(String queryId) {
-      once("queryId");
+      options.mark("queryId");
       this.queryId = text(queryId, "queryId");
       return this;
     }
 
     /** Server-side row limit, wrapping the statement. */
     public Builder limit(long limit) {
-      once("limit");
+      options.mark("limit");
       if (limit < 0) {
         throw new IllegalArgumentException("limit must be >= 0, found " + limit);
       }
@@ -282,7 +277,7 @@ public final class QueryRequest {
     }
 
     public Builder offset(long offset) {
-      once("offset");
+      options.mark("offset");
       if (offset < 0) {
         throw new IllegalArgumentException("offset must be >= 0, found " + offset);
       }
@@ -292,7 +287,7 @@ public final class QueryRequest {
 
     /** The time zone TIMESTAMPTZ values are written in, such as {@code Europe/Paris}. */
     public Builder timezone(String timezone) {
-      once("timezone");
+      options.mark("timezone");
       this.timezone = text(timezone, "timezone");
       return this;
     }
@@ -302,7 +297,7 @@ public final class QueryRequest {
      * can be read by {@link LakehouseClient#query}; the others are for {@link LakehouseClient#queryRaw}.
      */
     public Builder format(String format) {
-      once("format");
+      options.mark("format");
       String value = text(format, "format").toLowerCase(Locale.ROOT);
       if (!Set.of("default", "csv", "jsonl", "parquet").contains(value)) {
         throw new IllegalArgumentException("format must be one of default, csv, jsonl, parquet; found '" + format
@@ -314,45 +309,45 @@ public final class QueryRequest {
 
     /** The SQL dialect of the statement, transpiled by the server (DuckDB when unset). */
     public Builder dialect(String dialect) {
-      once("dialect");
+      options.mark("dialect");
       this.dialect = text(dialect, "dialect");
       return this;
     }
 
     /** The compute size, such as {@code XS}, {@code S}, {@code M}, {@code L}, {@code XL} or {@code AUTO}. */
     public Builder computeSize(String computeSize) {
-      once("computeSize");
+      options.mark("computeSize");
       this.computeSize = text(computeSize, "computeSize");
       return this;
     }
 
     public Builder sanitize(boolean sanitize) {
-      once("sanitize");
+      options.mark("sanitize");
       this.sanitize = sanitize;
       return this;
     }
 
     public Builder ephemeral(boolean ephemeral) {
-      once("ephemeral");
+      options.mark("ephemeral");
       this.ephemeral = ephemeral;
       return this;
     }
 
     public Builder visible(boolean visible) {
-      once("visible");
+      options.mark("visible");
       this.visible = visible;
       return this;
     }
 
     /** Who asked, stored in the query log. */
     public Builder requestedBy(String requestedBy) {
-      once("requestedBy");
+      options.mark("requestedBy");
       this.requestedBy = text(requestedBy, "requestedBy");
       return this;
     }
 
     public Builder cache(boolean cache) {
-      once("cache");
+      options.mark("cache");
       this.cache = cache;
       return this;
     }
@@ -371,21 +366,21 @@ public final class QueryRequest {
      * {@code SET}, {@code CALL}, {@code PRAGMA} and any text with one such statement among others are not retried.
      */
     public Builder idempotent(boolean idempotent) {
-      once("idempotent");
+      options.mark("idempotent");
       this.idempotent = idempotent;
       return this;
     }
 
     /** When the stream is closed before its end, also ask the server to cancel the query. Default false. */
     public Builder cancelOnClose(boolean cancelOnClose) {
-      once("cancelOnClose");
+      options.mark("cancelOnClose");
       this.cancelOnClose = cancelOnClose;
       return this;
     }
 
     /** Overrides the client's request timeout for this call (time until the response headers). */
     public Builder timeout(Duration timeout) {
-      once("timeout");
+      options.mark("timeout");
       Objects.requireNonNull(timeout, "timeout == null");
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("timeout must be positive, found " + timeout);

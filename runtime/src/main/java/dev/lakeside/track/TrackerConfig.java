@@ -1,9 +1,8 @@
 package dev.lakeside.track;
 
+import dev.lakeside.internal.SetOnce;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 
@@ -167,22 +166,17 @@ public final class TrackerConfig {
     private TrackerListener listener = new TrackerListener() {};
     private LongSupplier ticker = System::nanoTime;
     private ScheduledExecutorService scheduler;
-    private final Set<String> set = new HashSet<>();
+    private final SetOnce options = new SetOnce();
 
     private Builder() {}
 
-    private void once(String option) {
-      if (!set.add(option)) {
-        throw new IllegalStateException(option + " was already set");
-      }
-    }
 
     /** Rows per request, at most. Default 1,000. */
     public Builder maxBatchRows(int rows) {
       if (rows < 1) {
         throw new IllegalArgumentException("maxBatchRows must be at least 1, found " + rows);
       }
-      once("maxBatchRows");
+      options.mark("maxBatchRows");
       this.maxBatchRows = rows;
       return this;
     }
@@ -192,7 +186,7 @@ public final class TrackerConfig {
       if (bytes < 64) {
         throw new IllegalArgumentException("maxBatchBytes must be at least 64, found " + bytes);
       }
-      once("maxBatchBytes");
+      options.mark("maxBatchBytes");
       this.maxBatchBytes = bytes;
       return this;
     }
@@ -208,7 +202,7 @@ public final class TrackerConfig {
       if (bytes < 1024) {
         throw new IllegalArgumentException("maxQueueBytes must be at least 1024, found " + bytes);
       }
-      once("maxQueueBytes");
+      options.mark("maxQueueBytes");
       this.maxQueueBytes = bytes;
       return this;
     }
@@ -216,7 +210,7 @@ public final class TrackerConfig {
     /** What a full queue does. Default {@link FullPolicy#dropNewest()}. */
     public Builder fullPolicy(FullPolicy policy) {
       Objects.requireNonNull(policy, "policy == null");
-      once("fullPolicy");
+      options.mark("fullPolicy");
       this.fullPolicy = policy;
       return this;
     }
@@ -232,7 +226,7 @@ public final class TrackerConfig {
       if (requests < 1) {
         throw new IllegalArgumentException("maxInFlight must be at least 1, found " + requests);
       }
-      once("maxInFlight");
+      options.mark("maxInFlight");
       this.maxInFlight = requests;
       return this;
     }
@@ -252,7 +246,7 @@ public final class TrackerConfig {
     /** When a row counts as sent. Default {@link Confirmation#SYNC}. */
     public Builder confirmation(Confirmation confirmation) {
       Objects.requireNonNull(confirmation, "confirmation == null");
-      once("confirmation");
+      options.mark("confirmation");
       this.confirmation = confirmation;
       return this;
     }
@@ -260,7 +254,7 @@ public final class TrackerConfig {
     /** Schema handling before the first append to a table. Default {@link SchemaMode#CREATE}. */
     public Builder schemaMode(SchemaMode mode) {
       Objects.requireNonNull(mode, "mode == null");
-      once("schemaMode");
+      options.mark("schemaMode");
       this.schemaMode = mode;
       return this;
     }
@@ -273,7 +267,7 @@ public final class TrackerConfig {
 
     /** Whether a JVM shutdown hook closes the tracker. Default on. */
     public Builder shutdownHook(boolean enabled) {
-      once("shutdownHook");
+      options.mark("shutdownHook");
       this.shutdownHook = enabled;
       return this;
     }
@@ -281,7 +275,7 @@ public final class TrackerConfig {
     /** Receives delivery events and dead letters. Default: none. */
     public Builder listener(TrackerListener listener) {
       Objects.requireNonNull(listener, "listener == null");
-      once("listener");
+      options.mark("listener");
       this.listener = listener;
       return this;
     }
@@ -289,7 +283,7 @@ public final class TrackerConfig {
     /** The source of {@link System#nanoTime()}-like readings. For tests. */
     public Builder ticker(LongSupplier ticker) {
       Objects.requireNonNull(ticker, "ticker == null");
-      once("ticker");
+      options.mark("ticker");
       this.ticker = ticker;
       return this;
     }
@@ -300,7 +294,7 @@ public final class TrackerConfig {
      */
     public Builder scheduler(ScheduledExecutorService scheduler) {
       Objects.requireNonNull(scheduler, "scheduler == null");
-      once("scheduler");
+      options.mark("scheduler");
       this.scheduler = scheduler;
       return this;
     }
@@ -320,7 +314,7 @@ public final class TrackerConfig {
       if (value.isNegative() || value.isZero()) {
         throw new IllegalArgumentException(option + " must be positive, found " + value);
       }
-      once(option);
+      options.mark(option);
       return value;
     }
 
@@ -329,7 +323,7 @@ public final class TrackerConfig {
       if (value.isNegative()) {
         throw new IllegalArgumentException(option + " must not be negative, found " + value);
       }
-      once(option);
+      options.mark(option);
       return value;
     }
   }
