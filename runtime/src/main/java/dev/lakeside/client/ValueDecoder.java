@@ -7,14 +7,11 @@ import dev.lakeside.internal.WireValues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,9 +50,9 @@ final class ValueDecoder {
         case BOOLEAN -> bool(p, token, type);
         case DECIMAL -> decimal(p, token, type);
         case UBIGINT, HUGEINT, UHUGEINT, BIGNUM -> bigInteger(p, token, type);
-        case TIMESTAMP, TIMESTAMP_S, TIMESTAMP_MS, TIMESTAMP_NS -> token == JsonToken.VALUE_STRING ? timestamp(p) : mismatch(p, type, "a string");
+        case TIMESTAMP, TIMESTAMP_S, TIMESTAMP_MS, TIMESTAMP_NS -> token == JsonToken.VALUE_STRING ? WireValues.timestamp(p) : mismatch(p, type, "a string");
         case TIMESTAMPTZ -> WireValues.timestampTz(text(p, token, type));
-        case DATE -> token == JsonToken.VALUE_STRING ? date(p) : mismatch(p, type, "a string");
+        case DATE -> token == JsonToken.VALUE_STRING ? WireValues.date(p) : mismatch(p, type, "a string");
         case TIME, TIME_NS -> WireValues.time(text(p, token, type));
         case TIMETZ -> WireValues.timeTz(text(p, token, type));
         case UUID -> UUID.fromString(text(p, token, type));
@@ -112,86 +109,51 @@ final class ValueDecoder {
   }
 
   private static Long int64(JsonParser p, JsonToken token, DuckType type) throws IOException {
-    if (token == JsonToken.VALUE_NUMBER_INT) {
-      try {
-        return p.getLongValue();
-      } catch (com.fasterxml.jackson.core.exc.InputCoercionException outOfRange) {
-        return mismatch(p, type, "an integer within the range of a long");
-      }
+    try {
+      return WireValues.int64(p);
+    } catch (WireValues.Mismatch e) {
+      return mismatch(p, type, "an integer within the range of a long");
     }
-    if (token == JsonToken.VALUE_STRING) {
-      String text = p.getText().trim();
-      try {
-        return Long.parseLong(text);
-      } catch (NumberFormatException notPlain) {
-        return new BigDecimal(text).longValueExact();
-      }
-    }
-    if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-      return p.getDecimalValue().longValueExact(); // altertable-mock writes some integers as doubles; never read via double
-    }
-    return mismatch(p, type, "an integer");
   }
+
 
   private static BigInteger bigInteger(JsonParser p, JsonToken token, DuckType type) throws IOException {
-    return switch (token) {
-      case VALUE_NUMBER_INT -> p.getBigIntegerValue();
-      case VALUE_NUMBER_FLOAT -> p.getDecimalValue().toBigIntegerExact();
-      case VALUE_STRING -> {
-        String text = p.getText().trim();
-        try {
-          yield new BigInteger(text);
-        } catch (NumberFormatException notPlain) {
-          yield new BigDecimal(text).toBigIntegerExact();
-        }
-      }
-      default -> mismatch(p, type, "an integer");
-    };
+    try {
+      return WireValues.bigInteger(p);
+    } catch (WireValues.Mismatch e) {
+      return mismatch(p, type, "an integer");
+    }
   }
 
+
   private static BigDecimal decimal(JsonParser p, JsonToken token, DuckType type) throws IOException {
-    BigDecimal value = switch (token) {
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> decimalText(p); // from the text: exact
-      case VALUE_STRING -> new BigDecimal(p.getText().trim());
-      default -> mismatch(p, type, "a number");
-    };
+    BigDecimal value;
+    try {
+      value = WireValues.decimal(p);
+    } catch (WireValues.Mismatch e) {
+      return mismatch(p, type, "a number");
+    }
     // The mock prints decimals through a double ("1.5" for 1.50): restore the declared scale when that is exact.
     return value.scale() < type.scale() ? value.setScale(type.scale()) : value;
   }
 
   private static Double doubleValue(JsonParser p, JsonToken token, DuckType type) throws IOException {
-    return switch (token) {
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-      case VALUE_STRING -> {
-        String text = p.getText().trim();
-        yield switch (text.toLowerCase(Locale.ROOT)) {
-          case "nan", "-nan" -> Double.NaN;
-          case "infinity", "inf", "+infinity", "+inf" -> Double.POSITIVE_INFINITY;
-          case "-infinity", "-inf" -> Double.NEGATIVE_INFINITY;
-          default -> Double.parseDouble(text);
-        };
-      }
-      default -> mismatch(p, type, "a number");
-    };
+    try {
+      return WireValues.float64(p);
+    } catch (WireValues.Mismatch e) {
+      return mismatch(p, type, "a number");
+    }
   }
 
+
   private static Boolean bool(JsonParser p, JsonToken token, DuckType type) throws IOException {
-    return switch (token) {
-      case VALUE_TRUE -> Boolean.TRUE;
-      case VALUE_FALSE -> Boolean.FALSE;
-      case VALUE_STRING -> switch (p.getText().trim().toLowerCase(Locale.ROOT)) {
-        case "true", "t", "1" -> Boolean.TRUE;
-        case "false", "f", "0" -> Boolean.FALSE;
-        default -> mismatch(p, type, "true or false");
-      };
-      case VALUE_NUMBER_INT -> switch (p.getIntValue()) {
-        case 1 -> Boolean.TRUE;
-        case 0 -> Boolean.FALSE;
-        default -> mismatch(p, type, "true or false");
-      };
-      default -> mismatch(p, type, "true or false");
-    };
+    try {
+      return WireValues.bool(p);
+    } catch (WireValues.Mismatch e) {
+      return mismatch(p, type, "true or false");
+    }
   }
+
 
   private static List<Object> list(JsonParser p, JsonToken token, DuckType type) throws IOException {
     if (token != JsonToken.START_ARRAY) {
@@ -210,107 +172,7 @@ final class ValueDecoder {
     }
   }
 
-  /** DECIMAL from the number's text, exactly; up to 18 digits without creating a string or parsing twice. */
-  private static BigDecimal decimalText(JsonParser p) throws IOException {
-    char[] chars = p.getTextCharacters();
-    int off = p.getTextOffset();
-    int len = p.getTextLength();
-    if (len > 18) { // up to 18 characters hold at most 18 digits: the unscaled value fits a long
-      return p.getDecimalValue();
-    }
-    int end = off + len;
-    int i = off;
-    boolean negative = chars[i] == '-';
-    if (negative) {
-      i++;
-    }
-    long unscaled = 0;
-    int scale = -1;
-    for (; i < end; i++) {
-      char c = chars[i];
-      if (c >= '0' && c <= '9') {
-        unscaled = unscaled * 10 + (c - '0');
-        if (scale >= 0) {
-          scale++;
-        }
-      } else if (c == '.' && scale < 0) {
-        scale = 0;
-      } else {
-        return p.getDecimalValue(); // exponent: let Jackson read it
-      }
-    }
-    return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
-  }
 
-  /** TIMESTAMP: the common {@code yyyy-MM-ddTHH:mm:ss[.f]} read from the parser's characters, else the full parser. */
-  private static LocalDateTime timestamp(JsonParser p) throws IOException {
-    char[] c = p.getTextCharacters();
-    int off = p.getTextOffset();
-    int len = p.getTextLength();
-    if (len >= 19 && len <= 29 && c[off + 4] == '-' && c[off + 7] == '-' && (c[off + 10] == 'T' || c[off + 10] == ' ')
-        && c[off + 13] == ':' && c[off + 16] == ':') {
-      int nanos = 0;
-      boolean plain = true;
-      if (len > 19) {
-        if (c[off + 19] != '.' || len == 20) {
-          plain = false;
-        } else {
-          int digits = 0;
-          for (int i = off + 20; i < off + len; i++) {
-            char d = c[i];
-            if (d < '0' || d > '9') {
-              plain = false;
-              break;
-            }
-            nanos = nanos * 10 + (d - '0');
-            digits++;
-          }
-          for (; digits < 9; digits++) {
-            nanos *= 10;
-          }
-        }
-      }
-      if (plain) {
-        int year = num(c, off, 4);
-        int month = num(c, off + 5, 2);
-        int day = num(c, off + 8, 2);
-        int hour = num(c, off + 11, 2);
-        int minute = num(c, off + 14, 2);
-        int second = num(c, off + 17, 2);
-        if ((year | month | day | hour | minute | second) >= 0) {
-          return LocalDateTime.of(year, month, day, hour, minute, second, nanos);
-        }
-      }
-    }
-    return WireValues.timestamp(p.getText());
-  }
-
-  private static LocalDate date(JsonParser p) throws IOException {
-    char[] c = p.getTextCharacters();
-    int off = p.getTextOffset();
-    if (p.getTextLength() == 10 && c[off + 4] == '-' && c[off + 7] == '-') {
-      int year = num(c, off, 4);
-      int month = num(c, off + 5, 2);
-      int day = num(c, off + 8, 2);
-      if ((year | month | day) >= 0) {
-        return LocalDate.of(year, month, day);
-      }
-    }
-    return WireValues.date(p.getText());
-  }
-
-  /** The decimal value of {@code n} digits, or -1 if one is not a digit. */
-  private static int num(char[] c, int from, int n) {
-    int value = 0;
-    for (int i = from; i < from + n; i++) {
-      int d = c[i] - '0';
-      if (d < 0 || d > 9) {
-        return -1;
-      }
-      value = value * 10 + d;
-    }
-    return value;
-  }
 
   private static Map<String, Object> struct(JsonParser p, JsonToken token, DuckType type) throws IOException {
     List<DuckType.Field> fields = type.fields();

@@ -383,23 +383,14 @@ public final class JsonValues {
   }
 
   public static boolean readBooleanValue(JsonParser parser) throws IOException {
-    switch (token(parser, "a boolean")) {
-      case VALUE_TRUE:
-        return true;
-      case VALUE_FALSE:
-        return false;
-      case VALUE_STRING:
-        if (parser.getText().equals("true")) {
-          return true;
-        }
-        if (parser.getText().equals("false")) {
-          return false;
-        }
-        throw found(parser, "a boolean");
-      default:
-        throw found(parser, "a boolean");
+    token(parser, "a boolean");
+    try {
+      return WireValues.bool(parser);
+    } catch (WireValues.Mismatch e) {
+      throw found(parser, "a boolean");
     }
   }
+
 
   public static Byte readByte(JsonParser parser) throws IOException {
     return isNull(parser) ? null : readByteValue(parser);
@@ -438,62 +429,54 @@ public final class JsonValues {
   }
 
   public static float readFloatValue(JsonParser parser) throws IOException {
-    String text = floating(parser, "a float");
+    token(parser, "a float");
     try {
-      return Float.parseFloat(text);
-    } catch (NumberFormatException e) {
+      return WireValues.float32(parser);
+    } catch (WireValues.Mismatch e) {
       throw found(parser, "a float");
     }
   }
+
 
   public static Double readDouble(JsonParser parser) throws IOException {
     return isNull(parser) ? null : readDoubleValue(parser);
   }
 
   public static double readDoubleValue(JsonParser parser) throws IOException {
-    String text = floating(parser, "a double");
+    token(parser, "a double");
     try {
-      return Double.parseDouble(text);
-    } catch (NumberFormatException e) {
+      return WireValues.float64(parser);
+    } catch (WireValues.Mismatch e) {
       throw found(parser, "a double");
     }
   }
+
 
   public static BigInteger readBigInteger(JsonParser parser) throws IOException {
     if (isNull(parser)) {
       return null;
     }
-    JsonToken token = token(parser, "an integer");
+    token(parser, "an integer");
     try {
-      if (token == JsonToken.VALUE_NUMBER_INT) {
-        return parser.getBigIntegerValue();
-      }
-      if (token == JsonToken.VALUE_STRING) {
-        return new BigInteger(parser.getText().trim());
-      }
-    } catch (NumberFormatException e) {
-      // falls through to the message below
+      return WireValues.bigInteger(parser);
+    } catch (WireValues.Mismatch e) {
+      throw found(parser, "an integer");
     }
-    throw found(parser, "an integer");
   }
+
 
   public static BigDecimal readDecimal(JsonParser parser) throws IOException {
     if (isNull(parser)) {
       return null;
     }
-    JsonToken token = token(parser, "a decimal number");
+    token(parser, "a decimal number");
     try {
-      if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-        return new BigDecimal(parser.getText());
-      }
-      if (token == JsonToken.VALUE_STRING) {
-        return new BigDecimal(parser.getText().trim());
-      }
-    } catch (NumberFormatException e) {
-      // falls through to the message below
+      return WireValues.decimal(parser);
+    } catch (WireValues.Mismatch e) {
+      throw found(parser, "a decimal number");
     }
-    throw found(parser, "a decimal number");
   }
+
 
   public static String readString(JsonParser parser) throws IOException {
     if (isNull(parser)) {
@@ -544,8 +527,17 @@ public final class JsonValues {
   }
 
   public static LocalDate readLocalDate(JsonParser parser) throws IOException {
-    String text = readString(parser);
-    return text == null ? null : parseTime(parser, text, "an ISO-8601 date", () -> WireValues.date(text));
+    if (isNull(parser)) {
+      return null;
+    }
+    if (parser.currentToken() != JsonToken.VALUE_STRING) {
+      throw found(parser, "an ISO-8601 date");
+    }
+    try {
+      return WireValues.date(parser);
+    } catch (DateTimeException | IllegalArgumentException | IndexOutOfBoundsException e) {
+      throw new IllegalArgumentException("expected an ISO-8601 date, found \"" + excerpt(parser.getText()) + "\"", e);
+    }
   }
 
   public static LocalTime readLocalTime(JsonParser parser) throws IOException {
@@ -554,8 +546,18 @@ public final class JsonValues {
   }
 
   public static LocalDateTime readLocalDateTime(JsonParser parser) throws IOException {
-    String text = readString(parser);
-    return text == null ? null : parseTime(parser, text, "an ISO-8601 date-time", () -> WireValues.timestamp(text));
+    if (isNull(parser)) {
+      return null;
+    }
+    if (parser.currentToken() != JsonToken.VALUE_STRING) {
+      throw found(parser, "an ISO-8601 date-time");
+    }
+    try {
+      return WireValues.timestamp(parser);
+    } catch (DateTimeException | IllegalArgumentException | IndexOutOfBoundsException e) {
+      throw new IllegalArgumentException("expected an ISO-8601 date-time, found \"" + excerpt(parser.getText()) + "\"",
+          e);
+    }
   }
 
   public static Duration readDuration(JsonParser parser) throws IOException {
@@ -688,21 +690,11 @@ public final class JsonValues {
   }
 
   private static long integral(JsonParser parser, long min, long max, String expected) throws IOException {
-    JsonToken token = token(parser, expected);
+    token(parser, expected);
     long value;
-    if (token == JsonToken.VALUE_NUMBER_INT) {
-      JsonParser.NumberType type = parser.getNumberType();
-      if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
-        throw found(parser, expected);
-      }
-      value = parser.getLongValue();
-    } else if (token == JsonToken.VALUE_STRING) {
-      try {
-        value = Long.parseLong(parser.getText().trim());
-      } catch (NumberFormatException e) {
-        throw found(parser, expected);
-      }
-    } else {
+    try {
+      value = WireValues.int64(parser);
+    } catch (WireValues.Mismatch e) {
       throw found(parser, expected);
     }
     if (value < min || value > max) {
@@ -711,16 +703,6 @@ public final class JsonValues {
     return value;
   }
 
-  private static String floating(JsonParser parser, String expected) throws IOException {
-    JsonToken token = token(parser, expected);
-    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-      return parser.getText();
-    }
-    if (token == JsonToken.VALUE_STRING) {
-      return parser.getText().trim();
-    }
-    throw found(parser, expected);
-  }
 
   private interface TimeParse<T> {
     T parse();

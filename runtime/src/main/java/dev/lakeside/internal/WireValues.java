@@ -1,7 +1,11 @@
 package dev.lakeside.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.lakeside.client.Interval;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -396,4 +400,280 @@ public final class WireValues {
         return 31;
     }
   }
-}
+
+  // ---- scalars from the current JSON token ----
+
+  /**
+   * Thrown by the token readers for a token that is not a value of the kind asked for; the caller reports it in
+   * its own terms. Carries no stack trace: it is the normal way to say "not this kind".
+   */
+  public static final class Mismatch extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final Mismatch INSTANCE = new Mismatch();
+
+    private Mismatch() {
+      super("not a value of the kind asked for", null, false, false);
+    }
+  }
+
+  /**
+   * An integer within the range of a long: a JSON integer, a number without a fraction (altertable-mock writes some
+   * integers as doubles; never read through a double) or the text of one.
+   *
+   * @throws Mismatch for anything else, a fraction or a value out of range
+   */
+  public static long int64(JsonParser p) throws IOException {
+    JsonToken token = p.currentToken();
+    try {
+      if (token == JsonToken.VALUE_NUMBER_INT) {
+        JsonParser.NumberType type = p.getNumberType();
+        if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+          return p.getLongValue();
+        }
+        throw Mismatch.INSTANCE;
+      }
+      if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+        return p.getDecimalValue().longValueExact();
+      }
+      if (token == JsonToken.VALUE_STRING) {
+        String text = p.getText().trim();
+        try {
+          return Long.parseLong(text);
+        } catch (NumberFormatException notPlain) {
+          return new BigDecimal(text).longValueExact();
+        }
+      }
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw Mismatch.INSTANCE;
+    }
+    throw Mismatch.INSTANCE;
+  }
+
+  /**
+   * An integer of any size, in the forms {@link #int64} reads.
+   *
+   * @throws Mismatch for anything else or a fraction
+   */
+  public static BigInteger bigInteger(JsonParser p) throws IOException {
+    try {
+      switch (p.currentToken()) {
+        case VALUE_NUMBER_INT:
+          return p.getBigIntegerValue();
+        case VALUE_NUMBER_FLOAT:
+          return p.getDecimalValue().toBigIntegerExact();
+        case VALUE_STRING: {
+          String text = p.getText().trim();
+          try {
+            return new BigInteger(text);
+          } catch (NumberFormatException notPlain) {
+            return new BigDecimal(text).toBigIntegerExact();
+          }
+        }
+        default:
+          throw Mismatch.INSTANCE;
+      }
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw Mismatch.INSTANCE;
+    }
+  }
+
+  /**
+   * A decimal exactly as written: a JSON number (up to 18 characters read without creating a string) or its text.
+   *
+   * @throws Mismatch for anything else
+   */
+  public static BigDecimal decimal(JsonParser p) throws IOException {
+    try {
+      switch (p.currentToken()) {
+        case VALUE_NUMBER_INT:
+        case VALUE_NUMBER_FLOAT:
+          return decimalText(p);
+        case VALUE_STRING:
+          return new BigDecimal(p.getText().trim());
+        default:
+          throw Mismatch.INSTANCE;
+      }
+    } catch (NumberFormatException e) {
+      throw Mismatch.INSTANCE;
+    }
+  }
+
+  /**
+   * A DOUBLE: a JSON number or its text, with DuckDB's names for the special values ({@code nan}, {@code inf},
+   * {@code -infinity}, … in any case).
+   *
+   * @throws Mismatch for anything else
+   */
+  public static double float64(JsonParser p) throws IOException {
+    JsonToken token = p.currentToken();
+    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+      return p.getDoubleValue();
+    }
+    if (token == JsonToken.VALUE_STRING) {
+      return special(p.getText().trim(), true);
+    }
+    throw Mismatch.INSTANCE;
+  }
+
+  /** A FLOAT, rounded once from the decimal text (never through a double), in the forms {@link #float64} reads. */
+  public static float float32(JsonParser p) throws IOException {
+    JsonToken token = p.currentToken();
+    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_STRING) {
+      return (float) special(p.getText().trim(), false);
+    }
+    throw Mismatch.INSTANCE;
+  }
+
+  private static double special(String text, boolean wide) {
+    switch (text.toLowerCase(Locale.ROOT)) {
+      case "nan", "-nan", "+nan":
+        return Double.NaN;
+      case "infinity", "inf", "+infinity", "+inf":
+        return Double.POSITIVE_INFINITY;
+      case "-infinity", "-inf":
+        return Double.NEGATIVE_INFINITY;
+      default:
+        try {
+          return wide ? Double.parseDouble(text) : Float.parseFloat(text);
+        } catch (NumberFormatException e) {
+          throw Mismatch.INSTANCE;
+        }
+    }
+  }
+
+  /**
+   * A BOOLEAN: {@code true}/{@code false}, their text in any case, {@code t}/{@code f}/{@code 1}/{@code 0}, or the
+   * numbers 1 and 0.
+   *
+   * @throws Mismatch for anything else
+   */
+  public static boolean bool(JsonParser p) throws IOException {
+    switch (p.currentToken()) {
+      case VALUE_TRUE:
+        return true;
+      case VALUE_FALSE:
+        return false;
+      case VALUE_STRING:
+        switch (p.getText().trim().toLowerCase(Locale.ROOT)) {
+          case "true", "t", "1":
+            return true;
+          case "false", "f", "0":
+            return false;
+          default:
+            throw Mismatch.INSTANCE;
+        }
+      case VALUE_NUMBER_INT:
+        if (p.getNumberType() == JsonParser.NumberType.INT) {
+          int value = p.getIntValue();
+          if (value == 0 || value == 1) {
+            return value == 1;
+          }
+        }
+        throw Mismatch.INSTANCE;
+      default:
+        throw Mismatch.INSTANCE;
+    }
+  }
+
+  /** DECIMAL from the number's text, exactly; up to 18 digits without creating a string or parsing twice. */
+  private static BigDecimal decimalText(JsonParser p) throws IOException {
+    char[] chars = p.getTextCharacters();
+    int off = p.getTextOffset();
+    int len = p.getTextLength();
+    if (len > 18) { // up to 18 characters hold at most 18 digits: the unscaled value fits a long
+      return p.getDecimalValue();
+    }
+    int end = off + len;
+    int i = off;
+    boolean negative = chars[i] == '-';
+    if (negative) {
+      i++;
+    }
+    long unscaled = 0;
+    int scale = -1;
+    for (; i < end; i++) {
+      char c = chars[i];
+      if (c >= '0' && c <= '9') {
+        unscaled = unscaled * 10 + (c - '0');
+        if (scale >= 0) {
+          scale++;
+        }
+      } else if (c == '.' && scale < 0) {
+        scale = 0;
+      } else {
+        return p.getDecimalValue(); // exponent: let Jackson read it
+      }
+    }
+    return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
+  }
+
+  /** TIMESTAMP: the common {@code yyyy-MM-ddTHH:mm:ss[.f]} read from the parser's characters, else the full parser. */
+  public static LocalDateTime timestamp(JsonParser p) throws IOException {
+    char[] c = p.getTextCharacters();
+    int off = p.getTextOffset();
+    int len = p.getTextLength();
+    if (len >= 19 && len <= 29 && c[off + 4] == '-' && c[off + 7] == '-' && (c[off + 10] == 'T' || c[off + 10] == ' ')
+        && c[off + 13] == ':' && c[off + 16] == ':') {
+      int nanos = 0;
+      boolean plain = true;
+      if (len > 19) {
+        if (c[off + 19] != '.' || len == 20) {
+          plain = false;
+        } else {
+          int digits = 0;
+          for (int i = off + 20; i < off + len; i++) {
+            char d = c[i];
+            if (d < '0' || d > '9') {
+              plain = false;
+              break;
+            }
+            nanos = nanos * 10 + (d - '0');
+            digits++;
+          }
+          for (; digits < 9; digits++) {
+            nanos *= 10;
+          }
+        }
+      }
+      if (plain) {
+        int year = num(c, off, 4);
+        int month = num(c, off + 5, 2);
+        int day = num(c, off + 8, 2);
+        int hour = num(c, off + 11, 2);
+        int minute = num(c, off + 14, 2);
+        int second = num(c, off + 17, 2);
+        if ((year | month | day | hour | minute | second) >= 0) {
+          return LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+        }
+      }
+    }
+    return timestamp(p.getText());
+  }
+
+  /** DATE: the common {@code yyyy-MM-dd} read from the parser's characters, else {@link #date(String)}. */
+  public static LocalDate date(JsonParser p) throws IOException {
+    char[] c = p.getTextCharacters();
+    int off = p.getTextOffset();
+    if (p.getTextLength() == 10 && c[off + 4] == '-' && c[off + 7] == '-') {
+      int year = num(c, off, 4);
+      int month = num(c, off + 5, 2);
+      int day = num(c, off + 8, 2);
+      if ((year | month | day) >= 0) {
+        return LocalDate.of(year, month, day);
+      }
+    }
+    return date(p.getText());
+  }
+
+  /** The decimal value of {@code n} digits, or -1 if one is not a digit. */
+  private static int num(char[] c, int from, int n) {
+    int value = 0;
+    for (int i = from; i < from + n; i++) {
+      int d = c[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      value = value * 10 + d;
+    }
+    return value;
+  }}
