@@ -11,12 +11,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@code @Cached} finders over {@link Item}'s table, TTL 30 s, one per terminal operation, and two
- * writing methods. Their own interface: a finder name has no room for a word that tells the cached
- * one from {@link Items}' uncached finder of the same rows.
+ * {@code @Cached} finders over {@link Item}'s table, TTL 30 s, one per terminal operation; one with a
+ * TTL short enough for a test to wait out; and two writing methods. Their own interface: a finder
+ * name has no room for a word that tells the cached one from {@link Items}' uncached finder of the
+ * same rows.
  */
 @LakehouseRepository
 public interface CachedItems extends TableRepository<Item> {
+  /** The TTL of {@link #shortLivedByLabel}. */
+  String SHORT_TTL = "PT2S";
+
   @Cached(ttl = "PT30S")
   List<Item> findByLabelOrderById(String label);
 
@@ -39,6 +43,11 @@ public interface CachedItems extends TableRepository<Item> {
   @Cached(ttl = "PT30S")
   @Query("SELECT sum(quantity) FROM item")
   Long total();
+
+  /** The rows of {@link #findByLabelOrderById}, in a statement of their own (a key of its own). */
+  @Cached(ttl = SHORT_TTL)
+  @Query("SELECT * FROM item WHERE label = :label ORDER BY id")
+  List<Item> shortLivedByLabel(String label);
 
   long deleteByLabel(String label);
 
