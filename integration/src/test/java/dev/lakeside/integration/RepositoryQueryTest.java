@@ -1,9 +1,11 @@
-package dev.lakeside;
+package dev.lakeside.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lakeside.Lakeside;
 import dev.lakeside.client.LakehouseClient;
+import dev.lakeside.local.LocalLakehouse;
 import dev.lakeside.local.LocalLakehouseExtension;
 import dev.lakeside.mapping.RowMappingException;
 import dev.lakeside.repository.IncorrectResultSizeException;
@@ -11,8 +13,6 @@ import dev.lakeside.repository.Limit;
 import dev.lakeside.repository.Page;
 import dev.lakeside.repository.PageRequest;
 import dev.lakeside.repository.Sort;
-import dev.lakeside.repository.fixtures.Item;
-import dev.lakeside.repository.fixtures.Items;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The terminal operations of generated finders, against the real local lakehouse. */
 class RepositoryQueryTest {
   @RegisterExtension
-  static final LocalLakehouseExtension LAKE = new LocalLakehouseExtension(b -> b.user("test", "test"));
+  static final LocalLakehouseExtension LAKE = new LocalLakehouseExtension();
 
   static final Instant T0 = Instant.parse("2024-01-15T10:30:00.123456Z");
   static final Item A1 = new Item("a1", "apple", T0, 5, "n1");
@@ -40,10 +40,9 @@ class RepositoryQueryTest {
   static Items items;
 
   @BeforeAll
-  static void start() {
+  static void start(LocalLakehouse local) {
     http = new CountingHttpClient();
-    client = LakehouseClient.builder().baseUri(LAKE.lakehouse().baseUri()).credentials("test", "test")
-        .httpClient(http).build();
+    client = Clients.of(local, http);
     lakeside = Lakeside.builder(client).build();
     items = lakeside.repository(Items.class);
   }
@@ -205,7 +204,7 @@ class RepositoryQueryTest {
     }
     assertThatThrownBy(() -> items.labelAsNumber())
         .isInstanceOfSatisfying(RowMappingException.class, e -> assertThat(e.column()).isEqualTo("label"))
-        .hasMessageContaining("cannot map row 1 of Items.labelAsNumber: column \"label\"");
+        .hasMessageContaining("cannot map row 1 of Long values of Items: column \"label\"");
     assertThat(items.count()).as("the server is still there").isEqualTo(11);
   }
 

@@ -1,19 +1,15 @@
-package dev.lakeside;
+package dev.lakeside.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lakeside.Lakeside;
 import dev.lakeside.client.ErrorCode;
 import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.client.TableRef;
+import dev.lakeside.local.LocalLakehouse;
 import dev.lakeside.local.LocalLakehouseExtension;
 import dev.lakeside.repository.WriteRejectedException;
-import dev.lakeside.repository.fixtures.Item;
-import dev.lakeside.repository.fixtures.Items;
-import dev.lakeside.repository.fixtures.Note;
-import dev.lakeside.repository.fixtures.Notes;
-import dev.lakeside.repository.fixtures.Pair;
-import dev.lakeside.repository.fixtures.Pairs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** insert, insertAll, upsert, upsertAll, findAll and count against the real local lakehouse. */
 class RepositoryWriteTest {
   @RegisterExtension
-  static final LocalLakehouseExtension LAKE = new LocalLakehouseExtension(b -> b.user("test", "test"));
+  static final LocalLakehouseExtension LAKE = new LocalLakehouseExtension();
 
   static final Instant T0 = Instant.parse("2024-03-01T08:00:00.000001Z");
   static final TableRef ITEM = TableRef.of("memory", "main", "item");
@@ -42,10 +38,9 @@ class RepositoryWriteTest {
   static final List<TableRef> written = new CopyOnWriteArrayList<>();
 
   @BeforeAll
-  static void start() {
+  static void start(LocalLakehouse local) {
     http = new CountingHttpClient();
-    client = LakehouseClient.builder().baseUri(LAKE.lakehouse().baseUri()).credentials("test", "test")
-        .httpClient(http).build();
+    client = Clients.of(local, http);
     lakeside = Lakeside.builder(client).build();
     lakeside.addWriteListener(written::add);
     items = lakeside.repository(Items.class);

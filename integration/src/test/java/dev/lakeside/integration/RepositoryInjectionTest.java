@@ -1,14 +1,14 @@
-package dev.lakeside;
+package dev.lakeside.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lakeside.Lakeside;
 import dev.lakeside.client.LakehouseClient;
+import dev.lakeside.local.LocalLakehouse;
 import dev.lakeside.local.LocalLakehouseExtension;
 import dev.lakeside.repository.PageRequest;
 import dev.lakeside.repository.Sort;
-import dev.lakeside.repository.fixtures.Item;
-import dev.lakeside.repository.fixtures.Items;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RepositoryInjectionTest {
   @RegisterExtension
-  static final LocalLakehouseExtension LAKE = new LocalLakehouseExtension(b -> b.user("test", "test"));
+  static final LocalLakehouseExtension LAKE = new LocalLakehouseExtension();
 
   static final List<String> PAYLOADS = List.of(
       "' OR '1'='1",
@@ -53,8 +53,8 @@ class RepositoryInjectionTest {
   static List<Item> rows;
 
   @BeforeAll
-  static void start() {
-    client = LakehouseClient.builder().baseUri(LAKE.lakehouse().baseUri()).credentials("test", "test").build();
+  static void start(LocalLakehouse local) {
+    client = Clients.of(local);
     lakeside = Lakeside.builder(client).build();
     items = lakeside.repository(Items.class);
     rows = new ArrayList<>();
