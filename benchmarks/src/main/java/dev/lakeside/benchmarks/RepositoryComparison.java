@@ -6,6 +6,7 @@ import dev.lakeside.Lakeside;
 import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.client.QueryRequest;
 import dev.lakeside.internal.SqlText;
+import dev.lakeside.internal.SqlType;
 import dev.lakeside.local.LocalLakehouse;
 import dev.lakeside.repository.Limit;
 import java.io.BufferedReader;
@@ -60,9 +61,9 @@ public final class RepositoryComparison {
       for (int i = 0; i < ops; i++) {
         SqlText sql = SqlText.of("CheckoutEvents.find")
             .text("SELECT \"event_id\", \"user_id\" FROM \"memory\".\"main\".\"checkout_events\" WHERE ")
-            .in("\"channel\"", channels, "VARCHAR", "channels", false, false)
-            .text(" AND \"occurred_at\" > ").value(after, "TIMESTAMPTZ", "after")
-            .text(" AND \"user_id\" = ").value("user-" + (i & 1023), "VARCHAR", "userId")
+            .in("\"channel\"", channels, SqlType.VARCHAR, "channels")
+            .text(" AND \"occurred_at\" > ").value(after, SqlType.TIMESTAMPTZ, "after")
+            .text(" AND \"user_id\" = ").value("user-" + (i & 1023), SqlType.VARCHAR, "userId")
             .limit(Limit.of(100));
         sink[0] += sql.sql().length();
       }

@@ -223,16 +223,19 @@ final class RepositoryGenerator {
       if (piece instanceof SqlPlan.Table) {
         code.add("\n.text(table())");
       } else if (piece instanceof SqlPlan.Value v) {
-        code.add("\n.$L($N, $S, $S)", v.nullable() ? "nullableValue" : "value", v.parameter(), v.duckType(),
-            v.parameter());
+        code.add("\n.$L($N, $L, $S)", v.nullable() ? "nullableValue" : "value", v.parameter(),
+            RuntimeNames.sqlType(v.duckType()), v.parameter());
       } else if (piece instanceof SqlPlan.In in) {
-        code.add("\n.in($S, $N, $S, $S, $L, $L)", in.column(), in.parameter(), in.elementType(), in.parameter(),
-            in.not(), in.ignoreCase());
+        String operator = (in.not() ? "notIn" : "in") + (in.ignoreCase() ? "IgnoreCase" : "");
+        code.add("\n.$L($S, $N, $L, $S)", operator, in.column(), in.parameter(), RuntimeNames.sqlType(in.elementType()),
+            in.parameter());
       } else if (piece instanceof SqlPlan.Like like) {
-        code.add("\n.like($S, $N, $T.$L, $S, $L, $L)", like.column(), like.parameter(), SQL_TEXT_LIKE, like.kind(),
-            like.parameter(), like.not(), like.ignoreCase());
+        String operator = like.not() ? (like.ignoreCase() ? "notIlike" : "notLike")
+            : (like.ignoreCase() ? "ilike" : "like");
+        code.add("\n.$L($S, $N, $T.$L, $S)", operator, like.column(), like.parameter(), SQL_TEXT_LIKE, like.kind(),
+            like.parameter());
       } else if (piece instanceof SqlPlan.SortBy sort) {
-        code.add("\n.orderBy($L, $L, $L)", sort.expression(), columns, sort.continuing());
+        code.add("\n.$L($L, $L)", sort.continuing() ? "thenOrderBy" : "orderBy", sort.expression(), columns);
       } else if (piece instanceof SqlPlan.LimitBy limit) {
         code.add("\n.limit($N)", limit.parameter());
       } else if (piece instanceof SqlPlan.PageBy page) {

@@ -1,6 +1,8 @@
 package dev.lakeside.processor;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import java.util.Set;
 
 /** The runtime and Jackson types generated code refers to. */
 final class RuntimeNames {
@@ -21,6 +23,19 @@ final class RuntimeNames {
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
   static final ClassName IO_EXCEPTION = ClassName.get("java.io", "IOException");
+  static final ClassName SQL_TYPE = ClassName.get("dev.lakeside.internal", "SqlType");
+
+  /** The types {@code SqlType} has a constant for; any other is {@code SqlType.of("…")}. */
+  static final Set<String> SQL_TYPE_CONSTANTS = Set.of("BOOLEAN", "TINYINT", "SMALLINT", "INTEGER", "BIGINT",
+      "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE", "VARCHAR", "UUID",
+      "BLOB", "DATE", "TIME", "TIMETZ", "TIMESTAMP", "TIMESTAMPTZ", "INTERVAL", "JSON");
+
+  /** {@code SqlType.VARCHAR}, or {@code SqlType.of("DECIMAL(18,4)")} for a type without a constant. */
+  static CodeBlock sqlType(String duckType) {
+    String constant = duckType.equals("REAL") ? "FLOAT" : duckType;
+    return SQL_TYPE_CONSTANTS.contains(constant) ? CodeBlock.of("$T.$L", SQL_TYPE, constant)
+        : CodeBlock.of("$T.of($S)", SQL_TYPE, duckType);
+  }
 
   private RuntimeNames() {}
 }

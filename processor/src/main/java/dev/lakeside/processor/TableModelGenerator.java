@@ -110,8 +110,9 @@ final class TableModelGenerator {
   private static FieldSpec columnsField(TableDef table) {
     List<CodeBlock> columns = new ArrayList<>();
     for (TableDef.ColumnDef column : table.columns()) {
-      columns.add(CodeBlock.of("new $T($S, $S, $S, $L, $L)", RuntimeNames.TABLE_COLUMN, column.name(),
-          column.component(), column.type().sql(), column.nullable(), column.primaryKey()));
+      String kind = column.primaryKey() ? "primaryKey" : column.nullable() ? "nullable" : "notNull";
+      columns.add(CodeBlock.of("$T.$L($S, $S, $S)", RuntimeNames.TABLE_COLUMN, kind, column.name(),
+          column.component(), column.type().sql()));
     }
     return FieldSpec.builder(ParameterizedTypeName.get(RuntimeNames.LIST, RuntimeNames.TABLE_COLUMN), COLUMNS,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

@@ -27,10 +27,10 @@ import javax.annotation.processing.Generated;
 @LakesideGenerated
 public final class CustomerTableModel implements TableModel<Customer> {
   private static final List<TableColumn> COLUMNS = List.of(
-      new TableColumn("id", "id", "VARCHAR", false, true),
-      new TableColumn("email", "email", "VARCHAR", true, false),
-      new TableColumn("plan", "plan", "VARCHAR", true, false),
-      new TableColumn("lifetime_value", "lifetimeValue", "DECIMAL(18,4)", true, false));
+      TableColumn.primaryKey("id", "id", "VARCHAR"),
+      TableColumn.nullable("email", "email", "VARCHAR"),
+      TableColumn.nullable("plan", "plan", "VARCHAR"),
+      TableColumn.nullable("lifetime_value", "lifetimeValue", "DECIMAL(18,4)"));
 
   private static final String TABLE_ELEMENTS = "(\n"
       + "  \"id\" VARCHAR NOT NULL,\n"

@@ -29,12 +29,12 @@ import javax.annotation.processing.Generated;
 @LakesideGenerated
 public final class PageViewTableModel implements TableModel<PageView> {
   private static final List<TableColumn> COLUMNS = List.of(
-      new TableColumn("event_id", "eventId", "UUID", true, false),
-      new TableColumn("user_id", "userId", "VARCHAR", true, false),
-      new TableColumn("path", "path", "VARCHAR", true, false),
-      new TableColumn("occurred_at", "occurredAt", "TIMESTAMPTZ", true, false),
-      new TableColumn("duration_ms", "durationMs", "INTEGER", false, false),
-      new TableColumn("referrer", "referrer", "VARCHAR", true, false));
+      TableColumn.nullable("event_id", "eventId", "UUID"),
+      TableColumn.nullable("user_id", "userId", "VARCHAR"),
+      TableColumn.nullable("path", "path", "VARCHAR"),
+      TableColumn.nullable("occurred_at", "occurredAt", "TIMESTAMPTZ"),
+      TableColumn.notNull("duration_ms", "durationMs", "INTEGER"),
+      TableColumn.nullable("referrer", "referrer", "VARCHAR"));
 
   private static final String TABLE_ELEMENTS = "(\n"
       + "  \"event_id\" UUID,\n"

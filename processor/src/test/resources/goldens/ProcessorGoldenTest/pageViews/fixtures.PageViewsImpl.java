@@ -8,6 +8,7 @@ import dev.lakeside.internal.ColumnSlots;
 import dev.lakeside.internal.JsonValues;
 import dev.lakeside.internal.RepositoryContext;
 import dev.lakeside.internal.SqlText;
+import dev.lakeside.internal.SqlType;
 import dev.lakeside.mapping.RowMapper;
 import dev.lakeside.mapping.RowReader;
 import dev.lakeside.mapping.TableModel;
@@ -73,7 +74,7 @@ public final class PageViewsImpl extends AbstractRepository<PageView> implements
         .text("SELECT \"event_id\", \"user_id\", \"path\", \"occurred_at\", \"duration_ms\", \"referrer\" FROM ")
         .text(table())
         .text(" WHERE \"user_id\" = ")
-        .value(userId, "VARCHAR", "userId")
+        .value(userId, SqlType.VARCHAR, "userId")
         .text(" ORDER BY \"occurred_at\" DESC")
         .limit(limit);
     return list(statement, PAGE_VIEW_ROWS);
@@ -88,7 +89,7 @@ public final class PageViewsImpl extends AbstractRepository<PageView> implements
         .text("SELECT count(*) FROM ")
         .text(table())
         .text(" WHERE \"path\" = ")
-        .value(path, "VARCHAR", "path");
+        .value(path, SqlType.VARCHAR, "path");
     return count(statement);
   }
 
@@ -101,9 +102,9 @@ public final class PageViewsImpl extends AbstractRepository<PageView> implements
         .text("SELECT 1 FROM ")
         .text(table())
         .text(" WHERE \"user_id\" = ")
-        .value(userId, "VARCHAR", "userId")
+        .value(userId, SqlType.VARCHAR, "userId")
         .text(" AND ")
-        .like("\"path\"", prefix, SqlText.Like.PREFIX, "prefix", false, false)
+        .like("\"path\"", prefix, SqlText.Like.PREFIX, "prefix")
         .text(" LIMIT 1");
     return exists(statement);
   }
@@ -117,9 +118,9 @@ public final class PageViewsImpl extends AbstractRepository<PageView> implements
         .text("SELECT \"event_id\", \"user_id\", \"path\", \"occurred_at\", \"duration_ms\", \"referrer\" FROM ")
         .text(table())
         .text(" WHERE \"occurred_at\" BETWEEN ")
-        .value(from, "TIMESTAMPTZ", "from")
+        .value(from, SqlType.TIMESTAMPTZ, "from")
         .text(" AND ")
-        .value(to, "TIMESTAMPTZ", "to");
+        .value(to, SqlType.TIMESTAMPTZ, "to");
     return stream(statement, PAGE_VIEW_ROWS);
   }
 
@@ -132,7 +133,7 @@ public final class PageViewsImpl extends AbstractRepository<PageView> implements
         .text("SELECT \"event_id\", \"user_id\", \"path\", \"occurred_at\", \"duration_ms\", \"referrer\" FROM ")
         .text(table())
         .text(" WHERE \"event_id\" = ")
-        .value(eventId, "UUID", "eventId")
+        .value(eventId, SqlType.UUID, "eventId")
         .text(" LIMIT 2");
     return optional(statement, PAGE_VIEW_ROWS);
   }
@@ -147,10 +148,10 @@ public final class PageViewsImpl extends AbstractRepository<PageView> implements
         .text("SELECT DISTINCT \"user_id\", \"path\" FROM ")
         .text(table())
         .text(" WHERE ")
-        .in("\"path\"", paths, "VARCHAR", "paths", false, false)
+        .in("\"path\"", paths, SqlType.VARCHAR, "paths")
         .text(" AND \"duration_ms\" > ")
-        .value(minimum, "INTEGER", "minimum")
-        .orderBy(sort, COLUMNS, false);
+        .value(minimum, SqlType.INTEGER, "minimum")
+        .orderBy(sort, COLUMNS);
     return list(statement, PAGE_VIEWS_VISIT_ROWS);
   }
 
@@ -165,15 +166,15 @@ public final class PageViewsImpl extends AbstractRepository<PageView> implements
         .text("SELECT \"event_id\", \"user_id\", \"path\", \"occurred_at\", \"duration_ms\", \"referrer\" FROM ")
         .text(table())
         .text(" WHERE lower(\"user_id\") = lower(")
-        .value(userId, "VARCHAR", "userId")
+        .value(userId, SqlType.VARCHAR, "userId")
         .text(")")
-        .orderBy(page.sort(), COLUMNS, false)
+        .orderBy(page.sort(), COLUMNS)
         .page(page);
     SqlText count = SqlText.of("PageViews.findByUserIdIgnoreCase")
         .text("SELECT count(*) FROM ")
         .text(table())
         .text(" WHERE lower(\"user_id\") = lower(")
-        .value(userId, "VARCHAR", "userId")
+        .value(userId, SqlType.VARCHAR, "userId")
         .text(")");
     return page(statement, count, page, PAGE_VIEW_ROWS);
   }
@@ -187,7 +188,7 @@ public final class PageViewsImpl extends AbstractRepository<PageView> implements
         .text("DELETE FROM ")
         .text(table())
         .text(" WHERE \"occurred_at\" < ")
-        .value(cutoff, "TIMESTAMPTZ", "cutoff");
+        .value(cutoff, SqlType.TIMESTAMPTZ, "cutoff");
     return update(statement);
   }
 
@@ -198,7 +199,7 @@ public final class PageViewsImpl extends AbstractRepository<PageView> implements
   public List<PageViews.PathViews> topPages(int n) {
     SqlText statement = SqlText.of("PageViews.topPages")
         .text("SELECT path, count(*) AS views FROM page_view GROUP BY path ORDER BY views DESC LIMIT ")
-        .value(n, "INTEGER", "n")
+        .value(n, SqlType.INTEGER, "n")
         .withTableDefaults()
         .cache(TTL_PT30S);
     return list(statement, PAGE_VIEWS_PATH_VIEWS_ROWS);
@@ -211,7 +212,7 @@ public final class PageViewsImpl extends AbstractRepository<PageView> implements
   public long visitorsSince(Instant since) {
     SqlText statement = SqlText.of("PageViews.visitorsSince")
         .text("SELECT count(DISTINCT user_id) FROM page_view WHERE occurred_at >= ")
-        .nullableValue(since, "TIMESTAMPTZ", "since")
+        .nullableValue(since, SqlType.TIMESTAMPTZ, "since")
         .withTableDefaults();
     return JsonValues.requireValue(single(statement, LONG_VALUE), "PageViews.visitorsSince");
   }

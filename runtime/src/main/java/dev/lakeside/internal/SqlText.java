@@ -50,30 +50,45 @@ public final class SqlText {
   }
 
   /**
-   * Appends {@code value} as a literal of {@code duckType}.
+   * Appends {@code value} as a literal of {@code type}.
    *
    * @throws IllegalArgumentException if the value is null: a finder compares with values; use
    *     {@code IsNull} to match NULL
    * @throws dev.lakeside.sql.SqlLiteralException if the value cannot be such a literal
    */
-  public SqlText value(Object value, String duckType, String parameter) {
+  public SqlText value(Object value, SqlType type, String parameter) {
     requireValue(value, parameter);
-    sql.append(SqlLiterals.render(value, duckType, where(parameter)));
+    sql.append(SqlLiterals.render(value, type.sql(), where(parameter)));
     return this;
   }
 
-  /** Appends {@code value} as a literal of {@code duckType}; null is {@code CAST(NULL AS <type>)}. */
-  public SqlText nullableValue(Object value, String duckType, String parameter) {
-    sql.append(SqlLiterals.render(value, duckType, where(parameter)));
+  /** Appends {@code value} as a literal of {@code type}; null is {@code CAST(NULL AS <type>)}. */
+  public SqlText nullableValue(Object value, SqlType type, String parameter) {
+    sql.append(SqlLiterals.render(value, type.sql(), where(parameter)));
     return this;
   }
 
-  /**
-   * Appends {@code <column> IN (v1, v2, …)} (or {@code NOT IN}); an empty collection renders
-   * {@code FALSE} ({@code NOT IN}: {@code TRUE}). With {@code ignoreCase}, both sides are
-   * {@code lower(…)}ed.
-   */
-  public SqlText in(String column, Collection<?> values, String elementType, String parameter, boolean not,
+  /** Appends {@code <column> IN (v1, v2, …)}; an empty collection renders {@code FALSE}. */
+  public SqlText in(String column, Collection<?> values, SqlType elementType, String parameter) {
+    return in(column, values, elementType, parameter, false, false);
+  }
+
+  /** Appends {@code <column> NOT IN (v1, v2, …)}; an empty collection renders {@code TRUE}. */
+  public SqlText notIn(String column, Collection<?> values, SqlType elementType, String parameter) {
+    return in(column, values, elementType, parameter, true, false);
+  }
+
+  /** Appends {@code lower(<column>) IN (lower(v1), …)}; an empty collection renders {@code FALSE}. */
+  public SqlText inIgnoreCase(String column, Collection<?> values, SqlType elementType, String parameter) {
+    return in(column, values, elementType, parameter, false, true);
+  }
+
+  /** Appends {@code lower(<column>) NOT IN (lower(v1), …)}; an empty collection renders {@code TRUE}. */
+  public SqlText notInIgnoreCase(String column, Collection<?> values, SqlType elementType, String parameter) {
+    return in(column, values, elementType, parameter, true, true);
+  }
+
+  private SqlText in(String column, Collection<?> values, SqlType elementType, String parameter, boolean not,
       boolean ignoreCase) {
     requireValue(values, parameter);
     if (values.isEmpty()) {
@@ -91,7 +106,7 @@ public final class SqlText {
         throw new IllegalArgumentException(where + " is null. Expected: non-null elements, since NULL never "
             + "equals anything in IN; found: null. Fix: remove it, or add an Or…IsNull condition.");
       }
-      String literal = SqlLiterals.render(value, elementType, where);
+      String literal = SqlLiterals.render(value, elementType.sql(), where);
       sql.append(ignoreCase ? "lower(" + literal + ")" : literal);
       i++;
     }
@@ -100,10 +115,29 @@ public final class SqlText {
   }
 
   /**
-   * Appends {@code <column> [NOT] LIKE|ILIKE <pattern> ESCAPE '\'}; for every kind but
-   * {@link Like#PATTERN} the value's {@code %}, {@code _} and {@code \} match literally.
+   * Appends {@code <column> LIKE <pattern> ESCAPE '\'}; for every kind but {@link Like#PATTERN} the value's
+   * {@code %}, {@code _} and {@code \} match literally.
    */
-  public SqlText like(String column, String value, Like kind, String parameter, boolean not, boolean ignoreCase) {
+  public SqlText like(String column, String value, Like kind, String parameter) {
+    return like(column, value, kind, parameter, false, false);
+  }
+
+  /** Appends {@code <column> NOT LIKE <pattern>}, as {@link #like}. */
+  public SqlText notLike(String column, String value, Like kind, String parameter) {
+    return like(column, value, kind, parameter, true, false);
+  }
+
+  /** Appends {@code <column> ILIKE <pattern>} (case-insensitive), as {@link #like}. */
+  public SqlText ilike(String column, String value, Like kind, String parameter) {
+    return like(column, value, kind, parameter, false, true);
+  }
+
+  /** Appends {@code <column> NOT ILIKE <pattern>}, as {@link #like}. */
+  public SqlText notIlike(String column, String value, Like kind, String parameter) {
+    return like(column, value, kind, parameter, true, true);
+  }
+
+  private SqlText like(String column, String value, Like kind, String parameter, boolean not, boolean ignoreCase) {
     requireValue(value, parameter);
     String where = where(parameter);
     String pattern = switch (kind) {
@@ -125,10 +159,18 @@ public final class SqlText {
    * wrote one). Nothing for an unsorted sort.
    *
    * @param columns record component name → quoted column, generated from the table
-   * @param continuing the compile-time text already has an {@code ORDER BY}
    * @throws IllegalArgumentException naming the unknown property and the candidates
    */
-  public SqlText orderBy(Sort sort, Map<String, String> columns, boolean continuing) {
+  public SqlText orderBy(Sort sort, Map<String, String> columns) {
+    return orderBy(sort, columns, false);
+  }
+
+  /** Appends the orders of {@code sort} after the compile-time text's own {@code ORDER BY}: {@code ", a, b DESC"}. */
+  public SqlText thenOrderBy(Sort sort, Map<String, String> columns) {
+    return orderBy(sort, columns, true);
+  }
+
+  private SqlText orderBy(Sort sort, Map<String, String> columns, boolean continuing) {
     requireValue(sort, "sort");
     boolean first = !continuing && !ordered;
     for (Sort.Order order : sort.orders()) {

@@ -53,6 +53,16 @@ public final class SqlLiterals {
   private SqlLiterals() {}
 
   /**
+   * DuckDB's spelling of {@code duckType}, a column type this renderer can hold literals of ({@code int} is {@code
+   * INTEGER}, struct field names quoted).
+   *
+   * @throws SqlLiteralException if the type is malformed or of a kind no literal is rendered for
+   */
+  public static String columnType(String duckType) {
+    return ColumnTypes.parse(duckType, "column type").sql();
+  }
+
+  /**
    * {@code value} as a literal of column type {@code duckType} ({@code BIGINT}, {@code DECIMAL(18,4)},
    * {@code INTEGER[]}, {@code MAP(VARCHAR, BIGINT)}, {@code STRUCT("a" INTEGER)}, …); null is
    * {@code CAST(NULL AS <type>)}.
