@@ -751,10 +751,11 @@ final class RepositoryModeler {
         try {
           duckTypes.put(entry.getKey(), resolver.type(parameterTypes.get(entry.getKey()), entry.getKey()).sql());
         } catch (TypeResolver.Failure f) {
+          TypeMirror parameterType = parameterTypes.get(entry.getKey());
           problems.error(entry.getValue(), Message.QUERY_TYPE, "Parameter '" + entry.getKey() + "'", where(method),
-              parameterTypes.get(entry.getKey()), f.message == Message.UNSUPPORTED_TYPE && f.args.length > 4
-                  ? f.args[3] : parameterTypes.get(entry.getKey()), f.message == Message.UNSUPPORTED_TYPE
-                  && f.args.length > 4 ? f.args[4] : "use a supported type (see the type mapping table)");
+              parameterType, f.reason instanceof TypeResolver.Unsupported u ? u.found() : parameterType,
+              f.reason instanceof TypeResolver.Unsupported u ? u.fix()
+                  : "use a supported type (see the type mapping table)");
         }
       }
       boolean writes = writes(template);
