@@ -9,9 +9,11 @@ import dev.lakeside.duckdb.Statements;
 import dev.lakeside.processor.FinderModel.Condition;
 import dev.lakeside.processor.FinderModel.Operator;
 import dev.lakeside.processor.RepositoryDef.MethodDef;
+import dev.lakeside.processor.RepositoryDef.Origin;
 import dev.lakeside.processor.RepositoryDef.Reader;
 import dev.lakeside.processor.RepositoryDef.ReaderKind;
-import dev.lakeside.processor.RepositoryDef.Terminal;
+import dev.lakeside.processor.RepositoryDef.Rows;
+import dev.lakeside.processor.RepositoryDef.UpdateResult;
 import dev.lakeside.processor.SqlPlan.Piece;
 import dev.lakeside.processor.spi.CheckedQuery;
 import java.time.Duration;
@@ -513,8 +515,17 @@ final class RepositoryModeler {
       }
       Optional<CheckedQuery> check = skipped(method) ? Optional.empty() : Optional.of(new CheckedQuery(where(method),
           plan.verification(table.qualifiedName()), false, null, null, checked, result));
-      return Optional.of(new MethodDef(method.getSimpleName().toString(), signature, plan, countPlan, terminal,
-          reader, false, false, voidResult, cache, false, check, method));
+      String name = method.getSimpleName().toString();
+      return Optional.of(switch (terminal) {
+        case COUNT -> new MethodDef.Count(name, signature, plan, cache, check, method);
+        case EXISTS -> new MethodDef.Exists(name, signature, plan, cache, check, method);
+        case UPDATE -> new MethodDef.Update(name, signature, plan, voidResult ? UpdateResult.VOID : UpdateResult.LONG,
+            Origin.DERIVED, check, method);
+        case PAGE -> new MethodDef.Page(name, signature, plan, countPlan, page.getSimpleName().toString(), reader,
+            cache, check, method);
+        default -> new MethodDef.Select(name, signature, plan, rows(terminal), reader, Origin.DERIVED, cache, check,
+            method);
+      });
     }
 
     private void condition(ExecutableElement method, FinderModel finder, Condition condition,
@@ -843,8 +854,13 @@ final class RepositoryModeler {
       Optional<CheckedQuery> check = skipped(method) ? Optional.empty() : Optional.of(new CheckedQuery(where(method),
           template.placeholderText(), true, table.catalog().orElse(null), table.schema().orElse(null),
           checked, result));
-      return Optional.of(new MethodDef(method.getSimpleName().toString(), signature, plan, null, terminal, reader,
-          primitiveScalar, intResult, voidResult, cache, true, check, method));
+      String name = method.getSimpleName().toString();
+      if (writes) {
+        return Optional.of(new MethodDef.Update(name, signature, plan, voidResult ? UpdateResult.VOID
+            : intResult ? UpdateResult.INT : UpdateResult.LONG, Origin.QUERY, check, method));
+      }
+      return Optional.of(new MethodDef.Select(name, signature, plan, primitiveScalar ? Rows.PRIMITIVE : rows(terminal),
+          reader, Origin.QUERY, cache, check, method));
     }
 
     private record ResultRecord(Reader reader, CheckedQuery.Result result) {}
@@ -930,6 +946,28 @@ final class RepositoryModeler {
     private void returnProblem(ExecutableElement method, TypeMirror returns, String expected, String fix) {
       problems.error(method, Message.RETURN_TYPE, where(method), returns, expected, returns, fix);
     }
+  }
+
+  /** What a method returns, and how the generated body gets it. */
+  private enum Terminal {
+    LIST,
+    STREAM,
+    OPTIONAL,
+    SINGLE,
+    PAGE,
+    COUNT,
+    EXISTS,
+    UPDATE
+  }
+
+  private static Rows rows(Terminal terminal) {
+    return switch (terminal) {
+      case LIST -> Rows.LIST;
+      case STREAM -> Rows.STREAM;
+      case OPTIONAL -> Rows.OPTIONAL;
+      case SINGLE -> Rows.SINGLE;
+      default -> throw new IllegalArgumentException("terminal " + terminal);
+    };
   }
 
   /** How a return type wraps its rows. */
