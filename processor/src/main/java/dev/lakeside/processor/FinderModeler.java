@@ -5,23 +5,28 @@ import dev.lakeside.processor.FinderModel.Condition;
 import dev.lakeside.processor.FinderModel.Operator;
 import dev.lakeside.processor.RepositoryDef.MethodDef;
 import dev.lakeside.processor.RepositoryDef.Origin;
-import dev.lakeside.processor.RepositoryDef.Reader;
 import dev.lakeside.processor.RepositoryDef.UpdateResult;
-import dev.lakeside.processor.ResultShapes.Terminal;
+import dev.lakeside.processor.RepositoryScope.Argument;
+import dev.lakeside.processor.ResultShapes.Projection;
+import dev.lakeside.processor.ResultShapes.Shape;
+import dev.lakeside.processor.ResultShapes.Wrapper;
 import dev.lakeside.processor.SqlPlan.Piece;
 import dev.lakeside.processor.spi.CheckedQuery;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import javax.lang.model.element.ElementKind;
+import java.util.stream.Stream;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -37,6 +42,39 @@ final class FinderModeler {
     this.shapes = shapes;
   }
 
+  /**
+   * One finder being modelled.
+   *
+   * @param model its parsed name
+   * @param mark where its problems start, for {@link RepositoryScope#failedSince}
+   */
+  private record Finder(ExecutableElement method, ExecutableType type, MethodSpec signature, FinderModel model,
+      int mark) {
+    String name() {
+      return method.getSimpleName().toString();
+    }
+
+    TypeMirror returns() {
+      return type.getReturnType();
+    }
+  }
+
+  /**
+   * A finder's parameters: its {@code Sort}, {@code Limit} and {@code PageRequest}, each null when absent,
+   * and the value parameters its conditions compare with, in order.
+   */
+  private record Parameters(VariableElement sort, VariableElement limit, VariableElement page,
+      List<Argument> values) {}
+
+  /** SQL comparing with value parameters, and those parameters as a verifier sees them. */
+  private record Where(List<Piece> pieces, List<CheckedQuery.Parameter> checked) {
+    static final Where NONE = new Where(List.of(), List.of());
+  }
+
+  /** How a finder that reads runs: its cache TTL, and what a verifier checks. */
+  private record Run(Optional<Duration> cache, Optional<CheckedQuery> query) {}
+
+  /** The method's model, or empty with the reasons reported. */
   Optional<MethodDef> model(ExecutableElement method, ExecutableType type, MethodSpec signature) {
     FinderParser.Result parsed = FinderParser.parse(method.getSimpleName().toString(),
         scope.entity.getSimpleName().toString(), List.copyOf(scope.columns.keySet()));
@@ -44,337 +82,84 @@ final class FinderModeler {
       parsed.problems().forEach(p -> scope.problems.add(method, p.message(), p.text()));
       return Optional.empty();
     }
-    FinderModel finder = parsed.model();
-    int before = scope.problems.list().size();
-    List<? extends VariableElement> parameters = method.getParameters();
-    List<? extends TypeMirror> parameterTypes = type.getParameterTypes();
-    VariableElement sort = null;
-    VariableElement limit = null;
-    VariableElement page = null;
-    List<Integer> values = new ArrayList<>();
-    for (int i = 0; i < parameters.size(); i++) {
-      VariableElement parameter = parameters.get(i);
-      String special = RepositoryScope.qualifiedName(parameterTypes.get(i));
-      if (RepositoryScope.isSpecial(special)) {
-        VariableElement previous = RepositoryScope.SORT.equals(special) ? sort
-            : RepositoryScope.LIMIT.equals(special) ? limit : page;
-        if (previous != null) {
-          scope.problems.error(parameter, Message.SPECIAL_PARAMETER, scope.where(method), "two "
-              + RepositoryScope.simple(special) + " parameters", "at most one", "'" + previous.getSimpleName()
-              + "' and '" + parameter.getSimpleName() + "'", "remove one");
-          continue;
-        }
-        if (RepositoryScope.SORT.equals(special)) {
-          sort = parameter;
-        } else if (RepositoryScope.LIMIT.equals(special)) {
-          limit = parameter;
-        } else {
-          page = parameter;
-        }
-      } else {
-        values.add(i);
+    Finder finder = new Finder(method, type, signature, parsed.model(), scope.mark());
+    Parameters parameters = parameters(finder);
+    checkSpecials(finder, parameters);
+    if (!takesValues(finder, parameters.values())) {
+      return Optional.empty();
+    }
+    Where where = where(finder, parameters.values());
+    if (finder.model().mixesAndOr()) {
+      scope.problems.error(method, Message.FINDER_MIXES_AND_OR, scope.where(method), grouping(finder.model()));
+    }
+    return switch (finder.model().subject()) {
+      case COUNT -> count(finder, where);
+      case EXISTS -> exists(finder, where);
+      case DELETE -> delete(finder, where);
+      case SELECT -> select(finder, parameters, where);
+    };
+  }
+
+  // ---- parameters -------------------------------------------------------------------------------------
+
+  /** The parameters sorted out; a second {@code Sort}, {@code Limit} or {@code PageRequest} is reported. */
+  private Parameters parameters(Finder finder) {
+    Map<String, VariableElement> specials = new HashMap<>();
+    List<Argument> values = new ArrayList<>();
+    for (Argument argument : Argument.of(finder.method(), finder.type())) {
+      String special = RepositoryScope.qualifiedName(argument.type());
+      if (!RepositoryScope.isSpecial(special)) {
+        values.add(argument);
+        continue;
+      }
+      VariableElement previous = specials.putIfAbsent(special, argument.element());
+      if (previous != null) {
+        scope.problems.error(argument.element(), Message.SPECIAL_PARAMETER, scope.where(finder.method()), "two "
+            + RepositoryScope.simple(special) + " parameters", "at most one", "'" + previous.getSimpleName()
+            + "' and '" + argument.element().getSimpleName() + "'", "remove one");
       }
     }
-    boolean select = finder.subject() == FinderModel.Subject.SELECT;
-    for (VariableElement special : new VariableElement[] {sort, limit, page}) {
-      if (special != null && !select) {
-        scope.problems.error(special, Message.SPECIAL_PARAMETER, scope.where(method), "a "
-            + RepositoryScope.simple(RepositoryScope.qualifiedName(special.asType())) + " parameter",
-            "Sort, Limit and PageRequest only on find/read/get/query/stream finders", finder.verb() + "By…",
-            "remove '" + special.getSimpleName() + "'");
-      }
+    return new Parameters(specials.get(RepositoryScope.SORT), specials.get(RepositoryScope.LIMIT),
+        specials.get(RepositoryScope.PAGE_REQUEST), values);
+  }
+
+  /** Reports a {@code Sort}, {@code Limit} or {@code PageRequest} that the finder cannot take. */
+  private void checkSpecials(Finder finder, Parameters parameters) {
+    String where = scope.where(finder.method());
+    FinderModel model = finder.model();
+    if (model.subject() != FinderModel.Subject.SELECT) {
+      Stream.of(parameters.sort(), parameters.limit(), parameters.page()).filter(Objects::nonNull).forEach(special ->
+          scope.problems.error(special, Message.SPECIAL_PARAMETER, where, "a "
+              + RepositoryScope.simple(RepositoryScope.qualifiedName(special.asType())) + " parameter",
+              "Sort, Limit and PageRequest only on find/read/get/query/stream finders", model.verb() + "By…",
+              "remove '" + special.getSimpleName() + "'"));
     }
+    VariableElement limit = parameters.limit();
+    VariableElement page = parameters.page();
     if (limit != null && page != null) {
-      scope.problems.error(limit, Message.SPECIAL_PARAMETER, scope.where(method), "both Limit and PageRequest",
+      scope.problems.error(limit, Message.SPECIAL_PARAMETER, where, "both Limit and PageRequest",
           "one of them", "both", "remove the Limit: a PageRequest has its own size");
     }
-    if ((limit != null || page != null) && finder.limit().isPresent()) {
-      scope.problems.error(limit != null ? limit : page, Message.SPECIAL_PARAMETER, scope.where(method),
+    if ((limit != null || page != null) && model.limit().isPresent()) {
+      scope.problems.error(limit != null ? limit : page, Message.SPECIAL_PARAMETER, where,
           "a " + (limit != null ? "Limit" : "PageRequest") + " parameter and First/Top in its name",
           "one way to limit the rows", "both", "remove First/Top from the name, or the parameter");
     }
-    int expected = finder.parameterCount();
-    if (values.size() != expected) {
-      scope.problems.error(method, Message.FINDER_PARAMETERS, scope.where(method), expectedParameters(finder),
-          values.size() + " value parameter(s)" + (values.isEmpty() ? "" : ": " + values.stream()
-              .map(i -> parameterTypes.get(i) + " " + parameters.get(i).getSimpleName())
-              .collect(Collectors.joining(", "))),
-          values.size() > expected ? "remove the extra parameters, or add conditions to the name"
-              : "add the missing parameters, in the order of the conditions");
-      return Optional.empty();
-    }
-    // Conditions: check operator/property types and parameter scope.types.
-    List<Piece> where = new ArrayList<>();
-    List<CheckedQuery.Parameter> checked = new ArrayList<>();
-    int next = 0;
-    List<List<Condition>> groups = finder.predicate();
-    for (int g = 0; g < groups.size(); g++) {
-      List<Condition> group = groups.get(g);
-      boolean parens = groups.size() > 1 && group.size() > 1;
-      where.add(new SqlPlan.Text(g == 0 ? " WHERE " : " OR "));
-      if (parens) {
-        where.add(new SqlPlan.Text("("));
-      }
-      for (int c = 0; c < group.size(); c++) {
-        Condition condition = group.get(c);
-        if (c > 0) {
-          where.add(new SqlPlan.Text(" AND "));
-        }
-        List<VariableElement> used = new ArrayList<>();
-        List<TypeMirror> usedTypes = new ArrayList<>();
-        for (int k = 0; k < condition.parameterCount(); k++) {
-          used.add(parameters.get(values.get(next)));
-          usedTypes.add(parameterTypes.get(values.get(next)));
-          next++;
-        }
-        condition(method, finder, condition, used, usedTypes, where, checked);
-      }
-      if (parens) {
-        where.add(new SqlPlan.Text(")"));
-      }
-    }
-    if (finder.mixesAndOr()) {
-      scope.problems.error(method, Message.FINDER_MIXES_AND_OR, scope.where(method), grouping(finder));
-    }
-    // Return type and rows.
-    TypeMirror returns = type.getReturnType();
-    String returnName = RepositoryScope.qualifiedName(returns);
-    List<Piece> pieces = new ArrayList<>();
-    SqlPlan countPlan = null;
-    Reader reader = null;
-    Terminal terminal;
-    boolean voidResult = false;
-    CheckedQuery.Result result;
-    switch (finder.subject()) {
-      case COUNT -> {
-        if (!ResultShapes.isLong(returns)) {
-          scope.returnProblem(method, returns, "long (or Long): count(*) is a BIGINT", "declare it `long "
-              + method.getSimpleName() + "(…)`");
-        }
-        terminal = Terminal.COUNT;
-        pieces.add(new SqlPlan.Text("SELECT count(*) FROM "));
-        pieces.add(new SqlPlan.Table());
-        pieces.addAll(where);
-        result = new CheckedQuery.Scalar("long", "BIGINT");
-      }
-      case EXISTS -> {
-        if (!(returns.getKind() == TypeKind.BOOLEAN || "java.lang.Boolean".equals(returnName))) {
-          scope.returnProblem(method, returns, "boolean (or Boolean)", "declare it `boolean " + method.getSimpleName()
-              + "(…)`");
-        }
-        terminal = Terminal.EXISTS;
-        pieces.add(new SqlPlan.Text("SELECT 1 FROM "));
-        pieces.add(new SqlPlan.Table());
-        pieces.addAll(where);
-        pieces.add(new SqlPlan.Text(" LIMIT 1"));
-        result = new CheckedQuery.Nothing();
-      }
-      case DELETE -> {
-        voidResult = returns.getKind() == TypeKind.VOID;
-        if (!voidResult && !ResultShapes.isLong(returns)) {
-          scope.returnProblem(method, returns, "void, or long (or Long) for the number of rows deleted",
-              "declare it `void` or `long`");
-        }
-        terminal = Terminal.UPDATE;
-        pieces.add(new SqlPlan.Text("DELETE FROM "));
-        pieces.add(new SqlPlan.Table());
-        pieces.addAll(where);
-        result = new CheckedQuery.Nothing();
-      }
-      default -> {
-        ResultShapes.Shape shape = shapes.shape(returns);
-        if (shape == null || shape.element() == null
-            || ((DeclaredType) shape.element()).asElement().getKind() != ElementKind.RECORD) {
-          scope.returnProblem(method, returns, "List<R>, Stream<R>, Optional<R>, R or Page<R>, where R is "
-              + scope.entity.getSimpleName() + " or a record whose components are some of its components",
-              "return " + scope.entity.getSimpleName() + " rows, e.g. `List<" + scope.entity.getSimpleName() + ">`");
-          return Optional.empty();
-        }
-        terminal = shape.terminal();
-        if (terminal == Terminal.PAGE && page == null) {
-          scope.problems.error(method, Message.SPECIAL_PARAMETER, scope.where(method), "a Page return type without a "
-              + "PageRequest parameter", "a PageRequest parameter, which says which page", "none",
-              "add a PageRequest parameter");
-        }
-        if (terminal != Terminal.PAGE && page != null) {
-          scope.problems.error(page, Message.SPECIAL_PARAMETER, scope.where(method), "a PageRequest parameter",
-              "a Page<R> return type with it", returnName == null ? returns.toString() : returns.toString(),
-              "return Page<R>, or take a Limit instead");
-        }
-        ResultShapes.ProjectionResult projection = shapes.projection(method, (DeclaredType) shape.element());
-        if (projection == null) {
-          return Optional.empty();
-        }
-        reader = projection.reader();
-        pieces.add(new SqlPlan.Text("SELECT " + (finder.distinct() ? "DISTINCT " : "")
-            + String.join(", ", projection.columns()) + " FROM "));
-        pieces.add(new SqlPlan.Table());
-        pieces.addAll(where);
-        boolean ordered = !finder.orderBy().isEmpty();
-        if (finder.distinct()) {
-          for (FinderModel.Order order : finder.orderBy()) {
-            String column = Naming.quote(scope.columns.get(order.property()).name());
-            if (!projection.columns().contains(column)) {
-              scope.problems.error(method, Message.METHOD_NOT_SUPPORTED, scope.where(method), "OrderBy properties that "
-                  + "Distinct selects, since the order of distinct rows by another column is undefined",
-                  "OrderBy" + capitalise(order.property()) + ", which the result does not select",
-                  "add '" + order.property() + "' to the result record, or drop Distinct");
-            }
-          }
-        }
-        if (ordered) {
-          pieces.add(new SqlPlan.Text(" ORDER BY " + finder.orderBy().stream()
-              .map(o -> Naming.quote(scope.columns.get(o.property()).name()) + " " + o.direction())
-              .collect(Collectors.joining(", "))));
-        }
-        if (sort != null) {
-          pieces.add(new SqlPlan.SortBy(sort.getSimpleName().toString(), ordered));
-        }
-        if (page != null) {
-          pieces.add(new SqlPlan.SortBy(page.getSimpleName() + ".sort()", ordered));
-          pieces.add(new SqlPlan.PageBy(page.getSimpleName().toString()));
-          List<Piece> count = new ArrayList<>();
-          if (finder.distinct()) {
-            count.add(new SqlPlan.Text("SELECT count(*) FROM (SELECT DISTINCT " + String.join(", ",
-                projection.columns()) + " FROM "));
-            count.add(new SqlPlan.Table());
-            count.addAll(where);
-            count.add(new SqlPlan.Text(")"));
-          } else {
-            count.add(new SqlPlan.Text("SELECT count(*) FROM "));
-            count.add(new SqlPlan.Table());
-            count.addAll(where);
-          }
-          countPlan = new SqlPlan(count);
-        }
-        if (limit != null) {
-          pieces.add(new SqlPlan.LimitBy(limit.getSimpleName().toString()));
-        }
-        if (finder.limit().isPresent()) {
-          pieces.add(new SqlPlan.Text(" LIMIT " + finder.limit().getAsInt()));
-        } else if ((terminal == Terminal.OPTIONAL || terminal == Terminal.SINGLE) && limit == null) {
-          pieces.add(new SqlPlan.Text(" LIMIT 2"));   // enough to tell one row from more
-        }
-        result = projection.result();
-      }
-    }
-    if (scope.problems.list().size() > before && scope.problems.hasErrors()) {
-      return Optional.empty();
-    }
-    SqlPlan plan = new SqlPlan(pieces);
-    Optional<Duration> cache = terminal == Terminal.UPDATE ? Optional.empty() : scope.cache(method);
-    if (terminal == Terminal.UPDATE && Mirrors.has(method, RepositoryModeler.CACHED)) {
-      scope.problems.error(method, Mirrors.find(method, RepositoryModeler.CACHED).get(), null, Message.CACHED_TTL,
-          "", scope.where(method), "@Cached only on methods that read", "a delete finder", "remove @Cached");
-    }
-    Optional<CheckedQuery> check = scope.skipped(method) ? Optional.empty()
-        : Optional.of(new CheckedQuery(scope.where(method), plan.verification(scope.table.qualifiedName()), false,
-            null, null, checked, result));
-    String name = method.getSimpleName().toString();
-    return Optional.of(switch (terminal) {
-      case COUNT -> new MethodDef.Count(name, signature, plan, cache, check, method);
-      case EXISTS -> new MethodDef.Exists(name, signature, plan, cache, check, method);
-      case UPDATE -> new MethodDef.Update(name, signature, plan, voidResult ? UpdateResult.VOID : UpdateResult.LONG,
-          Origin.DERIVED, check, method);
-      case PAGE -> new MethodDef.Page(name, signature, plan, countPlan, page.getSimpleName().toString(), reader,
-          cache, check, method);
-      default -> new MethodDef.Select(name, signature, plan, ResultShapes.rows(terminal), reader, Origin.DERIVED,
-          cache, check, method);
-    });
   }
 
-  private void condition(ExecutableElement method, FinderModel finder, Condition condition,
-      List<VariableElement> used, List<TypeMirror> usedTypes, List<Piece> out, List<CheckedQuery.Parameter> checked) {
-    TableDef.ColumnDef column = scope.columns.get(condition.property());
-    TypeMirror componentType = scope.componentTypes.get(condition.property());
-    String quoted = Naming.quote(column.name());
-    boolean string = "java.lang.String".equals(RepositoryScope.qualifiedName(componentType));
-    boolean ignoreCase = string && (condition.ignoreCase() || finder.allIgnoreCase());
-    Operator operator = condition.operator();
-    if (condition.ignoreCase() && !string) {
-      scope.problems.error(method, Message.FINDER_OPERATOR_TYPE, scope.where(method), "IgnoreCase",
-          condition.property(), componentType, "a String property", componentType, "remove IgnoreCase");
+  /** Whether there is one value parameter per value the conditions compare with; reports otherwise. */
+  private boolean takesValues(Finder finder, List<Argument> values) {
+    int expected = finder.model().parameterCount();
+    if (values.size() == expected) {
+      return true;
     }
-    switch (operator) {
-      case LIKE, NOT_LIKE, STARTING_WITH, ENDING_WITH, CONTAINING -> {
-        if (!string) {
-          scope.problems.error(method, Message.FINDER_OPERATOR_TYPE, scope.where(method), keyword(operator),
-              condition.property(), componentType, "a String property", componentType,
-              "compare it with Is/Equals, In or the comparison keywords");
-          return;
-        }
-      }
-      case TRUE, FALSE -> {
-        if (!(componentType.getKind() == TypeKind.BOOLEAN
-            || "java.lang.Boolean".equals(RepositoryScope.qualifiedName(componentType)))) {
-          scope.problems.error(method, Message.FINDER_OPERATOR_TYPE, scope.where(method), keyword(operator),
-              condition.property(), componentType, "a boolean property", componentType,
-              "use Is/Equals with a value, or IsNull/IsNotNull");
-          return;
-        }
-      }
-      default -> { }
-    }
-    for (int k = 0; k < used.size(); k++) {
-      VariableElement parameter = used.get(k);
-      TypeMirror parameterType = usedTypes.get(k);
-      boolean collection = operator == Operator.IN || operator == Operator.NOT_IN;
-      boolean fits = collection ? fitsCollection(parameterType, componentType) : fits(parameterType, componentType);
-      if (!fits) {
-        scope.problems.error(parameter, Message.FINDER_PARAMETER_TYPE, parameter.getSimpleName(), scope.where(method),
-            parameterType, condition.property(), componentType, keyword(operator),
-            collection ? "a Collection<" + scope.boxed(componentType) + "> (List, Set, …)" : componentType
-                + (componentType.getKind().isPrimitive() ? " or " + scope.boxed(componentType) : ""),
-            parameterType, "change the parameter's type, or reorder the parameters to match the conditions");
-        return;
-      }
-      String duckType = collection ? column.type().sql() + "[]" : column.type().sql();
-      checked.add(new CheckedQuery.Parameter(parameter.getSimpleName().toString(), parameterType.toString(), duckType));
-    }
-    String p0 = used.isEmpty() ? null : used.get(0).getSimpleName().toString();
-    String type = column.type().sql();
-    switch (operator) {
-      case EQUALS -> compare(out, quoted, "=", p0, type, ignoreCase);
-      case NOT_EQUALS -> compare(out, quoted, "<>", p0, type, ignoreCase);
-      case LESS_THAN, BEFORE -> compare(out, quoted, "<", p0, type, ignoreCase);
-      case LESS_THAN_EQUAL -> compare(out, quoted, "<=", p0, type, ignoreCase);
-      case GREATER_THAN, AFTER -> compare(out, quoted, ">", p0, type, ignoreCase);
-      case GREATER_THAN_EQUAL -> compare(out, quoted, ">=", p0, type, ignoreCase);
-      case BETWEEN -> {
-        String p1 = used.get(1).getSimpleName().toString();
-        out.add(new SqlPlan.Text((ignoreCase ? "lower(" + quoted + ")" : quoted) + " BETWEEN "
-            + (ignoreCase ? "lower(" : "")));
-        out.add(new SqlPlan.Value(p0, type, false));
-        out.add(new SqlPlan.Text((ignoreCase ? ")" : "") + " AND " + (ignoreCase ? "lower(" : "")));
-        out.add(new SqlPlan.Value(p1, type, false));
-        if (ignoreCase) {
-          out.add(new SqlPlan.Text(")"));
-        }
-      }
-      case IN -> out.add(new SqlPlan.In(quoted, p0, type, false, ignoreCase));
-      case NOT_IN -> out.add(new SqlPlan.In(quoted, p0, type, true, ignoreCase));
-      case IS_NULL -> out.add(new SqlPlan.Text(quoted + " IS NULL"));
-      case IS_NOT_NULL -> out.add(new SqlPlan.Text(quoted + " IS NOT NULL"));
-      case TRUE -> out.add(new SqlPlan.Text(quoted + " = TRUE"));
-      case FALSE -> out.add(new SqlPlan.Text(quoted + " = FALSE"));
-      case LIKE -> out.add(new SqlPlan.Like(quoted, p0, "PATTERN", false, ignoreCase));
-      case NOT_LIKE -> out.add(new SqlPlan.Like(quoted, p0, "PATTERN", true, ignoreCase));
-      case STARTING_WITH -> out.add(new SqlPlan.Like(quoted, p0, "PREFIX", false, ignoreCase));
-      case ENDING_WITH -> out.add(new SqlPlan.Like(quoted, p0, "SUFFIX", false, ignoreCase));
-      case CONTAINING -> out.add(new SqlPlan.Like(quoted, p0, "CONTAINS", false, ignoreCase));
-      default -> throw new IllegalStateException("operator " + operator);
-    }
-  }
-
-  private void compare(List<Piece> out, String column, String op, String parameter, String type, boolean ignoreCase) {
-    if (ignoreCase) {
-      out.add(new SqlPlan.Text("lower(" + column + ") " + op + " lower("));
-      out.add(new SqlPlan.Value(parameter, type, false));
-      out.add(new SqlPlan.Text(")"));
-    } else {
-      out.add(new SqlPlan.Text(column + " " + op + " "));
-      out.add(new SqlPlan.Value(parameter, type, false));
-    }
+    scope.problems.error(finder.method(), Message.FINDER_PARAMETERS, scope.where(finder.method()),
+        expectedParameters(finder.model()), values.size() + " value parameter(s)" + (values.isEmpty() ? ""
+            : ": " + values.stream().map(v -> v.type() + " " + v.element().getSimpleName())
+                .collect(Collectors.joining(", "))),
+        values.size() > expected ? "remove the extra parameters, or add conditions to the name"
+            : "add the missing parameters, in the order of the conditions");
+    return false;
   }
 
   private String expectedParameters(FinderModel finder) {
@@ -386,8 +171,8 @@ final class FinderModeler {
           continue;
         }
         TypeMirror type = scope.componentTypes.get(condition.property());
-        boolean collection = condition.operator() == Operator.IN || condition.operator() == Operator.NOT_IN;
-        String typeText = collection ? "Collection<" + scope.boxed(type) + ">" : type.toString();
+        String typeText = isCollection(condition.operator()) ? "Collection<" + scope.boxed(type) + ">"
+            : type.toString();
         parts.add(count + " × " + typeText + " for " + condition.property() + " " + keyword(condition.operator()));
       }
     }
@@ -395,7 +180,162 @@ final class FinderModeler {
         : finder.parameterCount() + " value parameter(s), in order: " + String.join(", ", parts);
   }
 
-  private String grouping(FinderModel finder) {
+  // ---- the predicate ----------------------------------------------------------------------------------
+
+  /**
+   * The WHERE clause, empty for {@code findAll…}: OR-ed groups of AND-ed conditions, each taking its values
+   * from {@code values} in order.
+   */
+  private Where where(Finder finder, List<Argument> values) {
+    List<Piece> pieces = new ArrayList<>();
+    List<CheckedQuery.Parameter> checked = new ArrayList<>();
+    Iterator<Argument> next = values.iterator();
+    List<List<Condition>> groups = finder.model().predicate();
+    for (int g = 0; g < groups.size(); g++) {
+      List<Condition> group = groups.get(g);
+      boolean parens = groups.size() > 1 && group.size() > 1;
+      pieces.add(new SqlPlan.Text(g == 0 ? " WHERE " : " OR "));
+      if (parens) {
+        pieces.add(new SqlPlan.Text("("));
+      }
+      for (int c = 0; c < group.size(); c++) {
+        if (c > 0) {
+          pieces.add(new SqlPlan.Text(" AND "));
+        }
+        List<Argument> used = new ArrayList<>();
+        for (int k = 0; k < group.get(c).parameterCount(); k++) {
+          used.add(next.next());
+        }
+        Where condition = condition(finder, group.get(c), used);
+        pieces.addAll(condition.pieces());
+        checked.addAll(condition.checked());
+      }
+      if (parens) {
+        pieces.add(new SqlPlan.Text(")"));
+      }
+    }
+    return new Where(pieces, checked);
+  }
+
+  /** One condition over the values {@code used}, or {@link Where#NONE} when a type does not fit (reported). */
+  private Where condition(Finder finder, Condition condition, List<Argument> used) {
+    TableDef.ColumnDef column = scope.columns.get(condition.property());
+    TypeMirror componentType = scope.componentTypes.get(condition.property());
+    boolean string = "java.lang.String".equals(RepositoryScope.qualifiedName(componentType));
+    if (!operatorFits(finder, condition, componentType, string)) {
+      return Where.NONE;
+    }
+    Optional<List<CheckedQuery.Parameter>> checked = bind(finder, condition, column, componentType, used);
+    if (checked.isEmpty()) {
+      return Where.NONE;
+    }
+    boolean ignoreCase = string && (condition.ignoreCase() || finder.model().allIgnoreCase());
+    return new Where(sql(condition.operator(), Naming.quote(column.name()), column.type().sql(), used, ignoreCase),
+        checked.get());
+  }
+
+  /**
+   * Whether the operator applies to a property of {@code componentType}; reports it when not, and
+   * {@code IgnoreCase} on a property that is not a string.
+   */
+  private boolean operatorFits(Finder finder, Condition condition, TypeMirror componentType, boolean string) {
+    ExecutableElement method = finder.method();
+    Operator operator = condition.operator();
+    if (condition.ignoreCase() && !string) {
+      scope.problems.error(method, Message.FINDER_OPERATOR_TYPE, scope.where(method), "IgnoreCase",
+          condition.property(), componentType, "a String property", componentType, "remove IgnoreCase");
+    }
+    switch (operator) {
+      case LIKE, NOT_LIKE, STARTING_WITH, ENDING_WITH, CONTAINING -> {
+        if (!string) {
+          scope.problems.error(method, Message.FINDER_OPERATOR_TYPE, scope.where(method), keyword(operator),
+              condition.property(), componentType, "a String property", componentType,
+              "compare it with Is/Equals, In or the comparison keywords");
+          return false;
+        }
+      }
+      case TRUE, FALSE -> {
+        if (!RepositoryScope.isBoolean(componentType)) {
+          scope.problems.error(method, Message.FINDER_OPERATOR_TYPE, scope.where(method), keyword(operator),
+              condition.property(), componentType, "a boolean property", componentType,
+              "use Is/Equals with a value, or IsNull/IsNotNull");
+          return false;
+        }
+      }
+      default -> { }
+    }
+    return true;
+  }
+
+  /** The values {@code used} as a verifier sees them, or empty when one's type does not fit (reported). */
+  private Optional<List<CheckedQuery.Parameter>> bind(Finder finder, Condition condition, TableDef.ColumnDef column,
+      TypeMirror componentType, List<Argument> used) {
+    boolean collection = isCollection(condition.operator());
+    List<CheckedQuery.Parameter> checked = new ArrayList<>();
+    for (Argument argument : used) {
+      TypeMirror type = argument.type();
+      if (!(collection ? fitsCollection(type, componentType) : fits(type, componentType))) {
+        scope.problems.error(argument.element(), Message.FINDER_PARAMETER_TYPE, argument.element().getSimpleName(),
+            scope.where(finder.method()), type, condition.property(), componentType, keyword(condition.operator()),
+            collection ? "a Collection<" + scope.boxed(componentType) + "> (List, Set, …)" : componentType
+                + (componentType.getKind().isPrimitive() ? " or " + scope.boxed(componentType) : ""),
+            type, "change the parameter's type, or reorder the parameters to match the conditions");
+        return Optional.empty();
+      }
+      checked.add(new CheckedQuery.Parameter(argument.name(), type.toString(),
+          collection ? column.type().sql() + "[]" : column.type().sql()));
+    }
+    return Optional.of(checked);
+  }
+
+  /** The SQL of {@code column operator values}; {@code type} is the column's. */
+  private static List<Piece> sql(Operator operator, String column, String type, List<Argument> used,
+      boolean ignoreCase) {
+    String p0 = used.isEmpty() ? null : used.get(0).name();
+    return switch (operator) {
+      case EQUALS -> compare(column, "=", p0, type, ignoreCase);
+      case NOT_EQUALS -> compare(column, "<>", p0, type, ignoreCase);
+      case LESS_THAN, BEFORE -> compare(column, "<", p0, type, ignoreCase);
+      case LESS_THAN_EQUAL -> compare(column, "<=", p0, type, ignoreCase);
+      case GREATER_THAN, AFTER -> compare(column, ">", p0, type, ignoreCase);
+      case GREATER_THAN_EQUAL -> compare(column, ">=", p0, type, ignoreCase);
+      case BETWEEN -> between(column, p0, used.get(1).name(), type, ignoreCase);
+      case IN -> List.of(new SqlPlan.In(column, p0, type, false, ignoreCase));
+      case NOT_IN -> List.of(new SqlPlan.In(column, p0, type, true, ignoreCase));
+      case IS_NULL -> List.of(new SqlPlan.Text(column + " IS NULL"));
+      case IS_NOT_NULL -> List.of(new SqlPlan.Text(column + " IS NOT NULL"));
+      case TRUE -> List.of(new SqlPlan.Text(column + " = TRUE"));
+      case FALSE -> List.of(new SqlPlan.Text(column + " = FALSE"));
+      case LIKE -> List.of(new SqlPlan.Like(column, p0, "PATTERN", false, ignoreCase));
+      case NOT_LIKE -> List.of(new SqlPlan.Like(column, p0, "PATTERN", true, ignoreCase));
+      case STARTING_WITH -> List.of(new SqlPlan.Like(column, p0, "PREFIX", false, ignoreCase));
+      case ENDING_WITH -> List.of(new SqlPlan.Like(column, p0, "SUFFIX", false, ignoreCase));
+      case CONTAINING -> List.of(new SqlPlan.Like(column, p0, "CONTAINS", false, ignoreCase));
+    };
+  }
+
+  private static List<Piece> compare(String column, String op, String parameter, String type, boolean ignoreCase) {
+    if (ignoreCase) {
+      return List.of(new SqlPlan.Text("lower(" + column + ") " + op + " lower("),
+          new SqlPlan.Value(parameter, type, false), new SqlPlan.Text(")"));
+    }
+    return List.of(new SqlPlan.Text(column + " " + op + " "), new SqlPlan.Value(parameter, type, false));
+  }
+
+  private static List<Piece> between(String column, String from, String to, String type, boolean ignoreCase) {
+    List<Piece> pieces = new ArrayList<>(List.of(
+        new SqlPlan.Text((ignoreCase ? "lower(" + column + ")" : column) + " BETWEEN " + (ignoreCase ? "lower(" : "")),
+        new SqlPlan.Value(from, type, false),
+        new SqlPlan.Text((ignoreCase ? ")" : "") + " AND " + (ignoreCase ? "lower(" : "")),
+        new SqlPlan.Value(to, type, false)));
+    if (ignoreCase) {
+      pieces.add(new SqlPlan.Text(")"));
+    }
+    return pieces;
+  }
+
+  /** {@code a AND b OR c} as {@code (a AND b) OR c}, for the warning about mixing And and Or. */
+  private static String grouping(FinderModel finder) {
     return finder.predicate().stream()
         .map(group -> {
           String and = group.stream().map(Condition::property).collect(Collectors.joining(" AND "));
@@ -403,6 +343,157 @@ final class FinderModeler {
         })
         .collect(Collectors.joining(" OR "));
   }
+
+  // ---- the statement, by subject ----------------------------------------------------------------------
+
+  private Optional<MethodDef> count(Finder finder, Where where) {
+    shapes.checkCount(finder.method(), finder.returns());
+    SqlPlan plan = plan("SELECT count(*) FROM ", where, List.of());
+    return reading(finder, plan, where, new CheckedQuery.Scalar("long", "BIGINT")).map(run ->
+        new MethodDef.Count(finder.name(), finder.signature(), plan, run.cache(), run.query(), finder.method()));
+  }
+
+  private Optional<MethodDef> exists(Finder finder, Where where) {
+    shapes.checkExists(finder.method(), finder.returns());
+    SqlPlan plan = plan("SELECT 1 FROM ", where, List.of(new SqlPlan.Text(" LIMIT 1")));
+    return reading(finder, plan, where, new CheckedQuery.Nothing()).map(run ->
+        new MethodDef.Exists(finder.name(), finder.signature(), plan, run.cache(), run.query(), finder.method()));
+  }
+
+  private Optional<MethodDef> delete(Finder finder, Where where) {
+    UpdateResult result = shapes.deleteResult(finder.method(), finder.returns());
+    SqlPlan plan = plan("DELETE FROM ", where, List.of());
+    if (scope.failedSince(finder.mark())) {
+      return Optional.empty();
+    }
+    scope.rejectCached(finder.method(), "a delete finder");
+    return Optional.of(new MethodDef.Update(finder.name(), finder.signature(), plan, result, Origin.DERIVED,
+        check(finder, plan, where, new CheckedQuery.Nothing()), finder.method()));
+  }
+
+  private Optional<MethodDef> select(Finder finder, Parameters parameters, Where where) {
+    Optional<Shape> shape = shapes.finderRows(finder.method(), finder.returns());
+    if (shape.isEmpty()) {
+      return Optional.empty();
+    }
+    Wrapper wrapper = shape.get().wrapper();
+    checkPage(finder, wrapper, parameters.page());
+    Optional<Projection> projection = shapes.projection(finder.method(), (DeclaredType) shape.get().element());
+    if (projection.isEmpty()) {
+      return Optional.empty();
+    }
+    checkDistinctOrder(finder, projection.get());
+    FinderModel model = finder.model();
+    SqlPlan plan = plan("SELECT " + (model.distinct() ? "DISTINCT " : "") + String.join(", ",
+        projection.get().columns()) + " FROM ", where, orderAndLimit(model, parameters, wrapper));
+    Optional<Run> run = reading(finder, plan, where, projection.get().result());
+    if (run.isEmpty()) {
+      return Optional.empty();
+    }
+    if (wrapper == Wrapper.PAGE) {
+      return Optional.of(new MethodDef.Page(finder.name(), finder.signature(), plan,
+          countPlan(model, projection.get(), where), parameters.page().getSimpleName().toString(),
+          projection.get().reader(), run.get().cache(), run.get().query(), finder.method()));
+    }
+    return Optional.of(new MethodDef.Select(finder.name(), finder.signature(), plan, ResultShapes.rows(wrapper),
+        projection.get().reader(), Origin.DERIVED, run.get().cache(), run.get().query(), finder.method()));
+  }
+
+  /** Reports a {@code Page} return type without a {@code PageRequest}, and a {@code PageRequest} without one. */
+  private void checkPage(Finder finder, Wrapper wrapper, VariableElement page) {
+    ExecutableElement method = finder.method();
+    if (wrapper == Wrapper.PAGE && page == null) {
+      scope.problems.error(method, Message.SPECIAL_PARAMETER, scope.where(method), "a Page return type without a "
+          + "PageRequest parameter", "a PageRequest parameter, which says which page", "none",
+          "add a PageRequest parameter");
+    }
+    if (wrapper != Wrapper.PAGE && page != null) {
+      scope.problems.error(page, Message.SPECIAL_PARAMETER, scope.where(method), "a PageRequest parameter",
+          "a Page<R> return type with it", finder.returns().toString(), "return Page<R>, or take a Limit instead");
+    }
+  }
+
+  /** Reports an {@code OrderBy} property that {@code Distinct} does not select. */
+  private void checkDistinctOrder(Finder finder, Projection projection) {
+    if (!finder.model().distinct()) {
+      return;
+    }
+    for (FinderModel.Order order : finder.model().orderBy()) {
+      if (!projection.columns().contains(quotedColumn(order.property()))) {
+        scope.problems.error(finder.method(), Message.METHOD_NOT_SUPPORTED, scope.where(finder.method()),
+            "OrderBy properties that Distinct selects, since the order of distinct rows by another column is "
+                + "undefined", "OrderBy" + capitalise(order.property()) + ", which the result does not select",
+            "add '" + order.property() + "' to the result record, or drop Distinct");
+      }
+    }
+  }
+
+  /**
+   * What follows a select's WHERE clause: the name's {@code OrderBy}, then the {@code Sort}, the
+   * {@code PageRequest} or {@code Limit}, and the name's {@code First}/{@code Top}.
+   */
+  private List<Piece> orderAndLimit(FinderModel model, Parameters parameters, Wrapper wrapper) {
+    List<Piece> pieces = new ArrayList<>();
+    boolean ordered = !model.orderBy().isEmpty();
+    if (ordered) {
+      pieces.add(new SqlPlan.Text(" ORDER BY " + model.orderBy().stream()
+          .map(o -> quotedColumn(o.property()) + " " + o.direction())
+          .collect(Collectors.joining(", "))));
+    }
+    if (parameters.sort() != null) {
+      pieces.add(new SqlPlan.SortBy(parameters.sort().getSimpleName().toString(), ordered));
+    }
+    if (parameters.page() != null) {
+      pieces.add(new SqlPlan.SortBy(parameters.page().getSimpleName() + ".sort()", ordered));
+      pieces.add(new SqlPlan.PageBy(parameters.page().getSimpleName().toString()));
+    }
+    if (parameters.limit() != null) {
+      pieces.add(new SqlPlan.LimitBy(parameters.limit().getSimpleName().toString()));
+    }
+    if (model.limit().isPresent()) {
+      pieces.add(new SqlPlan.Text(" LIMIT " + model.limit().getAsInt()));
+    } else if ((wrapper == Wrapper.OPTIONAL || wrapper == Wrapper.SINGLE) && parameters.limit() == null) {
+      pieces.add(new SqlPlan.Text(" LIMIT 2"));   // enough to tell one row from more
+    }
+    return pieces;
+  }
+
+  /** The count of a page's rows: of the distinct ones with {@code Distinct}. */
+  private static SqlPlan countPlan(FinderModel model, Projection projection, Where where) {
+    if (model.distinct()) {
+      return plan("SELECT count(*) FROM (SELECT DISTINCT " + String.join(", ", projection.columns()) + " FROM ",
+          where, List.of(new SqlPlan.Text(")")));
+    }
+    return plan("SELECT count(*) FROM ", where, List.of());
+  }
+
+  /** {@code head}, the table, the WHERE clause and {@code tail}. */
+  private static SqlPlan plan(String head, Where where, List<Piece> tail) {
+    List<Piece> pieces = new ArrayList<>();
+    pieces.add(new SqlPlan.Text(head));
+    pieces.add(new SqlPlan.Table());
+    pieces.addAll(where.pieces());
+    pieces.addAll(tail);
+    return new SqlPlan(pieces);
+  }
+
+  /** The cache TTL and check of a finder that reads, or empty when its problems include an error. */
+  private Optional<Run> reading(Finder finder, SqlPlan plan, Where where, CheckedQuery.Result result) {
+    if (scope.failedSince(finder.mark())) {
+      return Optional.empty();
+    }
+    return Optional.of(new Run(scope.cache(finder.method()), check(finder, plan, where, result)));
+  }
+
+  private Optional<CheckedQuery> check(Finder finder, SqlPlan plan, Where where, CheckedQuery.Result result) {
+    if (scope.skipped(finder.method())) {
+      return Optional.empty();
+    }
+    return Optional.of(new CheckedQuery(scope.where(finder.method()), plan.verification(scope.table.qualifiedName()),
+        false, null, null, where.checked(), result));
+  }
+
+  // ---- types ------------------------------------------------------------------------------------------
 
   /**
    * Whether a value of {@code parameter}'s type can be rendered as a literal of the component's column:
@@ -433,6 +524,14 @@ final class FinderModeler {
     DeclaredType wanted = scope.types.getDeclaredType(collection,
         scope.types.getWildcardType(scope.boxed(component), null));
     return scope.types.isAssignable(parameter, wanted);
+  }
+
+  private String quotedColumn(String property) {
+    return Naming.quote(scope.columns.get(property).name());
+  }
+
+  private static boolean isCollection(Operator operator) {
+    return operator == Operator.IN || operator == Operator.NOT_IN;
   }
 
   private static String capitalise(String property) {

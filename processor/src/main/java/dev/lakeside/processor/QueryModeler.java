@@ -1,16 +1,13 @@
 package dev.lakeside.processor;
 
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeName;
 import dev.lakeside.duckdb.StatementKind;
 import dev.lakeside.duckdb.Statements;
 import dev.lakeside.processor.RepositoryDef.MethodDef;
 import dev.lakeside.processor.RepositoryDef.Origin;
-import dev.lakeside.processor.RepositoryDef.Reader;
-import dev.lakeside.processor.RepositoryDef.ReaderKind;
-import dev.lakeside.processor.RepositoryDef.Rows;
 import dev.lakeside.processor.RepositoryDef.UpdateResult;
-import dev.lakeside.processor.ResultShapes.Terminal;
+import dev.lakeside.processor.RepositoryScope.Argument;
+import dev.lakeside.processor.ResultShapes.QueryRows;
 import dev.lakeside.processor.SqlPlan.Piece;
 import dev.lakeside.processor.spi.CheckedQuery;
 import java.time.Duration;
@@ -22,12 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -47,33 +40,77 @@ final class QueryModeler {
     this.shapes = shapes;
   }
 
+  /** A template with its parameters by name, and the DuckDB type of each that has one. */
+  private record Bound(QueryTemplate template, Map<String, Argument> parameters, Map<String, String> duckTypes) {
+    /** The statement: the text, a value per {@code :name}. */
+    SqlPlan plan() {
+      List<Piece> pieces = new ArrayList<>();
+      for (QueryTemplate.Segment segment : template.segments()) {
+        if (segment instanceof QueryTemplate.Text text) {
+          pieces.add(new SqlPlan.Text(text.text()));
+        } else {
+          String parameter = ((QueryTemplate.Parameter) segment).name();
+          pieces.add(new SqlPlan.Value(parameter, duckTypes.get(parameter),
+              !parameters.get(parameter).type().getKind().isPrimitive()));
+        }
+      }
+      return new SqlPlan(pieces);
+    }
+
+    /** The parameters a verifier binds, in order of first use. */
+    List<CheckedQuery.Parameter> checked() {
+      return template.parameterNames().stream()
+          .map(n -> new CheckedQuery.Parameter(n, parameters.get(n).type().toString(), duckTypes.get(n)))
+          .toList();
+    }
+  }
+
+  /** The method's model, or empty with the reasons reported. */
   Optional<MethodDef> model(ExecutableElement method, ExecutableType type, AnnotationMirror query,
       MethodSpec signature) {
     AnnotationValue value = Mirrors.explicitValue(query, "value");
+    Optional<QueryTemplate> template = template(method, query, value);
+    if (template.isEmpty()) {
+      return Optional.empty();
+    }
+    int mark = scope.mark();
+    Map<String, Argument> parameters = parameters(method, type);
+    checkReferences(method, query, value, template.get(), parameters);
+    Bound bound = new Bound(template.get(), parameters, duckTypes(method, template.get(), parameters));
+    return writes(template.get())
+        ? update(method, signature, type.getReturnType(), bound, mark)
+        : select(method, signature, type.getReturnType(), bound, mark);
+  }
+
+  private Optional<QueryTemplate> template(ExecutableElement method, AnnotationMirror query, AnnotationValue value) {
     String sql = value == null ? "" : String.valueOf(value.getValue());
-    QueryTemplate template;
     try {
-      template = QueryTemplate.parse(sql);
+      return Optional.of(QueryTemplate.parse(sql));
     } catch (QueryTemplate.SyntaxException e) {
       scope.problems.error(method, query, value, Message.QUERY_SYNTAX, scope.where(method), e.getMessage());
       return Optional.empty();
     }
-    int before = scope.problems.list().size();
-    Map<String, VariableElement> parameters = new LinkedHashMap<>();
-    Map<String, TypeMirror> parameterTypes = new LinkedHashMap<>();
-    for (int i = 0; i < method.getParameters().size(); i++) {
-      VariableElement parameter = method.getParameters().get(i);
-      TypeMirror parameterType = type.getParameterTypes().get(i);
-      String special = RepositoryScope.qualifiedName(parameterType);
+  }
+
+  /** The value parameters by name; {@code Sort}, {@code Limit} and {@code PageRequest} are reported. */
+  private Map<String, Argument> parameters(ExecutableElement method, ExecutableType type) {
+    Map<String, Argument> parameters = new LinkedHashMap<>();
+    for (Argument argument : Argument.of(method, type)) {
+      String special = RepositoryScope.qualifiedName(argument.type());
       if (RepositoryScope.isSpecial(special)) {
-        scope.problems.error(parameter, Message.SPECIAL_PARAMETER, scope.where(method), "a "
+        scope.problems.error(argument.element(), Message.SPECIAL_PARAMETER, scope.where(method), "a "
             + RepositoryScope.simple(special) + " parameter with @Query", "plain value parameters referenced as :name",
             RepositoryScope.simple(special), "write ORDER BY / LIMIT :n / OFFSET :m in the query");
         continue;
       }
-      parameters.put(parameter.getSimpleName().toString(), parameter);
-      parameterTypes.put(parameter.getSimpleName().toString(), parameterType);
+      parameters.put(argument.name(), argument);
     }
+    return parameters;
+  }
+
+  /** Reports each {@code :name} that names no parameter. */
+  private void checkReferences(ExecutableElement method, AnnotationMirror query, AnnotationValue value,
+      QueryTemplate template, Map<String, Argument> parameters) {
     for (QueryTemplate.Parameter reference : template.parameters()) {
       if (!parameters.containsKey(reference.name())) {
         String candidates = parameters.isEmpty() ? "(the method has no parameters)"
@@ -85,117 +122,59 @@ final class QueryModeler {
                 + " (write \\: for a literal colon)");
       }
     }
+  }
+
+  /** The DuckDB type of each parameter; one the text does not use, or without a mapping, is reported. */
+  private Map<String, String> duckTypes(ExecutableElement method, QueryTemplate template,
+      Map<String, Argument> parameters) {
     Map<String, String> duckTypes = new LinkedHashMap<>();
-    for (Map.Entry<String, VariableElement> entry : parameters.entrySet()) {
-      if (!template.parameterNames().contains(entry.getKey())) {
-        scope.problems.error(entry.getValue(), Message.QUERY_UNUSED_PARAMETER, entry.getKey(), scope.where(method),
-            entry.getKey());
+    for (Argument argument : parameters.values()) {
+      String name = argument.name();
+      if (!template.parameterNames().contains(name)) {
+        scope.problems.error(argument.element(), Message.QUERY_UNUSED_PARAMETER, name, scope.where(method), name);
         continue;
       }
       try {
-        duckTypes.put(entry.getKey(), scope.resolver.type(parameterTypes.get(entry.getKey()), entry.getKey()).sql());
+        duckTypes.put(name, scope.resolver.type(argument.type(), name).sql());
       } catch (TypeResolver.Failure f) {
-        TypeMirror parameterType = parameterTypes.get(entry.getKey());
-        scope.problems.error(entry.getValue(), Message.QUERY_TYPE, "Parameter '" + entry.getKey() + "'",
-            scope.where(method), parameterType,
-            f.reason instanceof TypeResolver.Unsupported u ? u.found() : parameterType,
+        TypeMirror type = argument.type();
+        scope.problems.error(argument.element(), Message.QUERY_TYPE, "Parameter '" + name + "'", scope.where(method),
+            type, f.reason instanceof TypeResolver.Unsupported u ? u.found() : type,
             f.reason instanceof TypeResolver.Unsupported u ? u.fix()
                 : "use a supported type (see the type mapping table)");
       }
     }
-    boolean writes = writes(template);
-    TypeMirror returns = type.getReturnType();
-    Terminal terminal;
-    Reader reader = null;
-    boolean primitiveScalar = false;
-    boolean intResult = false;
-    boolean voidResult = false;
-    CheckedQuery.Result result;
-    if (writes) {
-      voidResult = returns.getKind() == TypeKind.VOID;
-      intResult = returns.getKind() == TypeKind.INT
-          || "java.lang.Integer".equals(RepositoryScope.qualifiedName(returns));
-      if (!voidResult && !intResult && !ResultShapes.isLong(returns)) {
-        scope.returnProblem(method, returns, "void, long or int (the number of rows changed), since the statement "
-            + "writes (" + writingPart(template) + ")", "return void or long; a query that only reads is made "
-            + "of SELECT, WITH … SELECT, VALUES, FROM, TABLE, DESCRIBE, SHOW, SUMMARIZE or PIVOT statements, "
-            + "with no writing common table expression");
-        return Optional.empty();
-      }
-      terminal = Terminal.UPDATE;
-      result = new CheckedQuery.Nothing();
-    } else {
-      ResultShapes.Shape shape = shapes.shape(returns);
-      if (returns.getKind() == TypeKind.VOID || shape == null || shape.terminal() == Terminal.PAGE) {
-        scope.returnProblem(method, returns, "List<R>, Stream<R>, Optional<R> or R, where R is a record (columns "
-            + "mapped by name) or a single-column value (long, String, Instant, …)", returns.getKind()
-            == TypeKind.VOID ? "return the rows, or write a statement that writes (INSERT, UPDATE, DELETE …)"
-            : "return a List of rows; Page needs a count query, so write it as two @Query methods");
-        return Optional.empty();
-      }
-      terminal = shape.terminal();
-      TypeMirror element = shape.element();
-      if (element.getKind() == TypeKind.DECLARED
-          && ((DeclaredType) element).asElement().getKind() == ElementKind.RECORD) {
-        ResultShapes.ResultRecord rows = shapes.resultRecord(method, (DeclaredType) element);
-        if (rows == null) {
-          return Optional.empty();
-        }
-        reader = rows.reader();
-        result = rows.result();
-      } else {
-        ValueType scalar;
-        try {
-          scalar = scope.resolver.type(element, "the result");
-        } catch (TypeResolver.Failure f) {
-          scope.problems.error(method, Message.QUERY_TYPE, "The result", scope.where(method), element, element,
-              "return a record, or a supported value type");
-          return Optional.empty();
-        }
-        if (ResultShapes.containsStruct(scalar)) {
-          scope.problems.error(method, Message.QUERY_TYPE, "The result", scope.where(method), element,
-              "a value containing records", "return the record itself, one per row");
-          return Optional.empty();
-        }
-        primitiveScalar = element.getKind().isPrimitive();
-        reader = new Reader(TypeName.get(scope.boxed(element)), ReaderKind.SCALAR, List.of(),
-            primitiveScalar ? new ValueType.Scalar(((ValueType.Scalar) scalar).type(), false) : scalar);
-        result = new CheckedQuery.Scalar(element.toString(), scalar.sql());
-      }
-    }
-    if (scope.problems.list().size() > before && scope.problems.hasErrors()) {
+    return duckTypes;
+  }
+
+  private Optional<MethodDef> update(ExecutableElement method, MethodSpec signature, TypeMirror returns,
+      Bound bound, int mark) {
+    Optional<UpdateResult> result = shapes.writeResult(method, returns, bound.template());
+    if (result.isEmpty() || scope.failedSince(mark) || scope.rejectCached(method, "a statement that writes")) {
       return Optional.empty();
     }
-    List<Piece> pieces = new ArrayList<>();
-    for (QueryTemplate.Segment segment : template.segments()) {
-      if (segment instanceof QueryTemplate.Text text) {
-        pieces.add(new SqlPlan.Text(text.text()));
-      } else {
-        String parameter = ((QueryTemplate.Parameter) segment).name();
-        pieces.add(new SqlPlan.Value(parameter, duckTypes.get(parameter),
-            !parameterTypes.get(parameter).getKind().isPrimitive()));
-      }
-    }
-    List<CheckedQuery.Parameter> checked = template.parameterNames().stream()
-        .map(n -> new CheckedQuery.Parameter(n, parameterTypes.get(n).toString(), duckTypes.get(n)))
-        .toList();
-    SqlPlan plan = new SqlPlan(pieces);
-    Optional<Duration> cache = writes ? Optional.empty() : scope.cache(method);
-    if (writes && Mirrors.has(method, RepositoryModeler.CACHED)) {
-      scope.problems.error(method, Mirrors.find(method, RepositoryModeler.CACHED).get(), null, Message.CACHED_TTL,
-          "", scope.where(method), "@Cached only on methods that read", "a statement that writes", "remove @Cached");
+    return Optional.of(new MethodDef.Update(method.getSimpleName().toString(), signature, bound.plan(),
+        result.get(), Origin.QUERY, check(method, bound, new CheckedQuery.Nothing()), method));
+  }
+
+  private Optional<MethodDef> select(ExecutableElement method, MethodSpec signature, TypeMirror returns,
+      Bound bound, int mark) {
+    Optional<QueryRows> rows = shapes.queryRows(method, returns);
+    if (rows.isEmpty() || scope.failedSince(mark)) {
       return Optional.empty();
     }
-    Optional<CheckedQuery> check = scope.skipped(method) ? Optional.empty()
-        : Optional.of(new CheckedQuery(scope.where(method), template.placeholderText(), true,
-            scope.table.catalog().orElse(null), scope.table.schema().orElse(null), checked, result));
-    String name = method.getSimpleName().toString();
-    if (writes) {
-      return Optional.of(new MethodDef.Update(name, signature, plan, voidResult ? UpdateResult.VOID
-          : intResult ? UpdateResult.INT : UpdateResult.LONG, Origin.QUERY, check, method));
+    Optional<Duration> cache = scope.cache(method);
+    return Optional.of(new MethodDef.Select(method.getSimpleName().toString(), signature, bound.plan(),
+        rows.get().rows(), rows.get().reader(), Origin.QUERY, cache, check(method, bound, rows.get().result()),
+        method));
+  }
+
+  private Optional<CheckedQuery> check(ExecutableElement method, Bound bound, CheckedQuery.Result result) {
+    if (scope.skipped(method)) {
+      return Optional.empty();
     }
-    return Optional.of(new MethodDef.Select(name, signature, plan,
-        primitiveScalar ? Rows.PRIMITIVE : ResultShapes.rows(terminal), reader, Origin.QUERY, cache, check, method));
+    return Optional.of(new CheckedQuery(scope.where(method), bound.template().placeholderText(), true,
+        scope.table.catalog().orElse(null), scope.table.schema().orElse(null), bound.checked(), result));
   }
 
   /**

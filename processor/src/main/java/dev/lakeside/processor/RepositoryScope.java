@@ -3,7 +3,9 @@ package dev.lakeside.processor;
 import com.palantir.javapoet.ClassName;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -12,7 +14,9 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -64,6 +68,22 @@ final class RepositoryScope {
     this.typeCached = Mirrors.find(repository, RepositoryModeler.CACHED);
   }
 
+  /** A method parameter, with its type as a member of the repository. */
+  record Argument(VariableElement element, TypeMirror type) {
+    String name() {
+      return element.getSimpleName().toString();
+    }
+
+    /** The parameters of {@code method}, whose type as a member of the repository is {@code type}. */
+    static List<Argument> of(ExecutableElement method, ExecutableType type) {
+      List<Argument> arguments = new ArrayList<>();
+      for (int i = 0; i < method.getParameters().size(); i++) {
+        arguments.add(new Argument(method.getParameters().get(i), type.getParameterTypes().get(i)));
+      }
+      return List.copyOf(arguments);
+    }
+  }
+
   /** {@code Interface.method}, for messages. */
   String where(ExecutableElement method) {
     return String.join(".", name.simpleNames()) + "." + method.getSimpleName();
@@ -97,6 +117,30 @@ final class RepositoryScope {
     }
   }
 
+  /** Where the problems of the method being modelled start, for {@link #failedSince}. */
+  int mark() {
+    return problems.list().size();
+  }
+
+  /**
+   * Whether problems were reported since {@code mark} and any problem so far is an error: modelling the
+   * method stops there.
+   */
+  boolean failedSince(int mark) {
+    return problems.list().size() > mark && problems.hasErrors();
+  }
+
+  /** Reports {@code @Cached} on a method whose statement writes ({@code found} says which); whether it did. */
+  boolean rejectCached(ExecutableElement method, String found) {
+    Optional<AnnotationMirror> cached = Mirrors.find(method, RepositoryModeler.CACHED);
+    if (cached.isEmpty()) {
+      return false;
+    }
+    problems.error(method, cached.get(), null, Message.CACHED_TTL, "", where(method),
+        "@Cached only on methods that read", found, "remove @Cached");
+    return true;
+  }
+
   /** Whether the method or the interface is annotated {@code @SkipVerification}. */
   boolean skipped(ExecutableElement method) {
     return Mirrors.has(method, RepositoryModeler.SKIP_VERIFICATION)
@@ -109,6 +153,10 @@ final class RepositoryScope {
 
   TypeMirror boxed(TypeMirror type) {
     return type.getKind().isPrimitive() ? types.boxedClass((PrimitiveType) type).asType() : type;
+  }
+
+  static boolean isBoolean(TypeMirror type) {
+    return type.getKind() == TypeKind.BOOLEAN || "java.lang.Boolean".equals(qualifiedName(type));
   }
 
   static String qualifiedName(TypeMirror type) {

@@ -1,12 +1,16 @@
 package dev.lakeside.processor;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
 import dev.lakeside.processor.RepositoryDef.Reader;
 import dev.lakeside.processor.RepositoryDef.ReaderKind;
 import dev.lakeside.processor.RepositoryDef.Rows;
+import dev.lakeside.processor.RepositoryDef.UpdateResult;
 import dev.lakeside.processor.spi.CheckedQuery;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
@@ -16,11 +20,34 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * What repository methods return: how a return type wraps its rows (a list, a stream, an optional, one
- * row or a page), and the rows themselves, the entity, a projection of it or a {@code @Query}'s result record.
+ * What repository methods return: a count, a boolean, the number of rows written, or rows, wrapped in a
+ * list, a stream, an optional, a page or not at all, each the entity, a projection of it, a {@code @Query}'s
+ * result record or a single value. Checks a method's return type and reports what does not fit.
  */
 final class ResultShapes {
   private static final String PAGE = "dev.lakeside.repository.Page";
+
+  /** How a return type wraps its rows. */
+  enum Wrapper {
+    LIST,
+    STREAM,
+    OPTIONAL,
+    SINGLE,
+    PAGE
+  }
+
+  /** A return type: how it wraps its rows, and the type of one. */
+  record Shape(Wrapper wrapper, TypeMirror element) {}
+
+  /**
+   * The rows of a finder.
+   *
+   * @param columns the quoted columns it selects, in the reader's order
+   */
+  record Projection(Reader reader, List<String> columns, CheckedQuery.Result result) {}
+
+  /** The rows of a {@code @Query} that reads: how the method returns them, and their reader. */
+  record QueryRows(Rows rows, Reader reader, CheckedQuery.Result result) {}
 
   private final RepositoryScope scope;
 
@@ -28,52 +55,95 @@ final class ResultShapes {
     this.scope = scope;
   }
 
-  /** What a method returns, and how the generated body gets it. */
-  enum Terminal {
-    LIST,
-    STREAM,
-    OPTIONAL,
-    SINGLE,
-    PAGE,
-    COUNT,
-    EXISTS,
-    UPDATE
+  /** Reports a {@code count…} finder that does not return {@code long} or {@code Long}. */
+  void checkCount(ExecutableElement method, TypeMirror returns) {
+    if (!isLong(returns)) {
+      scope.returnProblem(method, returns, "long (or Long): count(*) is a BIGINT", "declare it `long "
+          + method.getSimpleName() + "(…)`");
+    }
   }
 
-  static Rows rows(Terminal terminal) {
-    return switch (terminal) {
+  /** Reports an {@code exists…} finder that does not return {@code boolean} or {@code Boolean}. */
+  void checkExists(ExecutableElement method, TypeMirror returns) {
+    if (!RepositoryScope.isBoolean(returns)) {
+      scope.returnProblem(method, returns, "boolean (or Boolean)", "declare it `boolean " + method.getSimpleName()
+          + "(…)`");
+    }
+  }
+
+  /** What a {@code delete…} finder returns: nothing, or the number of rows deleted (reporting any other type). */
+  UpdateResult deleteResult(ExecutableElement method, TypeMirror returns) {
+    if (returns.getKind() == TypeKind.VOID) {
+      return UpdateResult.VOID;
+    }
+    if (!isLong(returns)) {
+      scope.returnProblem(method, returns, "void, or long (or Long) for the number of rows deleted",
+          "declare it `void` or `long`");
+    }
+    return UpdateResult.LONG;
+  }
+
+  /** What a {@code @Query} that writes returns, or empty (reported) when it cannot return the rows changed. */
+  Optional<UpdateResult> writeResult(ExecutableElement method, TypeMirror returns, QueryTemplate template) {
+    if (returns.getKind() == TypeKind.VOID) {
+      return Optional.of(UpdateResult.VOID);
+    }
+    if (returns.getKind() == TypeKind.INT || "java.lang.Integer".equals(RepositoryScope.qualifiedName(returns))) {
+      return Optional.of(UpdateResult.INT);
+    }
+    if (isLong(returns)) {
+      return Optional.of(UpdateResult.LONG);
+    }
+    scope.returnProblem(method, returns, "void, long or int (the number of rows changed), since the statement "
+        + "writes (" + QueryModeler.writingPart(template) + ")", "return void or long; a query that only reads is "
+        + "made of SELECT, WITH … SELECT, VALUES, FROM, TABLE, DESCRIBE, SHOW, SUMMARIZE or PIVOT statements, "
+        + "with no writing common table expression");
+    return Optional.empty();
+  }
+
+  /** The shape of a finder's rows, or empty (reported) unless they are records. */
+  Optional<Shape> finderRows(ExecutableElement method, TypeMirror returns) {
+    Shape shape = shape(returns);
+    if (shape == null || ((DeclaredType) shape.element()).asElement().getKind() != ElementKind.RECORD) {
+      scope.returnProblem(method, returns, "List<R>, Stream<R>, Optional<R>, R or Page<R>, where R is "
+          + scope.entity.getSimpleName() + " or a record whose components are some of its components",
+          "return " + scope.entity.getSimpleName() + " rows, e.g. `List<" + scope.entity.getSimpleName() + ">`");
+      return Optional.empty();
+    }
+    return Optional.of(shape);
+  }
+
+  /** How a {@link Wrapper} other than {@code PAGE} returns its rows. */
+  static Rows rows(Wrapper wrapper) {
+    return switch (wrapper) {
       case LIST -> Rows.LIST;
       case STREAM -> Rows.STREAM;
       case OPTIONAL -> Rows.OPTIONAL;
       case SINGLE -> Rows.SINGLE;
-      default -> throw new IllegalArgumentException("terminal " + terminal);
+      case PAGE -> throw new IllegalArgumentException("wrapper " + wrapper);
     };
   }
 
-  /** How a return type wraps its rows. */
-  record Shape(Terminal terminal, TypeMirror element) {}
-
-  Shape shape(TypeMirror returns) {
+  private Shape shape(TypeMirror returns) {
     if (returns.getKind() == TypeKind.VOID) {
       return null;
     }
     if (returns.getKind().isPrimitive()) {
-      return new Shape(Terminal.SINGLE, returns);
+      return new Shape(Wrapper.SINGLE, returns);
     }
     if (returns.getKind() != TypeKind.DECLARED) {
-      return new Shape(Terminal.SINGLE, returns);
+      return new Shape(Wrapper.SINGLE, returns);
     }
     DeclaredType declared = (DeclaredType) returns;
-    String name = RepositoryScope.qualifiedName(returns);
-    Terminal wrapper = switch (name) {
-      case "java.util.List" -> Terminal.LIST;
-      case "java.util.stream.Stream" -> Terminal.STREAM;
-      case "java.util.Optional" -> Terminal.OPTIONAL;
-      case PAGE -> Terminal.PAGE;
+    Wrapper wrapper = switch (RepositoryScope.qualifiedName(returns)) {
+      case "java.util.List" -> Wrapper.LIST;
+      case "java.util.stream.Stream" -> Wrapper.STREAM;
+      case "java.util.Optional" -> Wrapper.OPTIONAL;
+      case PAGE -> Wrapper.PAGE;
       default -> null;
     };
     if (wrapper == null) {
-      return new Shape(Terminal.SINGLE, returns);
+      return new Shape(Wrapper.SINGLE, returns);
     }
     if (declared.getTypeArguments().size() != 1) {
       return null;
@@ -85,20 +155,15 @@ final class ResultShapes {
     return new Shape(wrapper, element);
   }
 
-  record ProjectionResult(Reader reader, List<String> columns, CheckedQuery.Result result) {}
-
-  ProjectionResult projection(ExecutableElement method, DeclaredType rowType) {
+  /**
+   * The entity, or a record of some of its components with the same names and types; empty (reported)
+   * otherwise.
+   */
+  Optional<Projection> projection(ExecutableElement method, DeclaredType rowType) {
     TypeElement row = (TypeElement) rowType.asElement();
     if (scope.types.isSameType(scope.types.erasure(rowType), scope.types.erasure(scope.entity.asType()))) {
-      List<CheckedQuery.Component> components = new ArrayList<>();
-      for (TableDef.ColumnDef column : scope.table.columns()) {
-        components.add(new CheckedQuery.Component(column.component(), column.name(),
-            scope.componentTypes.get(column.component()).toString(), column.type().sql(),
-            scope.componentTypes.get(column.component()).getKind().isPrimitive()));
-      }
-      return new ProjectionResult(new Reader(ClassName.get(scope.entity), ReaderKind.TABLE, List.of(), null),
-          scope.table.columns().stream().map(c -> Naming.quote(c.name())).toList(),
-          new CheckedQuery.Rows(scope.entity.getQualifiedName().toString(), components));
+      return Optional.of(new Projection(entityReader(),
+          scope.table.columns().stream().map(c -> Naming.quote(c.name())).toList(), entityRows()));
     }
     List<ReaderModel.Slot> slots = new ArrayList<>();
     List<String> selected = new ArrayList<>();
@@ -129,44 +194,56 @@ final class ResultShapes {
           column.type().sql(), component.asType().getKind().isPrimitive()));
     }
     if (!ok) {
-      return null;
+      return Optional.empty();
     }
     if (slots.isEmpty()) {
       scope.problems.error(method, Message.PROJECTION_COMPONENT, "(none)", row.getSimpleName(), scope.where(method),
           "does not exist", scope.entity.getSimpleName(), "at least one", "a record without components",
           "add components");
-      return null;
+      return Optional.empty();
     }
-    return new ProjectionResult(new Reader(ClassName.get(row), ReaderKind.RECORD, slots, null), selected,
-        new CheckedQuery.Rows(row.getQualifiedName().toString(), components));
+    return Optional.of(new Projection(new Reader(ClassName.get(row), ReaderKind.RECORD, slots, null), selected,
+        new CheckedQuery.Rows(row.getQualifiedName().toString(), components)));
   }
 
   /** The column's value type, with the projection component's primitive-ness. */
-  private ValueType resolvedComponentType(RecordComponentElement component, TableDef.ColumnDef column) {
+  private static ValueType resolvedComponentType(RecordComponentElement component, TableDef.ColumnDef column) {
     if (column.type() instanceof ValueType.Scalar s) {
       return new ValueType.Scalar(s.type(), component.asType().getKind().isPrimitive());
     }
     return column.type();
   }
 
-  record ResultRecord(Reader reader, CheckedQuery.Result result) {}
+  /**
+   * The rows of a {@code @Query} that reads: records mapped by column name, or single values; empty
+   * (reported) when the return type holds neither.
+   */
+  Optional<QueryRows> queryRows(ExecutableElement method, TypeMirror returns) {
+    Shape shape = shape(returns);
+    if (shape == null || shape.wrapper() == Wrapper.PAGE) {
+      scope.returnProblem(method, returns, "List<R>, Stream<R>, Optional<R> or R, where R is a record (columns "
+          + "mapped by name) or a single-column value (long, String, Instant, …)", returns.getKind()
+          == TypeKind.VOID ? "return the rows, or write a statement that writes (INSERT, UPDATE, DELETE …)"
+          : "return a List of rows; Page needs a count query, so write it as two @Query methods");
+      return Optional.empty();
+    }
+    TypeMirror element = shape.element();
+    if (element.getKind() == TypeKind.DECLARED
+        && ((DeclaredType) element).asElement().getKind() == ElementKind.RECORD) {
+      return resultRecord(method, (DeclaredType) element, rows(shape.wrapper()));
+    }
+    return value(method, element, shape.wrapper());
+  }
 
-  ResultRecord resultRecord(ExecutableElement method, DeclaredType type) {
+  private Optional<QueryRows> resultRecord(ExecutableElement method, DeclaredType type, Rows rows) {
     TypeElement row = (TypeElement) type.asElement();
     if (scope.types.isSameType(scope.types.erasure(type), scope.types.erasure(scope.entity.asType()))) {
-      List<CheckedQuery.Component> components = new ArrayList<>();
-      for (TableDef.ColumnDef column : scope.table.columns()) {
-        TypeMirror componentType = scope.componentTypes.get(column.component());
-        components.add(new CheckedQuery.Component(column.component(), column.name(), componentType.toString(),
-            column.type().sql(), componentType.getKind().isPrimitive()));
-      }
-      return new ResultRecord(new Reader(ClassName.get(scope.entity), ReaderKind.TABLE, List.of(), null),
-          new CheckedQuery.Rows(scope.entity.getQualifiedName().toString(), components));
+      return Optional.of(new QueryRows(rows, entityReader(), entityRows()));
     }
     if (!row.getTypeParameters().isEmpty()) {
       scope.problems.error(method, Message.QUERY_TYPE, "The result", scope.where(method), type, "a generic record",
           "use a record without type parameters");
-      return null;
+      return Optional.empty();
     }
     TypeResolver rowResolver = new TypeResolver(scope.generated, row.getSimpleName().toString());
     List<ReaderModel.Slot> slots = new ArrayList<>();
@@ -179,7 +256,7 @@ final class ResultShapes {
         scope.problems.error(method, Message.QUERY_TYPE, "Component '" + component.getSimpleName()
             + "' of result record " + row.getSimpleName(), scope.where(method), component.asType(), component.asType(),
             "use a supported type (see the type mapping table)");
-        return null;
+        return Optional.empty();
       }
       String column = TableModeler.columnName(component);
       slots.add(new ReaderModel.Slot(component.getSimpleName().toString(), column, valueType,
@@ -190,17 +267,55 @@ final class ResultShapes {
     if (slots.isEmpty()) {
       scope.problems.error(method, Message.QUERY_TYPE, "The result", scope.where(method), type,
           "a record without components", "add components, one per result column");
-      return null;
+      return Optional.empty();
     }
-    return new ResultRecord(new Reader(ClassName.get(row), ReaderKind.RECORD, slots, null),
-        new CheckedQuery.Rows(row.getQualifiedName().toString(), components));
+    return Optional.of(new QueryRows(rows, new Reader(ClassName.get(row), ReaderKind.RECORD, slots, null),
+        new CheckedQuery.Rows(row.getQualifiedName().toString(), components)));
   }
 
-  static boolean isLong(TypeMirror type) {
+  /** One value per row, the first column's; a primitive one must not be null. */
+  private Optional<QueryRows> value(ExecutableElement method, TypeMirror element, Wrapper wrapper) {
+    ValueType scalar;
+    try {
+      scalar = scope.resolver.type(element, "the result");
+    } catch (TypeResolver.Failure f) {
+      scope.problems.error(method, Message.QUERY_TYPE, "The result", scope.where(method), element, element,
+          "return a record, or a supported value type");
+      return Optional.empty();
+    }
+    if (containsStruct(scalar)) {
+      scope.problems.error(method, Message.QUERY_TYPE, "The result", scope.where(method), element,
+          "a value containing records", "return the record itself, one per row");
+      return Optional.empty();
+    }
+    boolean primitive = element.getKind().isPrimitive();
+    Reader reader = new Reader(TypeName.get(scope.boxed(element)), ReaderKind.SCALAR, List.of(),
+        primitive ? new ValueType.Scalar(((ValueType.Scalar) scalar).type(), false) : scalar);
+    return Optional.of(new QueryRows(primitive ? Rows.PRIMITIVE : rows(wrapper), reader,
+        new CheckedQuery.Scalar(element.toString(), scalar.sql())));
+  }
+
+  /** The entity's own reader. */
+  private Reader entityReader() {
+    return new Reader(ClassName.get(scope.entity), ReaderKind.TABLE, List.of(), null);
+  }
+
+  /** The entity's rows, as a verifier expects them. */
+  private CheckedQuery.Rows entityRows() {
+    List<CheckedQuery.Component> components = new ArrayList<>();
+    for (TableDef.ColumnDef column : scope.table.columns()) {
+      TypeMirror componentType = scope.componentTypes.get(column.component());
+      components.add(new CheckedQuery.Component(column.component(), column.name(), componentType.toString(),
+          column.type().sql(), componentType.getKind().isPrimitive()));
+    }
+    return new CheckedQuery.Rows(scope.entity.getQualifiedName().toString(), components);
+  }
+
+  private static boolean isLong(TypeMirror type) {
     return type.getKind() == TypeKind.LONG || "java.lang.Long".equals(RepositoryScope.qualifiedName(type));
   }
 
-  static boolean containsStruct(ValueType type) {
+  private static boolean containsStruct(ValueType type) {
     if (type instanceof ValueType.StructType) {
       return true;
     }
