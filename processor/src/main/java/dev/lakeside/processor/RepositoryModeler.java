@@ -20,8 +20,8 @@ import javax.lang.model.util.Types;
  * Builds the {@link RepositoryDef} of a {@code @LakehouseRepository} interface: resolves every
  * method, derived finder or {@code @Query}, entirely at compile time, or reports why it cannot
  * (LS200–LS225, on the method, parameter or annotation value). {@link InterfaceChecks} checks the
- * interface, {@link FinderModeler} and {@link QueryModeler} model its methods, {@link ResultShapes}
- * what they return.
+ * interface, {@link FinderModeler} (with {@link FinderPredicate}) and {@link QueryModeler} model its
+ * methods, {@link ResultShapes} what they return.
  */
 final class RepositoryModeler {
   static final String LAKEHOUSE_REPOSITORY = "dev.lakeside.annotations.LakehouseRepository";

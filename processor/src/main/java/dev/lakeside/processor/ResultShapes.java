@@ -25,7 +25,13 @@ import javax.lang.model.util.ElementFilter;
  * result record or a single value. Checks a method's return type and reports what does not fit.
  */
 final class ResultShapes {
-  private static final String PAGE = "dev.lakeside.repository.Page";
+  private static final String PAGE_TYPE = "dev.lakeside.repository.Page";
+
+  private final RepositoryScope scope;
+
+  ResultShapes(RepositoryScope scope) {
+    this.scope = scope;
+  }
 
   /** How a return type wraps its rows. */
   enum Wrapper {
@@ -48,12 +54,6 @@ final class ResultShapes {
 
   /** The rows of a {@code @Query} that reads: how the method returns them, and their reader. */
   record QueryRows(Rows rows, Reader reader, CheckedQuery.Result result) {}
-
-  private final RepositoryScope scope;
-
-  ResultShapes(RepositoryScope scope) {
-    this.scope = scope;
-  }
 
   /** Reports a {@code count…} finder that does not return {@code long} or {@code Long}. */
   void checkCount(ExecutableElement method, TypeMirror returns) {
@@ -139,7 +139,7 @@ final class ResultShapes {
       case "java.util.List" -> Wrapper.LIST;
       case "java.util.stream.Stream" -> Wrapper.STREAM;
       case "java.util.Optional" -> Wrapper.OPTIONAL;
-      case PAGE -> Wrapper.PAGE;
+      case PAGE_TYPE -> Wrapper.PAGE;
       default -> null;
     };
     if (wrapper == null) {

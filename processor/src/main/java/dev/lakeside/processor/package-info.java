@@ -9,7 +9,8 @@
  * the immutable {@code TableDef}/{@code ValueType} model) → {@code DdlGenerator},
  * {@code TableModelGenerator}, {@code WriterGenerator} and {@code ReaderGenerator} (take the model,
  * never an {@code Element}); for repositories {@code RepositoryModeler} (with {@code InterfaceChecks},
- * {@code FinderModeler}, {@code QueryModeler} and {@code ResultShapes}) → {@code RepositoryDef} and
- * {@code SqlPlan} → {@code RepositoryGenerator}. Every diagnostic is a {@code Message} constant with a stable code.
+ * {@code FinderModeler} and {@code FinderPredicate}, {@code QueryModeler}, {@code ResultShapes}) →
+ * {@code RepositoryDef} and {@code SqlPlan} → {@code RepositoryGenerator}. Every diagnostic is a
+ * {@code Message} constant with a stable code.
  */
 package dev.lakeside.processor;
