@@ -67,8 +67,7 @@ final class FinderPredicate {
   }
 
   /** One condition over the values {@code used}, or {@link Where#NONE} when a type does not fit (reported). */
-  private Where condition(ExecutableElement method, FinderModel model, Condition condition,
-      List<Argument> used) {
+  private Where condition(ExecutableElement method, FinderModel model, Condition condition, List<Argument> used) {
     TableDef.ColumnDef column = scope.columns.get(condition.property());
     TypeMirror componentType = scope.componentTypes.get(condition.property());
     boolean string = "java.lang.String".equals(RepositoryScope.qualifiedName(componentType));
@@ -119,8 +118,7 @@ final class FinderPredicate {
 
   /** The values {@code used} as a verifier sees them, or empty when one's type does not fit (reported). */
   private Optional<List<CheckedQuery.Parameter>> bind(ExecutableElement method, Condition condition,
-      TableDef.ColumnDef column,
-      TypeMirror componentType, List<Argument> used) {
+      TableDef.ColumnDef column, TypeMirror componentType, List<Argument> used) {
     boolean collection = isCollection(condition.operator());
     List<CheckedQuery.Parameter> checked = new ArrayList<>();
     for (Argument argument : used) {

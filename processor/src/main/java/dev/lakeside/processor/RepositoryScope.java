@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,10 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * The state of modelling one {@code @LakehouseRepository} interface, shared by {@link FinderModeler},
- * {@link QueryModeler} and {@link ResultShapes}: the interface, its table, where problems go, and what
- * every kind of method needs (its name in messages, caching, verification).
+ * The state of modelling one {@code @LakehouseRepository} interface, shared by {@link InterfaceChecks},
+ * {@link FinderModeler}, {@link FinderPredicate}, {@link QueryModeler} and {@link ResultShapes}: the
+ * interface, its table, where problems go, and what every kind of method needs (its name in messages,
+ * caching, verification).
  */
 final class RepositoryScope {
   static final String SORT = "dev.lakeside.repository.Sort";
@@ -43,9 +45,9 @@ final class RepositoryScope {
   final TableDef table;
   final Problems problems;
   /** The table's columns by record component name, in declaration order. */
-  final Map<String, TableDef.ColumnDef> columns = new LinkedHashMap<>();
+  final Map<String, TableDef.ColumnDef> columns;
   /** The entity's component types by name. */
-  final Map<String, TypeMirror> componentTypes = new LinkedHashMap<>();
+  final Map<String, TypeMirror> componentTypes;
   /** For parameter and result types, as the generated class uses them. */
   final TypeResolver resolver;
   private final Optional<AnnotationMirror> typeCached;
@@ -60,10 +62,14 @@ final class RepositoryScope {
     this.entity = entity;
     this.table = table;
     this.problems = problems;
+    Map<String, TableDef.ColumnDef> columns = new LinkedHashMap<>();
     table.columns().forEach(c -> columns.put(c.component(), c));
+    this.columns = Collections.unmodifiableMap(columns);
+    Map<String, TypeMirror> componentTypes = new LinkedHashMap<>();
     for (RecordComponentElement component : ElementFilter.recordComponentsIn(entity.getEnclosedElements())) {
       componentTypes.put(component.getSimpleName().toString(), component.asType());
     }
+    this.componentTypes = Collections.unmodifiableMap(componentTypes);
     this.resolver = new TypeResolver(generated, repository.getSimpleName().toString());
     this.typeCached = Mirrors.find(repository, RepositoryModeler.CACHED);
   }
