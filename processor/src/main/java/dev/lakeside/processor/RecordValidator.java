@@ -62,9 +62,9 @@ final class RecordValidator {
         valueType = resolver.column(component);
       } catch (TypeResolver.Failure f) {
         if (f.annotation != null) {
-          problems.error(component, f.annotation, f.value, f.message, f.args);
+          problems.error(component, f.annotation, f.value, f.reason.message(), f.reason.args());
         } else {
-          problems.error(component, f.message, f.args);
+          problems.error(component, f.reason.message(), f.reason.args());
         }
       }
 

@@ -7,6 +7,7 @@ import dev.lakeside.processor.spi.CheckedQuery;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
 
 /**
  * The model of one {@code @LakehouseRepository} interface: its table and one {@link MethodDef} per
@@ -32,18 +33,6 @@ record RepositoryDef(ClassName repository, ClassName generated, TableDef table, 
     return String.join(".", repository.simpleNames()) + "." + method;
   }
 
-  /** What a method returns, and how the generated body gets it. */
-  enum Terminal {
-    LIST,
-    STREAM,
-    OPTIONAL,
-    SINGLE,
-    PAGE,
-    COUNT,
-    EXISTS,
-    UPDATE
-  }
-
   /**
    * Where rows go.
    *
@@ -65,23 +54,113 @@ record RepositoryDef(ClassName repository, ClassName generated, TableDef table, 
   }
 
   /**
-   * One method.
-   *
-   * @param name the method name
-   * @param signature the overriding signature (annotations, parameters, return type, no body)
-   * @param plan the statement
-   * @param countPlan for {@link Terminal#PAGE}: the count statement
-   * @param terminal how the result is read
-   * @param reader the row reader, for row-returning terminals
-   * @param primitiveScalar the method returns a primitive read from a single row: null is an error
-   * @param intResult an {@code update} whose {@code long} count the method returns as {@code int}
-   * @param voidResult returns nothing
-   * @param cache the TTL when cached
-   * @param tableDefaults user-written SQL: runs with the table's catalog and schema as defaults
-   * @param query what a verifier checks, or empty when skipped
-   * @param element the method, for diagnostics (valid in its round only)
+   * One method to implement: its statement, and how the generated body runs it and returns the result,
+   * one record per kind of body.
    */
-  record MethodDef(String name, MethodSpec signature, SqlPlan plan, SqlPlan countPlan, Terminal terminal,
-      Reader reader, boolean primitiveScalar, boolean intResult, boolean voidResult, Optional<Duration> cache,
-      boolean tableDefaults, Optional<CheckedQuery> query, javax.lang.model.element.ExecutableElement element) {}
+  sealed interface MethodDef {
+    /** The method name. */
+    String name();
+
+    /** The overriding signature (annotations, parameters, return type, no body). */
+    MethodSpec signature();
+
+    /** The statement. */
+    SqlPlan plan();
+
+    /** Who wrote the statement. */
+    Origin origin();
+
+    /** The TTL when cached. */
+    Optional<Duration> cache();
+
+    /** What a verifier checks, or empty when skipped. */
+    Optional<CheckedQuery> query();
+
+    /** The method, for diagnostics (valid in its round only). */
+    ExecutableElement element();
+
+    /**
+     * Rows read into the return type: a {@code find…} finder or a {@code @Query} that reads.
+     *
+     * @param rows how they are returned
+     * @param reader the row reader
+     */
+    record Select(String name, MethodSpec signature, SqlPlan plan, Rows rows, Reader reader, Origin origin,
+        Optional<Duration> cache, Optional<CheckedQuery> query, ExecutableElement element) implements MethodDef {}
+
+    /**
+     * One page of rows and the total count: a {@code find…} finder returning {@code Page<R>}.
+     *
+     * @param countPlan the count statement
+     * @param pageParameter the {@code PageRequest} parameter
+     * @param reader the row reader
+     */
+    record Page(String name, MethodSpec signature, SqlPlan plan, SqlPlan countPlan, String pageParameter,
+        Reader reader, Optional<Duration> cache, Optional<CheckedQuery> query, ExecutableElement element)
+        implements MethodDef {
+      @Override
+      public Origin origin() {
+        return Origin.DERIVED;
+      }
+    }
+
+    /** A {@code count…} finder: {@code count(*)} as a {@code long}. */
+    record Count(String name, MethodSpec signature, SqlPlan plan, Optional<Duration> cache,
+        Optional<CheckedQuery> query, ExecutableElement element) implements MethodDef {
+      @Override
+      public Origin origin() {
+        return Origin.DERIVED;
+      }
+    }
+
+    /** An {@code exists…} finder: whether a row matches. */
+    record Exists(String name, MethodSpec signature, SqlPlan plan, Optional<Duration> cache,
+        Optional<CheckedQuery> query, ExecutableElement element) implements MethodDef {
+      @Override
+      public Origin origin() {
+        return Origin.DERIVED;
+      }
+    }
+
+    /**
+     * A statement that writes, never cached: a {@code delete…} finder or a {@code @Query} that writes.
+     *
+     * @param result what the method returns of the number of rows changed
+     */
+    record Update(String name, MethodSpec signature, SqlPlan plan, UpdateResult result, Origin origin,
+        Optional<CheckedQuery> query, ExecutableElement element) implements MethodDef {
+      @Override
+      public Optional<Duration> cache() {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** Who wrote a method's statement. */
+  enum Origin {
+    /** The processor, from a finder's name: it names the table in full. */
+    DERIVED,
+    /** The user, in a {@code @Query}: it runs with the table's catalog and schema as defaults. */
+    QUERY
+  }
+
+  /** How a {@link MethodDef.Select} returns its rows. */
+  enum Rows {
+    LIST,
+    STREAM,
+    OPTIONAL,
+    /** Exactly one row. */
+    SINGLE,
+    /** Exactly one row, whose value the method returns as a primitive: null is an error. */
+    PRIMITIVE
+  }
+
+  /** What a {@link MethodDef.Update} returns. */
+  enum UpdateResult {
+    VOID,
+    /** The number of rows changed. */
+    LONG,
+    /** The number of rows changed, as an {@code int}. */
+    INT
+  }
 }

@@ -11,6 +11,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.lakeside.processor.RepositoryDef.MethodDef;
+import dev.lakeside.processor.RepositoryDef.Origin;
 import dev.lakeside.processor.RepositoryDef.Reader;
 import dev.lakeside.processor.RepositoryDef.ReaderKind;
 import dev.lakeside.processor.SqlPlan.Piece;
@@ -94,8 +95,8 @@ final class RepositoryGenerator {
     Map<Duration, String> ttls = new LinkedHashMap<>();
     List<TypeSpec> readerClasses = new ArrayList<>();
     for (MethodDef method : repository.methods()) {
-      if (method.reader() != null && !readers.containsKey(method.reader())) {
-        Reader reader = method.reader();
+      Reader reader = reader(method);
+      if (reader != null && !readers.containsKey(reader)) {
         String field = fields.newName(readerConstant(reader), reader);
         readers.put(reader, field);
         TypeName rowReader = ParameterizedTypeName.get(RuntimeNames.ROW_READER, reader.type());
@@ -132,7 +133,7 @@ final class RepositoryGenerator {
         .addStatement("super(context, $N, $S)", MODEL, String.join(".", repository.repository().simpleNames()))
         .build());
     for (MethodDef method : repository.methods()) {
-      type.addMethod(method(repository, method, readers.get(method.reader()),
+      type.addMethod(method(repository, method, readers.get(reader(method)),
           method.cache().map(ttls::get).orElse(null)));
     }
     readerClasses.forEach(type::addType);
@@ -141,6 +142,14 @@ final class RepositoryGenerator {
 
   private static boolean usesColumns(MethodDef method) {
     return method.plan().pieces().stream().anyMatch(p -> p instanceof SqlPlan.SortBy);
+  }
+
+  /** The row reader of a method that returns rows, else null. */
+  private static Reader reader(MethodDef method) {
+    if (method instanceof MethodDef.Select select) {
+      return select.reader();
+    }
+    return method instanceof MethodDef.Page page ? page.reader() : null;
   }
 
   private static String readerConstant(Reader reader) {
@@ -155,9 +164,9 @@ final class RepositoryGenerator {
   private MethodSpec method(RepositoryDef repository, MethodDef method, String reader, String ttl) {
     MethodSpec.Builder spec = method.signature().toBuilder();
     spec.addJavadoc("<pre>$L</pre>\n", javadocText(method.plan().display(repository.table().qualifiedName())));
-    if (method.countPlan() != null) {
+    if (method instanceof MethodDef.Page page) {
       spec.addJavadoc("<p>Counted with:\n<pre>$L</pre>\n",
-          javadocText(method.countPlan().display(repository.table().qualifiedName())));
+          javadocText(page.countPlan().display(repository.table().qualifiedName())));
     }
     NameAllocator locals = new NameAllocator();
     method.signature().parameters().forEach(p -> locals.newName(p.name(), p.name()));
@@ -169,49 +178,42 @@ final class RepositoryGenerator {
     String statement = locals.newName("statement", "statement");
     String where = repository.where(method.name());
     spec.addStatement("$T $N = $L", SQL_TEXT, statement, build(where, method.plan(), field.apply(ttl),
-        method.tableDefaults(), field.apply(COLUMNS)));
-    String countStatement = null;
-    if (method.countPlan() != null) {
-      countStatement = locals.newName("count", "count");
-      spec.addStatement("$T $N = $L", SQL_TEXT, countStatement, build(where, method.countPlan(), field.apply(ttl),
-          false, field.apply(COLUMNS)));
-    }
+        method.origin(), field.apply(COLUMNS)));
     CodeBlock rows = field.apply(reader);
-    switch (method.terminal()) {
-      case LIST -> spec.addStatement("return list($N, $L)", statement, rows);
-      case STREAM -> spec.addStatement("return stream($N, $L)", statement, rows);
-      case OPTIONAL -> spec.addStatement("return optional($N, $L)", statement, rows);
-      case SINGLE -> {
-        if (method.primitiveScalar()) {
-          spec.addStatement("return $T.requireValue(single($N, $L), $S)", RuntimeNames.JSON_VALUES, statement, rows,
-              where);
-        } else {
-          spec.addStatement("return single($N, $L)", statement, rows);
-        }
+    if (method instanceof MethodDef.Select select) {
+      switch (select.rows()) {
+        case LIST -> spec.addStatement("return list($N, $L)", statement, rows);
+        case STREAM -> spec.addStatement("return stream($N, $L)", statement, rows);
+        case OPTIONAL -> spec.addStatement("return optional($N, $L)", statement, rows);
+        case SINGLE -> spec.addStatement("return single($N, $L)", statement, rows);
+        case PRIMITIVE -> spec.addStatement("return $T.requireValue(single($N, $L), $S)", RuntimeNames.JSON_VALUES,
+            statement, rows, where);
+        default -> throw new IllegalStateException("rows " + select.rows());
       }
-      case PAGE -> {
-        String pageParameter = method.plan().pieces().stream().filter(p -> p instanceof SqlPlan.PageBy)
-            .map(p -> ((SqlPlan.PageBy) p).parameter()).findFirst().orElseThrow();
-        spec.addStatement("return page($N, $N, $N, $L)", statement, countStatement, pageParameter, rows);
+    } else if (method instanceof MethodDef.Page page) {
+      String count = locals.newName("count", "count");
+      spec.addStatement("$T $N = $L", SQL_TEXT, count, build(where, page.countPlan(), field.apply(ttl),
+          Origin.DERIVED, field.apply(COLUMNS)));
+      spec.addStatement("return page($N, $N, $N, $L)", statement, count, page.pageParameter(), rows);
+    } else if (method instanceof MethodDef.Count) {
+      spec.addStatement("return count($N)", statement);
+    } else if (method instanceof MethodDef.Exists) {
+      spec.addStatement("return exists($N)", statement);
+    } else if (method instanceof MethodDef.Update update) {
+      switch (update.result()) {
+        case VOID -> spec.addStatement("update($N)", statement);
+        case LONG -> spec.addStatement("return update($N)", statement);
+        case INT -> spec.addStatement("return $T.toIntExact(update($N))", Math.class, statement);
+        default -> throw new IllegalStateException("result " + update.result());
       }
-      case COUNT -> spec.addStatement("return count($N)", statement);
-      case EXISTS -> spec.addStatement("return exists($N)", statement);
-      case UPDATE -> {
-        if (method.voidResult()) {
-          spec.addStatement("update($N)", statement);
-        } else if (method.intResult()) {
-          spec.addStatement("return $T.toIntExact(update($N))", Math.class, statement);
-        } else {
-          spec.addStatement("return update($N)", statement);
-        }
-      }
-      default -> throw new IllegalStateException("terminal " + method.terminal());
+    } else {
+      throw new IllegalStateException("method " + method);
     }
     return spec.build();
   }
 
   /** {@code SqlText.of("…").text(…).value(…)…}, one call per line. */
-  private static CodeBlock build(String where, SqlPlan plan, CodeBlock ttl, boolean tableDefaults, CodeBlock columns) {
+  private static CodeBlock build(String where, SqlPlan plan, CodeBlock ttl, Origin origin, CodeBlock columns) {
     CodeBlock.Builder code = CodeBlock.builder().add("$T.of($S)", SQL_TEXT, where);
     StringBuilder text = new StringBuilder();
     for (Piece piece : plan.pieces()) {
@@ -243,7 +245,7 @@ final class RepositoryGenerator {
       }
     }
     flush(code, text);
-    if (tableDefaults) {
+    if (origin == Origin.QUERY) {
       code.add("\n.withTableDefaults()");
     }
     if (ttl != null) {

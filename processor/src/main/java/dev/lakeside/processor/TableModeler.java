@@ -22,7 +22,7 @@ final class TableModeler {
       try {
         valueType = resolver.column(component);
       } catch (TypeResolver.Failure f) {
-        throw new IllegalStateException("modelling a record that did not validate: " + f.message, f);
+        throw new IllegalStateException("modelling a record that did not validate: " + f.reason.message(), f);
       }
       boolean primaryKey = Mirrors.has(component, Mirrors.PRIMARY_KEY);
       boolean nullable = !primaryKey && !TypeResolver.declaredNonNull(component);

@@ -85,15 +85,140 @@ final class TypeResolver {
     private static final long serialVersionUID = 1L;
     final transient AnnotationMirror annotation;
     final transient AnnotationValue value;
-    final Message message;
-    final transient Object[] args;
+    final transient Reason reason;
 
-    Failure(AnnotationMirror annotation, AnnotationValue value, Message message, Object... args) {
-      super(message.name(), null, false, false);
+    Failure(Reason reason) {
+      this(null, null, reason);
+    }
+
+    /** On {@code annotation}, or on its {@code value} when not null. */
+    Failure(AnnotationMirror annotation, AnnotationValue value, Reason reason) {
+      super(reason.message().name(), null, false, false);
       this.annotation = annotation;
       this.value = value;
-      this.message = message;
-      this.args = args;
+      this.reason = reason;
+    }
+  }
+
+  /**
+   * What a {@link Failure} says: one record per message, its arguments named. {@code path} is the
+   * component (or parameter) with the type, {@code owner} the record (or repository) it belongs to.
+   */
+  sealed interface Reason {
+    Message message();
+
+    /** The message's arguments, in its order. */
+    Object[] args();
+  }
+
+  /** A type with no column mapping: {@code found} says what it is, {@code fix} what to use instead. */
+  record Unsupported(String path, String owner, String type, String found, String fix) implements Reason {
+    @Override
+    public Message message() {
+      return Message.UNSUPPORTED_TYPE;
+    }
+
+    @Override
+    public Object[] args() {
+      return new Object[] {path, owner, type, found, fix};
+    }
+  }
+
+  /** A type javac could not resolve. */
+  record Unresolved(String path, String owner, String type) implements Reason {
+    @Override
+    public Message message() {
+      return Message.UNRESOLVED_TYPE;
+    }
+
+    @Override
+    public Object[] args() {
+      return new Object[] {path, owner, type};
+    }
+  }
+
+  /** A {@code Map} whose keys are not strings. */
+  record MapKeyNotString(String path, String owner, String key, String map) implements Reason {
+    @Override
+    public Message message() {
+      return Message.MAP_KEY_NOT_STRING;
+    }
+
+    @Override
+    public Object[] args() {
+      return new Object[] {path, owner, key, map};
+    }
+  }
+
+  /** A record that contains itself, through {@code cycle} ({@code A → B → A}). */
+  record RecursiveRecord(String path, String owner, String record, String cycle) implements Reason {
+    @Override
+    public Message message() {
+      return Message.RECURSIVE_RECORD;
+    }
+
+    @Override
+    public Object[] args() {
+      return new Object[] {path, owner, record, cycle};
+    }
+  }
+
+  /**
+   * A record or enum the generated class cannot use: {@code found} says why, {@code fix} is appended to
+   * the message's fix (empty, or {@code "; and …"}).
+   */
+  record NotAccessible(String path, String owner, String type, String generated, String found, String fix)
+      implements Reason {
+    @Override
+    public Message message() {
+      return Message.TYPE_NOT_ACCESSIBLE;
+    }
+
+    @Override
+    public Object[] args() {
+      return new Object[] {path, owner, type, generated, found, fix};
+    }
+  }
+
+  /** Two fields of a STRUCT whose names are equal ignoring case. */
+  record NameCollision(String path, String owner, String field, String otherField, String otherComponent)
+      implements Reason {
+    @Override
+    public Message message() {
+      return Message.NAME_COLLISION;
+    }
+
+    @Override
+    public Object[] args() {
+      return new Object[] {path, owner, field, otherField, otherComponent};
+    }
+  }
+
+  /** A {@code @Column(type)} that a component of {@code javaType} cannot take; {@code expected} says which can. */
+  record OverrideNotAllowed(String override, String path, String owner, String javaType, String expected)
+      implements Reason {
+    @Override
+    public Message message() {
+      return Message.TYPE_OVERRIDE_NOT_ALLOWED;
+    }
+
+    @Override
+    public Object[] args() {
+      return new Object[] {override, path, owner, javaType, expected, override};
+    }
+  }
+
+  /** A {@code @Column(type = "DECIMAL(p,s)")} with a precision or scale out of range. */
+  record DecimalOutOfRange(String override, String path, String owner, String precision, String scale)
+      implements Reason {
+    @Override
+    public Message message() {
+      return Message.DECIMAL_OUT_OF_RANGE;
+    }
+
+    @Override
+    public Object[] args() {
+      return new Object[] {override, path, owner, precision, scale};
     }
   }
 
@@ -161,14 +286,14 @@ final class TypeResolver {
     if (natural instanceof ValueType.Decimal) {
       Matcher m = DECIMAL.matcher(override);
       if (!m.matches()) {
-        throw new Failure(column.get(), where, Message.TYPE_OVERRIDE_NOT_ALLOWED, override, path, recordName,
-            "BigDecimal", "DECIMAL(p,s)", override);
+        throw new Failure(column.get(), where, new OverrideNotAllowed(override, path, recordName, "BigDecimal",
+            "DECIMAL(p,s)"));
       }
       int precision = parse(m.group(1));
       int scale = parse(m.group(2));
       if (precision < 1 || precision > 38 || scale > precision) {
-        throw new Failure(column.get(), where, Message.DECIMAL_OUT_OF_RANGE, override, path, recordName,
-            m.group(1), m.group(2));
+        throw new Failure(column.get(), where, new DecimalOutOfRange(override, path, recordName, m.group(1),
+            m.group(2)));
       }
       return new ValueType.Decimal(precision, scale);
     }
@@ -180,15 +305,15 @@ final class TypeResolver {
       if (normalized.equals("VARCHAR")) {
         return natural;
       }
-      throw new Failure(column.get(), where, Message.TYPE_OVERRIDE_NOT_ALLOWED, override, path, recordName,
-          "String", "VARCHAR or JSON", override);
+      throw new Failure(column.get(), where, new OverrideNotAllowed(override, path, recordName, "String",
+          "VARCHAR or JSON"));
     }
     if (normalized.equals(natural.sql().replaceAll("\\s+", "").toUpperCase(Locale.ROOT))) {
       return natural;
     }
-    throw new Failure(column.get(), where, Message.TYPE_OVERRIDE_NOT_ALLOWED, override, path, recordName,
+    throw new Failure(column.get(), where, new OverrideNotAllowed(override, path, recordName,
         natural.javaType().toString(), "its default type " + natural.sql()
-            + " (only BigDecimal and String columns take another type)", override);
+            + " (only BigDecimal and String columns take another type)"));
   }
 
   private static int parse(String digits) {
@@ -223,7 +348,7 @@ final class TypeResolver {
         }
         throw unsupported(path, type, "an array", "use List<T>; only byte[] maps directly, to BLOB");
       case ERROR:
-        throw new Failure(null, null, Message.UNRESOLVED_TYPE, path, recordName, display(type));
+        throw new Failure(new Unresolved(path, recordName, display(type)));
       case DECLARED:
         return declared((DeclaredType) type, path, stack);
       default:
@@ -253,7 +378,7 @@ final class TypeResolver {
         TypeMirror key = arguments.get(0);
         if (!(key.getKind() == TypeKind.DECLARED
             && ((TypeElement) ((DeclaredType) key).asElement()).getQualifiedName().contentEquals("java.lang.String"))) {
-          throw new Failure(null, null, Message.MAP_KEY_NOT_STRING, path, recordName, display(key), display(type));
+          throw new Failure(new MapKeyNotString(path, recordName, display(key), display(type)));
         }
         return new ValueType.MapType(argument(type, 1, path, stack));
       }
@@ -289,12 +414,12 @@ final class TypeResolver {
       List<String> cycle = new ArrayList<>(stack);
       Collections.reverse(cycle);
       cycle.add(name);
-      throw new Failure(null, null, Message.RECURSIVE_RECORD, path, recordName, element.getSimpleName(),
-          cycle.stream().map(n -> n.substring(n.lastIndexOf('.') + 1)).collect(Collectors.joining(" → ")));
+      throw new Failure(new RecursiveRecord(path, recordName, element.getSimpleName().toString(),
+          cycle.stream().map(n -> n.substring(n.lastIndexOf('.') + 1)).collect(Collectors.joining(" → "))));
     }
     if (!element.getTypeParameters().isEmpty()) {
-      throw new Failure(null, null, Message.TYPE_NOT_ACCESSIBLE, path, recordName, display(type), generated.simpleName(),
-          "a generic record", "; and remove its type parameters");
+      throw new Failure(new NotAccessible(path, recordName, display(type), generated.simpleName(),
+          "a generic record", "; and remove its type parameters"));
     }
     checkUsable(element, path, type);
     stack.push(name);
@@ -308,8 +433,7 @@ final class TypeResolver {
       String field = explicit.isEmpty() ? Naming.snakeCase(component) : explicit;
       String previous = seen.putIfAbsent(field.toLowerCase(Locale.ROOT), component);
       if (previous != null) {
-        throw new Failure(null, null, Message.NAME_COLLISION, fieldPath, recordName, field,
-            Naming.snakeCase(previous), previous);
+        throw new Failure(new NameCollision(fieldPath, recordName, field, Naming.snakeCase(previous), previous));
       }
       ValueType fieldType = component(c, fieldPath, stack);
       fields.add(new ValueType.Field(component, field, fieldType, declaredNonNull(c)));
@@ -336,13 +460,12 @@ final class TypeResolver {
       reason = "not public, in another package than " + recordName;
     }
     if (reason != null) {
-      throw new Failure(null, null, Message.TYPE_NOT_ACCESSIBLE, path, recordName, display(type), generated.simpleName(),
-          reason, "");
+      throw new Failure(new NotAccessible(path, recordName, display(type), generated.simpleName(), reason, ""));
     }
   }
 
   private Failure unsupported(String path, TypeMirror type, String found, String fix) {
-    return new Failure(null, null, Message.UNSUPPORTED_TYPE, path, recordName, display(type), found, fix);
+    return new Failure(new Unsupported(path, recordName, display(type), found, fix));
   }
 
   private static String display(TypeMirror type) {

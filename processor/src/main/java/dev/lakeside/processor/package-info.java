@@ -8,7 +8,9 @@
  * {@code RecordValidator} (returns {@code Problems}, prints nothing) → {@code TableModeler} (builds
  * the immutable {@code TableDef}/{@code ValueType} model) → {@code DdlGenerator},
  * {@code TableModelGenerator}, {@code WriterGenerator} and {@code ReaderGenerator} (take the model,
- * never an {@code Element}); for repositories {@code RepositoryModeler} → {@code RepositoryDef} and
- * {@code SqlPlan} → {@code RepositoryGenerator}. Every diagnostic is a {@code Message} constant with a stable code.
+ * never an {@code Element}); for repositories {@code RepositoryModeler} (with {@code InterfaceChecks},
+ * {@code FinderModeler} and {@code FinderPredicate}, {@code QueryModeler}, {@code ResultShapes}) →
+ * {@code RepositoryDef} and {@code SqlPlan} → {@code RepositoryGenerator}. Every diagnostic is a
+ * {@code Message} constant with a stable code.
  */
 package dev.lakeside.processor;
