@@ -34,6 +34,9 @@ final class RepositoryGenerator {
   static final ClassName ABSTRACT_REPOSITORY = ClassName.get("dev.lakeside.internal", "AbstractRepository");
   static final ClassName REPOSITORY_CONTEXT = ClassName.get("dev.lakeside.internal", "RepositoryContext");
   static final ClassName SQL_TEXT = ClassName.get("dev.lakeside.internal", "SqlText");
+  /** Tags of the generated locals, apart from the parameters' (tagged by their names). */
+  private static final Object LOCAL_STATEMENT = new Object();
+  private static final Object LOCAL_COUNT = new Object();
   static final ClassName SQL_TEXT_LIKE = SQL_TEXT.nestedClass("Like");
   private static final ClassName MAP = ClassName.get("java.util", "Map");
   private static final ClassName DURATION = ClassName.get(Duration.class);
@@ -175,7 +178,7 @@ final class RepositoryGenerator {
     // A parameter named like one of the class's constants hides it: qualify the constant then.
     Function<String, CodeBlock> field = name -> name == null ? null
         : parameters.contains(name) ? CodeBlock.of("$T.$N", repository.generated(), name) : CodeBlock.of("$N", name);
-    String statement = locals.newName("statement", "statement");
+    String statement = locals.newName("statement", LOCAL_STATEMENT);
     String where = repository.where(method.name());
     spec.addStatement("$T $N = $L", SQL_TEXT, statement, build(where, method.plan(), field.apply(ttl),
         method.origin(), field.apply(COLUMNS)));
@@ -191,7 +194,7 @@ final class RepositoryGenerator {
         default -> throw new IllegalStateException("rows " + select.rows());
       }
     } else if (method instanceof MethodDef.Page page) {
-      String count = locals.newName("count", "count");
+      String count = locals.newName("count", LOCAL_COUNT);
       spec.addStatement("$T $N = $L", SQL_TEXT, count, build(where, page.countPlan(), field.apply(ttl),
           Origin.DERIVED, field.apply(COLUMNS)));
       spec.addStatement("return page($N, $N, $N, $L)", statement, count, page.pageParameter(), rows);

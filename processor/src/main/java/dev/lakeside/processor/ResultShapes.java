@@ -104,7 +104,8 @@ final class ResultShapes {
   /** The shape of a finder's rows, or empty (reported) unless they are records. */
   Optional<Shape> finderRows(ExecutableElement method, TypeMirror returns) {
     Shape shape = shape(returns);
-    if (shape == null || ((DeclaredType) shape.element()).asElement().getKind() != ElementKind.RECORD) {
+    if (shape == null || shape.element().getKind() != TypeKind.DECLARED
+        || ((DeclaredType) shape.element()).asElement().getKind() != ElementKind.RECORD) {
       scope.returnProblem(method, returns, "List<R>, Stream<R>, Optional<R>, R or Page<R>, where R is "
           + scope.entity.getSimpleName() + " or a record whose components are some of its components",
           "return " + scope.entity.getSimpleName() + " rows, e.g. `List<" + scope.entity.getSimpleName() + ">`");

@@ -96,6 +96,8 @@ class RepositoryDiagnosticsTest {
       LS217 | int countByPath(String p);                   | Method Events.countByPath returns int. Expected: long (or Long): count(*) is a BIGINT
       LS217 | String existsByPath(String p);               | Expected: boolean (or Boolean)
       LS217 | List<String> findByPath(String p);           | Expected: List<R>, Stream<R>, Optional<R>, R or Page<R>, where R is Event
+      LS217 | long findByPath(String p);                   | Expected: List<R>, Stream<R>, Optional<R>, R or Page<R>, where R is Event
+      LS217 | int[] findByPath(String p);                  | Expected: List<R>, Stream<R>, Optional<R>, R or Page<R>, where R is Event
       LS217 | String deleteByPath(String p);               | Expected: void, or long (or Long) for the number of rows deleted
       LS218 | List<Wrong> findByPath(String p); record Wrong(String user) {} | Component 'user' of Wrong~is not a property of Event~rename it to one of: id, userId
       LS218 | List<Wrong> findByPath(String p); record Wrong(long durationMs) {} | Component 'durationMs' of Wrong~has type long~declare it as int
@@ -131,6 +133,14 @@ class RepositoryDiagnosticsTest {
     String anchor = declaration.contains("@Query") ? "@Query" : declaration.contains("@Cached") ? "@Cached"
         : declaration.substring(0, declaration.indexOf('('));
     assertThat(compilation).hadErrorContaining("[" + code + "]").inFile(source).onLineContaining(anchor.strip());
+  }
+
+  @Test
+  void parametersMayBeNamedLikeTheGeneratedLocals() {
+    Compilation compilation = Sources.compile(EVENT, repository(
+        "  List<Event> findByPath(String statement);",
+        "  Page<Event> findByUserId(String count, PageRequest page);"));
+    assertThat(compilation).succeeded();
   }
 
   @Test
