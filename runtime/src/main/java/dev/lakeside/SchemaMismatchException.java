@@ -8,24 +8,24 @@ import java.util.List;
  * validating) the table or a column is missing. The message names each column, both types and the fix.
  */
 public final class SchemaMismatchException extends LakehouseException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String table;
-  private final List<String> problems;
+    private final String table;
+    private final List<String> problems;
 
-  SchemaMismatchException(String table, List<String> problems) {
-    super("table " + table + " does not match its record:\n  - " + String.join("\n  - ", problems), null);
-    this.table = table;
-    this.problems = List.copyOf(problems);
-  }
+    SchemaMismatchException(String table, List<String> problems) {
+        super("table " + table + " does not match its record:\n  - " + String.join("\n  - ", problems), null);
+        this.table = table;
+        this.problems = List.copyOf(problems);
+    }
 
-  /** The qualified table name. */
-  public String table() {
-    return table;
-  }
+    /** The qualified table name. */
+    public String table() {
+        return table;
+    }
 
-  /** One line per mismatch. */
-  public List<String> problems() {
-    return problems;
-  }
+    /** One line per mismatch. */
+    public List<String> problems() {
+        return problems;
+    }
 }

@@ -16,43 +16,47 @@ import org.junit.jupiter.api.Test;
  * module's LakesideRepositoryTest. No request is sent.
  */
 class LakesideRepositoryTest {
-  static final CountingHttpClient HTTP = new CountingHttpClient();
-  static final Lakeside LAKESIDE = Lakeside.builder(LakehouseClient.builder()
-      .baseUri(URI.create("http://127.0.0.1:9")).credentials("u", "p").httpClient(HTTP).build()).build();
+    static final CountingHttpClient HTTP = new CountingHttpClient();
+    static final Lakeside LAKESIDE = Lakeside.builder(LakehouseClient.builder()
+                    .baseUri(URI.create("http://127.0.0.1:9"))
+                    .credentials("u", "p")
+                    .httpClient(HTTP)
+                    .build())
+            .build();
 
-  @AfterAll
-  static void stop() {
-    LAKESIDE.close();
-    assertThat(HTTP.total()).isZero();
-  }
+    @AfterAll
+    static void stop() {
+        LAKESIDE.close();
+        assertThat(HTTP.total()).isZero();
+    }
 
-  @Test
-  void notATableRepository() {
-    assertThatThrownBy(() -> LAKESIDE.repository(Outer.Loose.class))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Expected: an interface that extends dev.lakeside.repository.TableRepository<T>")
-        .hasMessageContaining("Fix: extend TableRepository<YourRecord>.");
-  }
+    @Test
+    void notATableRepository() {
+        assertThatThrownBy(() -> LAKESIDE.repository(Outer.Loose.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Expected: an interface that extends dev.lakeside.repository.TableRepository<T>")
+                .hasMessageContaining("Fix: extend TableRepository<YourRecord>.");
+    }
 
-  @Test
-  void generatedClassMissing() {
-    assertThatThrownBy(() -> LAKESIDE.repository(Outer.Orphans.class))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("no implementation of repository " + Outer.Orphans.class.getName() + ". Expected: the "
-            + "Lakeside processor on the annotation processor path, which generates "
-            + "dev.lakeside.repository.fixtures.Outer_OrphansImpl; found: no such class. Fix: add "
-            + "dev.lakeside:lakeside-processor to annotationProcessorPaths (maven-compiler-plugin; Gradle: "
-            + "annotationProcessor) and rebuild.")
-        .hasCauseInstanceOf(ClassNotFoundException.class);
-    // A failure is not remembered: the next call looks again, and fails the same way.
-    assertThatThrownBy(() -> LAKESIDE.repository(Outer.Orphans.class)).isInstanceOf(IllegalArgumentException.class);
-  }
+    @Test
+    void generatedClassMissing() {
+        assertThatThrownBy(() -> LAKESIDE.repository(Outer.Orphans.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no implementation of repository " + Outer.Orphans.class.getName() + ". Expected: the "
+                        + "Lakeside processor on the annotation processor path, which generates "
+                        + "dev.lakeside.repository.fixtures.Outer_OrphansImpl; found: no such class. Fix: add "
+                        + "dev.lakeside:lakeside-processor to annotationProcessorPaths (maven-compiler-plugin; Gradle: "
+                        + "annotationProcessor) and rebuild.")
+                .hasCauseInstanceOf(ClassNotFoundException.class);
+        // A failure is not remembered: the next call looks again, and fails the same way.
+        assertThatThrownBy(() -> LAKESIDE.repository(Outer.Orphans.class)).isInstanceOf(IllegalArgumentException.class);
+    }
 
-  @Test
-  void generatedNameTakenByAnotherClass() {
-    assertThatThrownBy(() -> LAKESIDE.repository(Outer.Mismatched.class))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("cannot use dev.lakeside.repository.fixtures.Outer_MismatchedImpl as repository")
-        .hasMessageContaining("found: one that does not implement it");
-  }
+    @Test
+    void generatedNameTakenByAnotherClass() {
+        assertThatThrownBy(() -> LAKESIDE.repository(Outer.Mismatched.class))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot use dev.lakeside.repository.fixtures.Outer_MismatchedImpl as repository")
+                .hasMessageContaining("found: one that does not implement it");
+    }
 }

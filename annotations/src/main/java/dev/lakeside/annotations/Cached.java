@@ -26,9 +26,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Cached {
-  /** How long an entry lives, as an ISO-8601 duration ({@code PT30S}, {@code PT5M}); checked at compile time. */
-  String ttl() default "PT1M";
+    /** How long an entry lives, as an ISO-8601 duration ({@code PT30S}, {@code PT5M}); checked at compile time. */
+    String ttl() default "PT1M";
 
-  /** {@code false} on a method turns off caching that the interface turned on. */
-  boolean enabled() default true;
+    /** {@code false} on a method turns off caching that the interface turned on. */
+    boolean enabled() default true;
 }

@@ -26,9 +26,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.RECORD_COMPONENT)
 public @interface Column {
-  /** The column name; empty means the snake_case of the component name. */
-  String name() default "";
+    /** The column name; empty means the snake_case of the component name. */
+    String name() default "";
 
-  /** The DuckDB column type; empty means the default for the component's Java type. */
-  String type() default "";
+    /** The DuckDB column type; empty means the default for the component's Java type. */
+    String type() default "";
 }

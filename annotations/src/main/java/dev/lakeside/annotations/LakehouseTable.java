@@ -34,17 +34,17 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface LakehouseTable {
-  /**
-   * The catalog (DuckDB database) of the table. Empty means the default catalog that the runtime is
-   * configured with ({@code memory} unless set), and an unqualified name in {@code schema.sql}.
-   */
-  String catalog() default "";
+    /**
+     * The catalog (DuckDB database) of the table. Empty means the default catalog that the runtime is
+     * configured with ({@code memory} unless set), and an unqualified name in {@code schema.sql}.
+     */
+    String catalog() default "";
 
-  /**
-   * The schema of the table. Empty means the runtime's default schema ({@code main} unless set).
-   */
-  String schema() default "";
+    /**
+     * The schema of the table. Empty means the runtime's default schema ({@code main} unless set).
+     */
+    String schema() default "";
 
-  /** The table name. Empty means the snake_case of the record's simple name ({@code PageView} → {@code page_view}). */
-  String name() default "";
+    /** The table name. Empty means the snake_case of the record's simple name ({@code PageView} → {@code page_view}). */
+    String name() default "";
 }

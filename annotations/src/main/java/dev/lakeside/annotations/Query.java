@@ -32,6 +32,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Query {
-  /** The SQL text, with {@code :name} parameters. */
-  String value();
+    /** The SQL text, with {@code :name} parameters. */
+    String value();
 }

@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface SkipVerification {
-  /** Why; shown nowhere, read by the next maintainer. */
-  String reason() default "";
+    /** Why; shown nowhere, read by the next maintainer. */
+    String reason() default "";
 }

@@ -72,209 +72,231 @@ import org.openjdk.jmh.infra.Blackhole;
 @OperationsPerInvocation(RecordCodecBenchmark.RECORDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class RecordCodecBenchmark {
-  static final int RECORDS = 1024;
-  private static final JsonFactory JSON = new JsonFactory();
+    static final int RECORDS = 1024;
+    private static final JsonFactory JSON = new JsonFactory();
 
-  /** Class-level databind configuration of the record for reading rows: a JSON array in column order. */
-  @JsonFormat(shape = JsonFormat.Shape.ARRAY)
-  @JsonPropertyOrder({"event_id", "user_id", "sequence", "duration_ms", "score", "occurred_at", "amount",
-      "converted", "tags", "channel"})
-  abstract static class ArrayShape {}
+    /** Class-level databind configuration of the record for reading rows: a JSON array in column order. */
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+    @JsonPropertyOrder({
+        "event_id",
+        "user_id",
+        "sequence",
+        "duration_ms",
+        "score",
+        "occurred_at",
+        "amount",
+        "converted",
+        "tags",
+        "channel"
+    })
+    abstract static class ArrayShape {}
 
-  private final TableModel<CheckoutEvent> model = TableModels.of(CheckoutEvent.class);
-  private CheckoutEvent[] events;
-  private ByteArrayBuilder buffer;
-  private JsonGenerator generator;
-  private ObjectMapper writeMapper;
-  private ObjectWriter objectWriter;
-  private byte[] rows;
-  private RowMapper<CheckoutEvent> rowMapper;
-  private ObjectReader rowReader;
+    private final TableModel<CheckoutEvent> model = TableModels.of(CheckoutEvent.class);
+    private CheckoutEvent[] events;
+    private ByteArrayBuilder buffer;
+    private JsonGenerator generator;
+    private ObjectMapper writeMapper;
+    private ObjectWriter objectWriter;
+    private byte[] rows;
+    private RowMapper<CheckoutEvent> rowMapper;
+    private ObjectReader rowReader;
 
-  @Setup(Level.Trial)
-  public void setUp() throws IOException {
-    events = new CheckoutEvent[RECORDS];
-    for (int i = 0; i < RECORDS; i++) {
-      events[i] = CheckoutEvent.sample(i, CheckoutEvent.id(i));
-    }
-    buffer = new ByteArrayBuilder(1024);
-    generator = JSON.createGenerator(buffer);
-    generator.setRootValueSeparator(null);
-    writeMapper = databind().enable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-    objectWriter = writeMapper.writerFor(CheckoutEvent.class);
-    ObjectMapper readMapper = databind().addMixIn(CheckoutEvent.class, ArrayShape.class);
-    rowReader = readMapper.readerFor(CheckoutEvent.class);
-
-    Captured captured = capture(events);
-    rows = captured.rows;
-    rowMapper = model.reader().bind(captured.columns);
-    check();
-  }
-
-  /**
-   * Databind configured to write the generated writer's JSON for this record: snake_case names, plain decimals,
-   * and {@code Instant} as ISO-8601 text. Without jackson-datatype-jsr310 (not an allowed dependency), databind
-   * refuses {@code Instant}; the serializer and deserializer here do what jsr310's {@code InstantSerializer} /
-   * {@code InstantDeserializer} do with {@code WRITE_DATES_AS_TIMESTAMPS} off ({@code ISO_INSTANT}).
-   */
-  static ObjectMapper databind() {
-    SimpleModule instants = new SimpleModule("instants");
-    instants.addSerializer(Instant.class, new StdScalarSerializer<>(Instant.class) {
-      @Override
-      public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        gen.writeString(DateTimeFormatter.ISO_INSTANT.format(value));
-      }
-    });
-    instants.addDeserializer(Instant.class, new StdScalarDeserializer<>(Instant.class) {
-      @Override
-      public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        return DateTimeFormatter.ISO_INSTANT.parse(p.getText(), Instant::from);
-      }
-    });
-    ObjectMapper mapper = new ObjectMapper();
-    mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-    mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    mapper.registerModule(instants);
-    return mapper;
-  }
-
-  private record Captured(List<String> columns, byte[] rows) {}
-
-  /** Appends the events to a fresh local lakehouse with the generated writer and captures the /query rows. */
-  private Captured capture(CheckoutEvent[] records) throws IOException {
-    try (LocalLakehouse lake = LocalLakehouse.builder().port(0).user("bench", "bench").threads(2).start()) {
-      LakehouseClient client = LakehouseClient.builder().baseUri(lake.baseUri()).credentials("bench", "bench").build();
-      client.queryAll(model.ddl("memory", "main"));
-      ByteArrayBuilder body = new ByteArrayBuilder(RECORDS * 300);
-      try (JsonGenerator g = JSON.createGenerator(body)) {
-        g.writeStartArray();
-        for (CheckoutEvent event : records) {
-          model.write(g, event);
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        events = new CheckoutEvent[RECORDS];
+        for (int i = 0; i < RECORDS; i++) {
+            events[i] = CheckoutEvent.sample(i, CheckoutEvent.id(i));
         }
-        g.writeEndArray();
-      }
-      TableRef table = TableRef.of("memory", "main", model.name());
-      if (!client.append(AppendRequest.ofJson(table, body.toByteArray()).withSync(true)).ok()) {
-        throw new IllegalStateException("the local lakehouse refused the benchmark rows");
-      }
-      byte[] answer;
-      try (InputStream in = client.queryRaw(QueryRequest.of("SELECT * FROM memory.main." + model.name()
-          + " ORDER BY sequence"))) {
-        answer = in.readAllBytes();
-      }
-      String[] lines = new String(answer, StandardCharsets.UTF_8).split("\n");
-      List<String> columns = new ArrayList<>();
-      for (JsonNode column : new ObjectMapper().readTree(lines[1])) {
-        columns.add(column.get("name").asText());
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(answer.length);
-      int count = 0;
-      for (int i = 2; i < lines.length; i++) {
-        if (lines[i].startsWith("[")) {
-          out.write(lines[i].getBytes(StandardCharsets.UTF_8));
-          out.write('\n');
-          count++;
+        buffer = new ByteArrayBuilder(1024);
+        generator = JSON.createGenerator(buffer);
+        generator.setRootValueSeparator(null);
+        writeMapper = databind().enable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        objectWriter = writeMapper.writerFor(CheckoutEvent.class);
+        ObjectMapper readMapper = databind().addMixIn(CheckoutEvent.class, ArrayShape.class);
+        rowReader = readMapper.readerFor(CheckoutEvent.class);
+
+        Captured captured = capture(events);
+        rows = captured.rows;
+        rowMapper = model.reader().bind(captured.columns);
+        check();
+    }
+
+    /**
+     * Databind configured to write the generated writer's JSON for this record: snake_case names, plain decimals,
+     * and {@code Instant} as ISO-8601 text. Without jackson-datatype-jsr310 (not an allowed dependency), databind
+     * refuses {@code Instant}; the serializer and deserializer here do what jsr310's {@code InstantSerializer} /
+     * {@code InstantDeserializer} do with {@code WRITE_DATES_AS_TIMESTAMPS} off ({@code ISO_INSTANT}).
+     */
+    static ObjectMapper databind() {
+        SimpleModule instants = new SimpleModule("instants");
+        instants.addSerializer(Instant.class, new StdScalarSerializer<>(Instant.class) {
+            @Override
+            public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(DateTimeFormatter.ISO_INSTANT.format(value));
+            }
+        });
+        instants.addDeserializer(Instant.class, new StdScalarDeserializer<>(Instant.class) {
+            @Override
+            public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                return DateTimeFormatter.ISO_INSTANT.parse(p.getText(), Instant::from);
+            }
+        });
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        mapper.registerModule(instants);
+        return mapper;
+    }
+
+    private record Captured(List<String> columns, byte[] rows) {}
+
+    /** Appends the events to a fresh local lakehouse with the generated writer and captures the /query rows. */
+    private Captured capture(CheckoutEvent[] records) throws IOException {
+        try (LocalLakehouse lake = LocalLakehouse.builder()
+                .port(0)
+                .user("bench", "bench")
+                .threads(2)
+                .start()) {
+            LakehouseClient client = LakehouseClient.builder()
+                    .baseUri(lake.baseUri())
+                    .credentials("bench", "bench")
+                    .build();
+            client.queryAll(model.ddl("memory", "main"));
+            ByteArrayBuilder body = new ByteArrayBuilder(RECORDS * 300);
+            try (JsonGenerator g = JSON.createGenerator(body)) {
+                g.writeStartArray();
+                for (CheckoutEvent event : records) {
+                    model.write(g, event);
+                }
+                g.writeEndArray();
+            }
+            TableRef table = TableRef.of("memory", "main", model.name());
+            if (!client.append(AppendRequest.ofJson(table, body.toByteArray()).withSync(true))
+                    .ok()) {
+                throw new IllegalStateException("the local lakehouse refused the benchmark rows");
+            }
+            byte[] answer;
+            try (InputStream in = client.queryRaw(
+                    QueryRequest.of("SELECT * FROM memory.main." + model.name() + " ORDER BY sequence"))) {
+                answer = in.readAllBytes();
+            }
+            String[] lines = new String(answer, StandardCharsets.UTF_8).split("\n");
+            List<String> columns = new ArrayList<>();
+            for (JsonNode column : new ObjectMapper().readTree(lines[1])) {
+                columns.add(column.get("name").asText());
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(answer.length);
+            int count = 0;
+            for (int i = 2; i < lines.length; i++) {
+                if (lines[i].startsWith("[")) {
+                    out.write(lines[i].getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                    count++;
+                }
+            }
+            if (count != records.length) {
+                throw new IllegalStateException("expected " + records.length + " rows, found " + count);
+            }
+            return new Captured(columns, out.toByteArray());
         }
-      }
-      if (count != records.length) {
-        throw new IllegalStateException("expected " + records.length + " rows, found " + count);
-      }
-      return new Captured(columns, out.toByteArray());
     }
-  }
 
-  /** Both sides must do the same work: same JSON written, same records read. */
-  private void check() throws IOException {
-    ObjectMapper tree = new ObjectMapper();
-    for (CheckoutEvent event : events) {
-      model.write(generator, event);
-      generator.flush();
-      JsonNode generated = tree.readTree(buffer.toByteArray());
-      buffer.reset();
-      JsonNode databind = tree.readTree(writeMapper.writeValueAsBytes(event));
-      if (!generated.equals(databind)) {
-        throw new IllegalStateException("the writers differ:\n" + generated + "\n" + databind);
-      }
+    /** Both sides must do the same work: same JSON written, same records read. */
+    private void check() throws IOException {
+        ObjectMapper tree = new ObjectMapper();
+        for (CheckoutEvent event : events) {
+            model.write(generator, event);
+            generator.flush();
+            JsonNode generated = tree.readTree(buffer.toByteArray());
+            buffer.reset();
+            JsonNode databind = tree.readTree(writeMapper.writeValueAsBytes(event));
+            if (!generated.equals(databind)) {
+                throw new IllegalStateException("the writers differ:\n" + generated + "\n" + databind);
+            }
+        }
+        List<CheckoutEvent> generated = new ArrayList<>();
+        List<CheckoutEvent> databind = new ArrayList<>();
+        try (JsonParser p = JSON.createParser(rows)) {
+            long n = 0;
+            while (p.nextToken() == JsonToken.START_ARRAY) {
+                generated.add(rowMapper.read(p, ++n));
+            }
+        }
+        try (JsonParser p = JSON.createParser(rows)) {
+            while (p.nextToken() == JsonToken.START_ARRAY) {
+                databind.add(rowReader.readValue(p));
+            }
+        }
+        if (!generated.equals(databind) || generated.size() != RECORDS) {
+            throw new IllegalStateException("the readers differ: " + generated.get(0) + " / " + databind.get(0));
+        }
+        for (int i = 0; i < RECORDS; i++) {
+            CheckoutEvent read = generated.get(i);
+            if (!Objects.equals(read.eventId(), events[i].eventId())
+                    || !read.occurredAt().equals(events[i].occurredAt())
+                    || read.amount().compareTo(events[i].amount()) != 0
+                    || !read.tags().equals(events[i].tags())) {
+                throw new IllegalStateException("row " + i + " did not round-trip: " + read + " / " + events[i]);
+            }
+        }
     }
-    List<CheckoutEvent> generated = new ArrayList<>();
-    List<CheckoutEvent> databind = new ArrayList<>();
-    try (JsonParser p = JSON.createParser(rows)) {
-      long n = 0;
-      while (p.nextToken() == JsonToken.START_ARRAY) {
-        generated.add(rowMapper.read(p, ++n));
-      }
-    }
-    try (JsonParser p = JSON.createParser(rows)) {
-      while (p.nextToken() == JsonToken.START_ARRAY) {
-        databind.add(rowReader.readValue(p));
-      }
-    }
-    if (!generated.equals(databind) || generated.size() != RECORDS) {
-      throw new IllegalStateException("the readers differ: " + generated.get(0) + " / " + databind.get(0));
-    }
-    for (int i = 0; i < RECORDS; i++) {
-      CheckoutEvent read = generated.get(i);
-      if (!Objects.equals(read.eventId(), events[i].eventId()) || !read.occurredAt().equals(events[i].occurredAt())
-          || read.amount().compareTo(events[i].amount()) != 0 || !read.tags().equals(events[i].tags())) {
-        throw new IllegalStateException("row " + i + " did not round-trip: " + read + " / " + events[i]);
-      }
-    }
-  }
 
-  @Benchmark
-  public void writeGenerated(Blackhole bh) throws IOException {
-    for (CheckoutEvent event : events) {
-      model.write(generator, event);
-      generator.flush();
-      bh.consume(buffer.size());
-      buffer.reset();
+    @Benchmark
+    public void writeGenerated(Blackhole bh) throws IOException {
+        for (CheckoutEvent event : events) {
+            model.write(generator, event);
+            generator.flush();
+            bh.consume(buffer.size());
+            buffer.reset();
+        }
     }
-  }
 
-  @Benchmark
-  public void writeGeneratedToBytes(Blackhole bh) throws IOException {
-    for (CheckoutEvent event : events) {
-      model.write(generator, event);
-      generator.flush();
-      bh.consume(buffer.toByteArray());
-      buffer.reset();
+    @Benchmark
+    public void writeGeneratedToBytes(Blackhole bh) throws IOException {
+        for (CheckoutEvent event : events) {
+            model.write(generator, event);
+            generator.flush();
+            bh.consume(buffer.toByteArray());
+            buffer.reset();
+        }
     }
-  }
 
-  @Benchmark
-  public void writeDatabind(Blackhole bh) throws IOException {
-    for (CheckoutEvent event : events) {
-      bh.consume(writeMapper.writeValueAsBytes(event));
+    @Benchmark
+    public void writeDatabind(Blackhole bh) throws IOException {
+        for (CheckoutEvent event : events) {
+            bh.consume(writeMapper.writeValueAsBytes(event));
+        }
     }
-  }
 
-  @Benchmark
-  public void writeDatabindReused(Blackhole bh) throws IOException {
-    for (CheckoutEvent event : events) {
-      objectWriter.writeValue(generator, event);
-      bh.consume(buffer.size());
-      buffer.reset();
+    @Benchmark
+    public void writeDatabindReused(Blackhole bh) throws IOException {
+        for (CheckoutEvent event : events) {
+            objectWriter.writeValue(generator, event);
+            bh.consume(buffer.size());
+            buffer.reset();
+        }
     }
-  }
 
-  @Benchmark
-  public void readGenerated(Blackhole bh) throws IOException {
-    try (JsonParser p = JSON.createParser(rows)) {
-      long n = 0;
-      while (p.nextToken() == JsonToken.START_ARRAY) {
-        bh.consume(rowMapper.read(p, ++n));
-      }
+    @Benchmark
+    public void readGenerated(Blackhole bh) throws IOException {
+        try (JsonParser p = JSON.createParser(rows)) {
+            long n = 0;
+            while (p.nextToken() == JsonToken.START_ARRAY) {
+                bh.consume(rowMapper.read(p, ++n));
+            }
+        }
     }
-  }
 
-  @Benchmark
-  public void readDatabind(Blackhole bh) throws IOException {
-    try (JsonParser p = JSON.createParser(rows)) {
-      while (p.nextToken() == JsonToken.START_ARRAY) {
-        bh.consume(rowReader.<CheckoutEvent>readValue(p));
-      }
+    @Benchmark
+    public void readDatabind(Blackhole bh) throws IOException {
+        try (JsonParser p = JSON.createParser(rows)) {
+            while (p.nextToken() == JsonToken.START_ARRAY) {
+                bh.consume(rowReader.<CheckoutEvent>readValue(p));
+            }
+        }
     }
-  }
 }

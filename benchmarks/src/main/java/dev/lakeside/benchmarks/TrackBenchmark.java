@@ -58,155 +58,163 @@ import org.openjdk.jmh.infra.Blackhole;
 @OperationsPerInvocation(TrackBenchmark.BATCH)
 @Warmup(iterations = 10, time = 1, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 20, time = 1, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class TrackBenchmark {
-  static final int BATCH = 100_000;
-  private static final int EVENTS = 4096;
+    static final int BATCH = 100_000;
+    private static final int EVENTS = 4096;
 
-  private LocalLakehouse lake;
-  private LakehouseClient client;
-  private final TableModel<CheckoutEvent> model = TableModels.of(CheckoutEvent.class);
-  private CheckoutEvent[] events;
-  private Tracker tracker;
+    private LocalLakehouse lake;
+    private LakehouseClient client;
+    private final TableModel<CheckoutEvent> model = TableModels.of(CheckoutEvent.class);
+    private CheckoutEvent[] events;
+    private Tracker tracker;
 
-  /** Each thread walks the events from its own offset. */
-  @State(Scope.Thread)
-  public static class Cursor {
-    int next;
-    final ByteArrayBuilder buffer = new ByteArrayBuilder(512);
-    final JsonGenerator generator;
+    /** Each thread walks the events from its own offset. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        int next;
+        final ByteArrayBuilder buffer = new ByteArrayBuilder(512);
+        final JsonGenerator generator;
 
-    public Cursor() {
-      try {
-        generator = new JsonFactory().createGenerator(buffer);
-        generator.setRootValueSeparator(null);
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
+        public Cursor() {
+            try {
+                generator = new JsonFactory().createGenerator(buffer);
+                generator.setRootValueSeparator(null);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
-  }
 
-  /** Closing a tracker with queued rows dead-letters them, which it logs: expected here, so not shown. */
-  private static final Logger TRACKER_LOG = Logger.getLogger(
-      "dev.lakeside.track.Tracker");
+    /** Closing a tracker with queued rows dead-letters them, which it logs: expected here, so not shown. */
+    private static final Logger TRACKER_LOG = Logger.getLogger("dev.lakeside.track.Tracker");
 
-  @Setup(Level.Trial)
-  public void start() {
-    TRACKER_LOG.setLevel(java.util.logging.Level.SEVERE);
-    lake = LocalLakehouse.builder().port(0).user("bench", "bench").threads(2).start();
-    client = LakehouseClient.builder().baseUri(lake.baseUri()).credentials("bench", "bench").build();
-    events = new CheckoutEvent[EVENTS];
-    for (int i = 0; i < EVENTS; i++) {
-      events[i] = CheckoutEvent.sample(i, null);
+    @Setup(Level.Trial)
+    public void start() {
+        TRACKER_LOG.setLevel(java.util.logging.Level.SEVERE);
+        lake = LocalLakehouse.builder()
+                .port(0)
+                .user("bench", "bench")
+                .threads(2)
+                .start();
+        client = LakehouseClient.builder()
+                .baseUri(lake.baseUri())
+                .credentials("bench", "bench")
+                .build();
+        events = new CheckoutEvent[EVENTS];
+        for (int i = 0; i < EVENTS; i++) {
+            events[i] = CheckoutEvent.sample(i, null);
+        }
     }
-  }
 
-  @Setup(Level.Iteration)
-  public void newTracker() {
-    tracker = newTracker(client);
-  }
-
-  /** A tracker that queues everything it accepts and sends nothing while a batch is measured. */
-  static Tracker newTracker(LakehouseClient client) {
-    TrackerConfig config = TrackerConfig.builder()
-        .maxBatchRows(Integer.MAX_VALUE)
-        .maxBatchBytes(Integer.MAX_VALUE)
-        .linger(Duration.ofHours(1))
-        .maxQueueBytes(1L << 30)
-        .fullPolicy(FullPolicy.dropNewest())
-        .schemaMode(SchemaMode.NONE)
-        .shutdownHook(false)
-        .build();
-    return Lakeside.builder(client).tracker(config).build().tracker();
-  }
-
-  @TearDown(Level.Iteration)
-  public void closeTracker() {
-    TrackerStats stats = tracker.stats();
-    if (stats.refusedQueueFull() + stats.rejectedOversize() + stats.rejectedInvalid() > 0
-        || stats.sentBatches() > 0) {
-      throw new IllegalStateException("expected every call accepted and nothing sent, found " + stats);
+    @Setup(Level.Iteration)
+    public void newTracker() {
+        tracker = newTracker(client);
     }
-    tracker.close(Duration.ZERO);
-  }
 
-  @TearDown(Level.Trial)
-  public void stop() {
-    lake.close();
-  }
-
-  @Benchmark
-  @Threads(1)
-  public void track1Thread(Cursor cursor, Blackhole bh) {
-    track(cursor, bh);
-  }
-
-  @Benchmark
-  @Threads(2)
-  public void track2Threads(Cursor cursor, Blackhole bh) {
-    track(cursor, bh);
-  }
-
-  /**
-   * The first part of {@code track()} alone, for the breakdown: the generated writer into a reused buffer, then
-   * {@code toByteArray()}, with the null {@code @EventId} filled by a fresh UUIDv7, exactly as the tracker encodes.
-   */
-  @Benchmark
-  @Threads(1)
-  public void encodeOnly(Cursor cursor, Blackhole bh) throws IOException {
-    encode(cursor, bh);
-  }
-
-  /** {@link #encodeOnly} on 2 threads: how the encoding alone scales. */
-  @Benchmark
-  @Threads(2)
-  public void encodeOnly2Threads(Cursor cursor, Blackhole bh) throws IOException {
-    encode(cursor, bh);
-  }
-
-  private void encode(Cursor cursor, Blackhole bh) throws IOException {
-    TableModel<CheckoutEvent> m = model;
-    for (int n = 0; n < BATCH; n++) {
-      m.write(cursor.generator, events[cursor.next++ & (EVENTS - 1)]);
-      cursor.generator.flush();
-      bh.consume(cursor.buffer.toByteArray());
-      cursor.buffer.reset();
+    /** A tracker that queues everything it accepts and sends nothing while a batch is measured. */
+    static Tracker newTracker(LakehouseClient client) {
+        TrackerConfig config = TrackerConfig.builder()
+                .maxBatchRows(Integer.MAX_VALUE)
+                .maxBatchBytes(Integer.MAX_VALUE)
+                .linger(Duration.ofHours(1))
+                .maxQueueBytes(1L << 30)
+                .fullPolicy(FullPolicy.dropNewest())
+                .schemaMode(SchemaMode.NONE)
+                .shutdownHook(false)
+                .build();
+        return Lakeside.builder(client).tracker(config).build().tracker();
     }
-  }
 
-  /** The UUIDv7 the writer makes for a null {@code @EventId}, alone. */
-  @Benchmark
-  @Threads(1)
-  public void uuidV7Only(Blackhole bh) {
-    uuids(bh);
-  }
-
-  /** {@link #uuidV7Only} on 2 threads: the shared generator is {@code synchronized}. */
-  @Benchmark
-  @Threads(2)
-  public void uuidV7Only2Threads(Blackhole bh) {
-    uuids(bh);
-  }
-
-  private static void uuids(Blackhole bh) {
-    for (int n = 0; n < BATCH; n++) {
-      bh.consume(UuidV7.next());
+    @TearDown(Level.Iteration)
+    public void closeTracker() {
+        TrackerStats stats = tracker.stats();
+        if (stats.refusedQueueFull() + stats.rejectedOversize() + stats.rejectedInvalid() > 0
+                || stats.sentBatches() > 0) {
+            throw new IllegalStateException("expected every call accepted and nothing sent, found " + stats);
+        }
+        tracker.close(Duration.ZERO);
     }
-  }
 
-  /** How the writer formats the {@code Instant} (RFC-3339 via {@code DateTimeFormatter.ISO_INSTANT}), alone. */
-  @Benchmark
-  @Threads(1)
-  public void instantFormatOnly(Cursor cursor, Blackhole bh) {
-    for (int n = 0; n < BATCH; n++) {
-      bh.consume(DateTimeFormatter.ISO_INSTANT.format(events[cursor.next++ & (EVENTS - 1)].occurredAt()));
+    @TearDown(Level.Trial)
+    public void stop() {
+        lake.close();
     }
-  }
 
-  private void track(Cursor cursor, Blackhole bh) {
-    Tracker t = tracker;
-    for (int n = 0; n < BATCH; n++) {
-      bh.consume(t.track(events[cursor.next++ & (EVENTS - 1)]));
+    @Benchmark
+    @Threads(1)
+    public void track1Thread(Cursor cursor, Blackhole bh) {
+        track(cursor, bh);
     }
-  }
+
+    @Benchmark
+    @Threads(2)
+    public void track2Threads(Cursor cursor, Blackhole bh) {
+        track(cursor, bh);
+    }
+
+    /**
+     * The first part of {@code track()} alone, for the breakdown: the generated writer into a reused buffer, then
+     * {@code toByteArray()}, with the null {@code @EventId} filled by a fresh UUIDv7, exactly as the tracker encodes.
+     */
+    @Benchmark
+    @Threads(1)
+    public void encodeOnly(Cursor cursor, Blackhole bh) throws IOException {
+        encode(cursor, bh);
+    }
+
+    /** {@link #encodeOnly} on 2 threads: how the encoding alone scales. */
+    @Benchmark
+    @Threads(2)
+    public void encodeOnly2Threads(Cursor cursor, Blackhole bh) throws IOException {
+        encode(cursor, bh);
+    }
+
+    private void encode(Cursor cursor, Blackhole bh) throws IOException {
+        TableModel<CheckoutEvent> m = model;
+        for (int n = 0; n < BATCH; n++) {
+            m.write(cursor.generator, events[cursor.next++ & (EVENTS - 1)]);
+            cursor.generator.flush();
+            bh.consume(cursor.buffer.toByteArray());
+            cursor.buffer.reset();
+        }
+    }
+
+    /** The UUIDv7 the writer makes for a null {@code @EventId}, alone. */
+    @Benchmark
+    @Threads(1)
+    public void uuidV7Only(Blackhole bh) {
+        uuids(bh);
+    }
+
+    /** {@link #uuidV7Only} on 2 threads: the shared generator is {@code synchronized}. */
+    @Benchmark
+    @Threads(2)
+    public void uuidV7Only2Threads(Blackhole bh) {
+        uuids(bh);
+    }
+
+    private static void uuids(Blackhole bh) {
+        for (int n = 0; n < BATCH; n++) {
+            bh.consume(UuidV7.next());
+        }
+    }
+
+    /** How the writer formats the {@code Instant} (RFC-3339 via {@code DateTimeFormatter.ISO_INSTANT}), alone. */
+    @Benchmark
+    @Threads(1)
+    public void instantFormatOnly(Cursor cursor, Blackhole bh) {
+        for (int n = 0; n < BATCH; n++) {
+            bh.consume(DateTimeFormatter.ISO_INSTANT.format(events[cursor.next++ & (EVENTS - 1)].occurredAt()));
+        }
+    }
+
+    private void track(Cursor cursor, Blackhole bh) {
+        Tracker t = tracker;
+        for (int n = 0; n < BATCH; n++) {
+            bh.consume(t.track(events[cursor.next++ & (EVENTS - 1)]));
+        }
+    }
 }

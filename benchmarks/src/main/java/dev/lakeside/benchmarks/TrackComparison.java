@@ -28,79 +28,92 @@ import org.openjdk.jmh.infra.Blackhole;
  * <pre>java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar dev.lakeside.benchmarks.TrackComparison [rounds] [calls]</pre>
  */
 public final class TrackComparison {
-  private TrackComparison() {}
+    private TrackComparison() {}
 
-  public static void main(String[] args) throws Exception {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 21;
-    int calls = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-    Logger log = Logger.getLogger("dev.lakeside.track.Tracker");
-    log.setLevel(Level.SEVERE);
-    Blackhole bh = new Blackhole(
-        "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
-    TableModel<CheckoutEvent> model = TableModels.of(CheckoutEvent.class);
-    CheckoutEvent[] events = new CheckoutEvent[4096];
-    CheckoutEvent[] withIds = new CheckoutEvent[4096];
-    for (int i = 0; i < events.length; i++) {
-      events[i] = CheckoutEvent.sample(i, null);
-      withIds[i] = CheckoutEvent.sample(i, CheckoutEvent.id(i));
-    }
-    ByteArrayBuilder buffer = new ByteArrayBuilder(512);
-    JsonGenerator generator = new JsonFactory().createGenerator(buffer);
-    generator.setRootValueSeparator(null);
-    try (LocalLakehouse lake = LocalLakehouse.builder().port(0).user("bench", "bench").threads(2).start()) {
-      LakehouseClient client = LakehouseClient.builder().baseUri(lake.baseUri()).credentials("bench", "bench").build();
-      Tracker[] tracker = {TrackBenchmark.newTracker(client)};
-      Map<String, RoundRobin.Task> tasks = new LinkedHashMap<>();
-      tasks.put("track", () -> {
-        Tracker t = tracker[0];
-        for (int n = 0; n < calls; n++) {
-          if (t.track(events[n & 4095]) != TrackResult.ACCEPTED) {
-            throw new IllegalStateException("not accepted: " + t.stats());
-          }
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 21;
+        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        Logger log = Logger.getLogger("dev.lakeside.track.Tracker");
+        log.setLevel(Level.SEVERE);
+        Blackhole bh = new Blackhole(
+                "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+        TableModel<CheckoutEvent> model = TableModels.of(CheckoutEvent.class);
+        CheckoutEvent[] events = new CheckoutEvent[4096];
+        CheckoutEvent[] withIds = new CheckoutEvent[4096];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = CheckoutEvent.sample(i, null);
+            withIds[i] = CheckoutEvent.sample(i, CheckoutEvent.id(i));
         }
-      });
-      tasks.put("encode", () -> encode(model, generator, buffer, events, calls, bh));
-      tasks.put("encodeFixedId", () -> encode(model, generator, buffer, withIds, calls, bh));
-      tasks.put("uuidV7", () -> {
-        for (int n = 0; n < calls; n++) {
-          bh.consume(UuidV7.next());
-        }
-      });
-      tasks.put("instantFormat", () -> {
-        for (int n = 0; n < calls; n++) {
-          bh.consume(DateTimeFormatter.ISO_INSTANT.format(events[n & 4095].occurredAt()));
-        }
-      });
-      // Round-robin; the "track" round times only the calls: discarding its queued rows and creating the next
-      // round's tracker happen after the clock stops.
-      Map<String, double[]> times = new LinkedHashMap<>();
-      tasks.keySet().forEach(name -> times.put(name, new double[rounds]));
-      for (int round = -5; round < rounds; round++) {
-        for (Map.Entry<String, RoundRobin.Task> task : tasks.entrySet()) {
-          long start = System.nanoTime();
-          task.getValue().run();
-          long nanos = System.nanoTime() - start;
-          if (round >= 0) {
-            times.get(task.getKey())[round] = nanos / (double) calls;
-          }
-          if (task.getKey().equals("track")) {
+        ByteArrayBuilder buffer = new ByteArrayBuilder(512);
+        JsonGenerator generator = new JsonFactory().createGenerator(buffer);
+        generator.setRootValueSeparator(null);
+        try (LocalLakehouse lake = LocalLakehouse.builder()
+                .port(0)
+                .user("bench", "bench")
+                .threads(2)
+                .start()) {
+            LakehouseClient client = LakehouseClient.builder()
+                    .baseUri(lake.baseUri())
+                    .credentials("bench", "bench")
+                    .build();
+            Tracker[] tracker = {TrackBenchmark.newTracker(client)};
+            Map<String, RoundRobin.Task> tasks = new LinkedHashMap<>();
+            tasks.put("track", () -> {
+                Tracker t = tracker[0];
+                for (int n = 0; n < calls; n++) {
+                    if (t.track(events[n & 4095]) != TrackResult.ACCEPTED) {
+                        throw new IllegalStateException("not accepted: " + t.stats());
+                    }
+                }
+            });
+            tasks.put("encode", () -> encode(model, generator, buffer, events, calls, bh));
+            tasks.put("encodeFixedId", () -> encode(model, generator, buffer, withIds, calls, bh));
+            tasks.put("uuidV7", () -> {
+                for (int n = 0; n < calls; n++) {
+                    bh.consume(UuidV7.next());
+                }
+            });
+            tasks.put("instantFormat", () -> {
+                for (int n = 0; n < calls; n++) {
+                    bh.consume(DateTimeFormatter.ISO_INSTANT.format(events[n & 4095].occurredAt()));
+                }
+            });
+            // Round-robin; the "track" round times only the calls: discarding its queued rows and creating the next
+            // round's tracker happen after the clock stops.
+            Map<String, double[]> times = new LinkedHashMap<>();
+            tasks.keySet().forEach(name -> times.put(name, new double[rounds]));
+            for (int round = -5; round < rounds; round++) {
+                for (Map.Entry<String, RoundRobin.Task> task : tasks.entrySet()) {
+                    long start = System.nanoTime();
+                    task.getValue().run();
+                    long nanos = System.nanoTime() - start;
+                    if (round >= 0) {
+                        times.get(task.getKey())[round] = nanos / (double) calls;
+                    }
+                    if (task.getKey().equals("track")) {
+                        tracker[0].close(Duration.ZERO);
+                        tracker[0] = TrackBenchmark.newTracker(client);
+                    }
+                }
+            }
+            RoundRobin.print("ns/call", times, Map.of(), false);
             tracker[0].close(Duration.ZERO);
-            tracker[0] = TrackBenchmark.newTracker(client);
-          }
         }
-      }
-      RoundRobin.print("ns/call", times, Map.of(), false);
-      tracker[0].close(Duration.ZERO);
     }
-  }
 
-  private static void encode(TableModel<CheckoutEvent> model, JsonGenerator generator, ByteArrayBuilder buffer,
-      CheckoutEvent[] events, int calls, Blackhole bh) throws Exception {
-    for (int n = 0; n < calls; n++) {
-      model.write(generator, events[n & 4095]);
-      generator.flush();
-      bh.consume(buffer.toByteArray());
-      buffer.reset();
+    private static void encode(
+            TableModel<CheckoutEvent> model,
+            JsonGenerator generator,
+            ByteArrayBuilder buffer,
+            CheckoutEvent[] events,
+            int calls,
+            Blackhole bh)
+            throws Exception {
+        for (int n = 0; n < calls; n++) {
+            model.write(generator, events[n & 4095]);
+            generator.flush();
+            bh.consume(buffer.toByteArray());
+            buffer.reset();
+        }
     }
-  }
 }

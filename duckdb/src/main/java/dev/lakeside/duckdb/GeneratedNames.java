@@ -10,33 +10,33 @@ import java.util.Objects;
  * because the processor carries it inside its own jar.)
  */
 public final class GeneratedNames {
-  /** The suffix of the class generated for a {@code @LakehouseTable} record. */
-  public static final String TABLE_MODEL_SUFFIX = "TableModel";
-  /** The suffix of the class generated for a {@code @LakehouseRepository} interface. */
-  public static final String REPOSITORY_SUFFIX = "Impl";
+    /** The suffix of the class generated for a {@code @LakehouseTable} record. */
+    public static final String TABLE_MODEL_SUFFIX = "TableModel";
+    /** The suffix of the class generated for a {@code @LakehouseRepository} interface. */
+    public static final String REPOSITORY_SUFFIX = "Impl";
 
-  private GeneratedNames() {}
+    private GeneratedNames() {}
 
-  /**
-   * The simple name generated for a type nested as {@code simpleNames} (outermost first): {@code [Outer, Inner]}
-   * and {@code "Impl"} give {@code Outer_InnerImpl}.
-   */
-  public static String simpleName(List<String> simpleNames, String suffix) {
-    Objects.requireNonNull(suffix, "suffix == null");
-    if (simpleNames.isEmpty()) {
-      throw new IllegalArgumentException("simpleNames must name a type, found none");
+    /**
+     * The simple name generated for a type nested as {@code simpleNames} (outermost first): {@code [Outer, Inner]}
+     * and {@code "Impl"} give {@code Outer_InnerImpl}.
+     */
+    public static String simpleName(List<String> simpleNames, String suffix) {
+        Objects.requireNonNull(suffix, "suffix == null");
+        if (simpleNames.isEmpty()) {
+            throw new IllegalArgumentException("simpleNames must name a type, found none");
+        }
+        return String.join("_", simpleNames) + suffix;
     }
-    return String.join("_", simpleNames) + suffix;
-  }
 
-  /**
-   * The binary name of the class generated for {@code type}: {@code com.example.Outer$Inner} with {@code "Impl"}
-   * gives {@code com.example.Outer_InnerImpl}.
-   */
-  public static String of(Class<?> type, String suffix) {
-    String packageName = type.getPackageName();
-    String nested = packageName.isEmpty() ? type.getName() : type.getName().substring(packageName.length() + 1);
-    String simple = simpleName(List.of(nested.split("\\$")), suffix);
-    return packageName.isEmpty() ? simple : packageName + "." + simple;
-  }
+    /**
+     * The binary name of the class generated for {@code type}: {@code com.example.Outer$Inner} with {@code "Impl"}
+     * gives {@code com.example.Outer_InnerImpl}.
+     */
+    public static String of(Class<?> type, String suffix) {
+        String packageName = type.getPackageName();
+        String nested = packageName.isEmpty() ? type.getName() : type.getName().substring(packageName.length() + 1);
+        String simple = simpleName(List.of(nested.split("\\$")), suffix);
+        return packageName.isEmpty() ? simple : packageName + "." + simple;
+    }
 }

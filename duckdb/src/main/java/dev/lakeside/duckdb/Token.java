@@ -9,8 +9,8 @@ package dev.lakeside.duckdb;
  * @param end the offset after its last character
  */
 public record Token(TokenKind kind, int start, int end) {
-  /** The token's text in {@code sql}, the text it was read from. */
-  public String text(String sql) {
-    return sql.substring(start, end);
-  }
+    /** The token's text in {@code sql}, the text it was read from. */
+    public String text(String sql) {
+        return sql.substring(start, end);
+    }
 }

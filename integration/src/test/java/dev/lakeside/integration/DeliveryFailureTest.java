@@ -39,96 +39,117 @@ import org.junit.jupiter.params.provider.EnumSource;
  * of failure, with no stack trace and no credential.
  */
 class DeliveryFailureTest {
-  private static final String WRONG_PASSWORD = "not-the-password-7f3a";
+    private static final String WRONG_PASSWORD = "not-the-password-7f3a";
 
-  @RegisterExtension
-  static final LocalLakehouseExtension LAKE = new LocalLakehouseExtension();
+    @RegisterExtension
+    static final LocalLakehouseExtension LAKE = new LocalLakehouseExtension();
 
-  private final List<LogRecord> logs = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      logs.add(record);
+    private final List<LogRecord> logs = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logs.add(record);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    };
+
+    @BeforeEach
+    void captureLogs() {
+        capture.setLevel(Level.ALL);
+        Logger.getLogger("").addHandler(capture);
     }
 
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
-
-  @BeforeEach
-  void captureLogs() {
-    capture.setLevel(Level.ALL);
-    Logger.getLogger("").addHandler(capture);
-  }
-
-  @AfterEach
-  void stopCapturing() {
-    Logger.getLogger("").removeHandler(capture);
-  }
-
-  private static TrackerConfig.Builder config() {
-    return TrackerConfig.builder().shutdownHook(false);
-  }
-
-  @ParameterizedTest
-  @EnumSource(value = SchemaMode.class, names = {"CREATE", "NONE"})
-  void aWrongPasswordFailsTheFirstFlushAndShowsInHealthAndStats(SchemaMode mode, LocalLakehouse local)
-      throws Exception {
-    LakehouseClient wrong = LakehouseClient.builder().baseUri(local.baseUri())
-        .credentials(local.username(), WRONG_PASSWORD).build();
-    Lakeside lakeside = Lakeside.builder(wrong).tracker(config().schemaMode(mode).build()).build();
-    Tracker tracker = lakeside.tracker();
-    for (int i = 0; i < 3; i++) {
-      assertThat(tracker.track(TrackedEvent.of(40, i))).isEqualTo(TrackResult.ACCEPTED);
+    @AfterEach
+    void stopCapturing() {
+        Logger.getLogger("").removeHandler(capture);
     }
 
-    Throwable thrown = catchThrowable(() -> tracker.flush().get(30, TimeUnit.SECONDS));
-    assertThat(thrown).isInstanceOf(ExecutionException.class).cause().isInstanceOf(FlushException.class);
-    FlushException failure = (FlushException) thrown.getCause();
-    assertThat(failure.result()).isEqualTo(new FlushResult(0, 3, 0));
-    assertThat(failure.getCause().reason()).isEqualTo(DeadLetter.Reason.UNAUTHORIZED);
-    assertThat(failure.getCause().getCause()).isInstanceOf(AuthException.class);
-    assertThat(((AuthException) failure.getCause().getCause()).status()).isEqualTo(401);
-    assertThat(failure.getMessage()).contains("3 UNAUTHORIZED", "refused the credentials", local.baseUri().toString())
-        .doesNotContain(WRONG_PASSWORD);
-
-    TrackerHealth health = tracker.health();
-    assertThat(health.state()).isEqualTo(TrackerHealth.State.UNAUTHORIZED);
-    assertThat(health.lastError()).isInstanceOf(AuthException.class);
-    assertThat(health.stats().unauthorized()).isPositive();
-    assertThat(health.stats().failed()).isEqualTo(3);
-    assertThat(tracker.toString()).contains("UNAUTHORIZED");
-
-    CloseReport closed = tracker.close(Duration.ofSeconds(10));
-    assertThat(closed.drained()).isTrue();
-    assertThat(logs).as("no stack traces for an expected failure").allSatisfy(record -> {
-      assertThat(record.getThrown()).as(record.getLoggerName() + ": " + record.getMessage()).isNull();
-      assertThat(String.valueOf(record.getMessage())).doesNotContain(WRONG_PASSWORD);
-    });
-    assertThat(logs).filteredOn(record -> record.getLevel() == Level.WARNING)
-        .singleElement().satisfies(record -> assertThat(record.getMessage())
-            .contains("dead-lettered (UNAUTHORIZED)", "refused the credentials"));
-  }
-
-  @ParameterizedTest
-  @EnumSource(Confirmation.class)
-  void whenAFlushCompletesNormallyEveryRowItCoveredIsQueryable(Confirmation confirmation, LocalLakehouse local)
-      throws Exception {
-    LakehouseClient client = Clients.of(local);
-    int producer = 50 + confirmation.ordinal();
-    try (Lakeside lakeside = Lakeside.builder(client).tracker(config().confirmation(confirmation).build()).build()) {
-      for (int i = 0; i < 1500; i++) {
-        lakeside.tracker().track(TrackedEvent.of(producer, i));
-      }
-      FlushResult result = lakeside.tracker().flush().get(60, TimeUnit.SECONDS);
-      assertThat(result).isEqualTo(new FlushResult(1500, 0, 0));
-      assertThat(client.queryAll("SELECT count(*) FROM tracked_events WHERE producer = " + producer).rows().get(0)
-          .get(0, Long.class)).isEqualTo(1500);
-      assertThat(lakeside.tracker().health().state()).isEqualTo(TrackerHealth.State.OK);
+    private static TrackerConfig.Builder config() {
+        return TrackerConfig.builder().shutdownHook(false);
     }
-    assertThat(logs).filteredOn(record -> record.getLevel().intValue() >= Level.WARNING.intValue()).isEmpty();
-  }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = SchemaMode.class,
+            names = {"CREATE", "NONE"})
+    void aWrongPasswordFailsTheFirstFlushAndShowsInHealthAndStats(SchemaMode mode, LocalLakehouse local)
+            throws Exception {
+        LakehouseClient wrong = LakehouseClient.builder()
+                .baseUri(local.baseUri())
+                .credentials(local.username(), WRONG_PASSWORD)
+                .build();
+        Lakeside lakeside = Lakeside.builder(wrong)
+                .tracker(config().schemaMode(mode).build())
+                .build();
+        Tracker tracker = lakeside.tracker();
+        for (int i = 0; i < 3; i++) {
+            assertThat(tracker.track(TrackedEvent.of(40, i))).isEqualTo(TrackResult.ACCEPTED);
+        }
+
+        Throwable thrown = catchThrowable(() -> tracker.flush().get(30, TimeUnit.SECONDS));
+        assertThat(thrown).isInstanceOf(ExecutionException.class).cause().isInstanceOf(FlushException.class);
+        FlushException failure = (FlushException) thrown.getCause();
+        assertThat(failure.result()).isEqualTo(new FlushResult(0, 3, 0));
+        assertThat(failure.getCause().reason()).isEqualTo(DeadLetter.Reason.UNAUTHORIZED);
+        assertThat(failure.getCause().getCause()).isInstanceOf(AuthException.class);
+        assertThat(((AuthException) failure.getCause().getCause()).status()).isEqualTo(401);
+        assertThat(failure.getMessage())
+                .contains(
+                        "3 UNAUTHORIZED",
+                        "refused the credentials",
+                        local.baseUri().toString())
+                .doesNotContain(WRONG_PASSWORD);
+
+        TrackerHealth health = tracker.health();
+        assertThat(health.state()).isEqualTo(TrackerHealth.State.UNAUTHORIZED);
+        assertThat(health.lastError()).isInstanceOf(AuthException.class);
+        assertThat(health.stats().unauthorized()).isPositive();
+        assertThat(health.stats().failed()).isEqualTo(3);
+        assertThat(tracker.toString()).contains("UNAUTHORIZED");
+
+        CloseReport closed = tracker.close(Duration.ofSeconds(10));
+        assertThat(closed.drained()).isTrue();
+        assertThat(logs).as("no stack traces for an expected failure").allSatisfy(record -> {
+            assertThat(record.getThrown())
+                    .as(record.getLoggerName() + ": " + record.getMessage())
+                    .isNull();
+            assertThat(String.valueOf(record.getMessage())).doesNotContain(WRONG_PASSWORD);
+        });
+        assertThat(logs)
+                .filteredOn(record -> record.getLevel() == Level.WARNING)
+                .singleElement()
+                .satisfies(record -> assertThat(record.getMessage())
+                        .contains("dead-lettered (UNAUTHORIZED)", "refused the credentials"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Confirmation.class)
+    void whenAFlushCompletesNormallyEveryRowItCoveredIsQueryable(Confirmation confirmation, LocalLakehouse local)
+            throws Exception {
+        LakehouseClient client = Clients.of(local);
+        int producer = 50 + confirmation.ordinal();
+        try (Lakeside lakeside = Lakeside.builder(client)
+                .tracker(config().confirmation(confirmation).build())
+                .build()) {
+            for (int i = 0; i < 1500; i++) {
+                lakeside.tracker().track(TrackedEvent.of(producer, i));
+            }
+            FlushResult result = lakeside.tracker().flush().get(60, TimeUnit.SECONDS);
+            assertThat(result).isEqualTo(new FlushResult(1500, 0, 0));
+            assertThat(client.queryAll("SELECT count(*) FROM tracked_events WHERE producer = " + producer)
+                            .rows()
+                            .get(0)
+                            .get(0, Long.class))
+                    .isEqualTo(1500);
+            assertThat(lakeside.tracker().health().state()).isEqualTo(TrackerHealth.State.OK);
+        }
+        assertThat(logs)
+                .filteredOn(record -> record.getLevel().intValue() >= Level.WARNING.intValue())
+                .isEmpty();
+    }
 }

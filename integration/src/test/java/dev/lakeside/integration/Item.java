@@ -12,17 +12,17 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @LakehouseTable(name = "item")
 public record Item(@PrimaryKey String id, String label, Instant createdAt, long quantity, String note) {
-  /** Items constructed since the start, by the tests or by a generated reader: shows how far a stream was read. */
-  public static final AtomicLong CONSTRUCTED = new AtomicLong();
-  /** Run (and cleared) when the next item is constructed, as a generated reader maps its row. */
-  public static volatile Runnable onNextConstruction;
+    /** Items constructed since the start, by the tests or by a generated reader: shows how far a stream was read. */
+    public static final AtomicLong CONSTRUCTED = new AtomicLong();
+    /** Run (and cleared) when the next item is constructed, as a generated reader maps its row. */
+    public static volatile Runnable onNextConstruction;
 
-  public Item {
-    CONSTRUCTED.incrementAndGet();
-    Runnable hook = onNextConstruction;
-    if (hook != null) {
-      onNextConstruction = null;
-      hook.run();
+    public Item {
+        CONSTRUCTED.incrementAndGet();
+        Runnable hook = onNextConstruction;
+        if (hook != null) {
+            onNextConstruction = null;
+            hook.run();
+        }
     }
-  }
 }

@@ -19,65 +19,73 @@ import org.junit.jupiter.api.Test;
  * the processor would generate that class here.
  */
 class LakesideRepositoryTest {
-  static final CountingHttpClient HTTP = new CountingHttpClient();
-  static final Lakeside LAKESIDE = Lakeside.builder(LakehouseClient.builder()
-      .baseUri(URI.create("http://127.0.0.1:9")).credentials("u", "p").httpClient(HTTP).build()).build();
+    static final CountingHttpClient HTTP = new CountingHttpClient();
+    static final Lakeside LAKESIDE = Lakeside.builder(LakehouseClient.builder()
+                    .baseUri(URI.create("http://127.0.0.1:9"))
+                    .credentials("u", "p")
+                    .httpClient(HTTP)
+                    .build())
+            .build();
 
-  @AfterAll
-  static void stop() {
-    LAKESIDE.close();
-    assertThat(HTTP.total()).isZero();
-  }
-
-  @Test
-  void findsTheGeneratedClassOncePerType() {
-    Items items = LAKESIDE.repository(Items.class);
-    assertThat(items).isInstanceOf(ItemsImpl.class);
-    assertThat(LAKESIDE.repository(Items.class)).isSameAs(items);
-    assertThat(items).hasToString("Items{memory.main.item}");
-  }
-
-  @Test
-  void oneInstanceEvenWhenAskedConcurrently() {
-    List<CompletableFuture<Items>> calls = new ArrayList<>();
-    try (Lakeside fresh = Lakeside.builder(LAKESIDE.client()).build()) {
-      for (int i = 0; i < 8; i++) {
-        calls.add(CompletableFuture.supplyAsync(() -> fresh.repository(Items.class)));
-      }
-      Items first = calls.get(0).join();
-      assertThat(calls).allSatisfy(call -> assertThat(call.join()).isSameAs(first));
+    @AfterAll
+    static void stop() {
+        LAKESIDE.close();
+        assertThat(HTTP.total()).isZero();
     }
-  }
 
-  @Test
-  void nestedInterfacesFlattenWithUnderscore() {
-    assertThat(LAKESIDE.repository(Items.class).getClass().getName()).isEqualTo("dev.lakeside.integration.ItemsImpl");
-    assertThat(LAKESIDE.repository(Outer.Views.class)).isInstanceOf(Outer_ViewsImpl.class);
-    assertThat(LAKESIDE.repository(Outer.Views.class).getClass().getName())
-        .isEqualTo("dev.lakeside.integration.Outer_ViewsImpl");
-  }
+    @Test
+    void findsTheGeneratedClassOncePerType() {
+        Items items = LAKESIDE.repository(Items.class);
+        assertThat(items).isInstanceOf(ItemsImpl.class);
+        assertThat(LAKESIDE.repository(Items.class)).isSameAs(items);
+        assertThat(items).hasToString("Items{memory.main.item}");
+    }
 
-  @Test
-  void notAnInterface() {
-    assertThatThrownBy(() -> LAKESIDE.repository(Item.class))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(Item.class.getName() + " is not a repository. Expected: an interface annotated "
-            + "@LakehouseRepository that extends TableRepository<T>; found: a record. Fix: declare the repository "
-            + "as such an interface.");
-    assertThatThrownBy(() -> LAKESIDE.repository(ItemsImpl.class))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("found: a class.");
-    assertThatThrownBy(() -> LAKESIDE.repository(Override.class))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("found: an annotation type.");
-    assertThatThrownBy(() -> LAKESIDE.repository(null))
-        .isInstanceOf(NullPointerException.class).hasMessage("type == null");
-  }
+    @Test
+    void oneInstanceEvenWhenAskedConcurrently() {
+        List<CompletableFuture<Items>> calls = new ArrayList<>();
+        try (Lakeside fresh = Lakeside.builder(LAKESIDE.client()).build()) {
+            for (int i = 0; i < 8; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> fresh.repository(Items.class)));
+            }
+            Items first = calls.get(0).join();
+            assertThat(calls).allSatisfy(call -> assertThat(call.join()).isSameAs(first));
+        }
+    }
 
-  @Test
-  void notAnnotated() {
-    assertThatThrownBy(() -> LAKESIDE.repository(Outer.Plain.class))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(Outer.Plain.class.getName() + " is not a repository. Expected: an interface annotated "
-            + "@LakehouseRepository; found: an interface without it. Fix: annotate it with "
-            + "@dev.lakeside.annotations.LakehouseRepository.");
-  }
+    @Test
+    void nestedInterfacesFlattenWithUnderscore() {
+        assertThat(LAKESIDE.repository(Items.class).getClass().getName())
+                .isEqualTo("dev.lakeside.integration.ItemsImpl");
+        assertThat(LAKESIDE.repository(Outer.Views.class)).isInstanceOf(Outer_ViewsImpl.class);
+        assertThat(LAKESIDE.repository(Outer.Views.class).getClass().getName())
+                .isEqualTo("dev.lakeside.integration.Outer_ViewsImpl");
+    }
+
+    @Test
+    void notAnInterface() {
+        assertThatThrownBy(() -> LAKESIDE.repository(Item.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(Item.class.getName() + " is not a repository. Expected: an interface annotated "
+                        + "@LakehouseRepository that extends TableRepository<T>; found: a record. Fix: declare the repository "
+                        + "as such an interface.");
+        assertThatThrownBy(() -> LAKESIDE.repository(ItemsImpl.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("found: a class.");
+        assertThatThrownBy(() -> LAKESIDE.repository(Override.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("found: an annotation type.");
+        assertThatThrownBy(() -> LAKESIDE.repository(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("type == null");
+    }
+
+    @Test
+    void notAnnotated() {
+        assertThatThrownBy(() -> LAKESIDE.repository(Outer.Plain.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(Outer.Plain.class.getName() + " is not a repository. Expected: an interface annotated "
+                        + "@LakehouseRepository; found: an interface without it. Fix: annotate it with "
+                        + "@dev.lakeside.annotations.LakehouseRepository.");
+    }
 }

@@ -5,12 +5,12 @@ import dev.lakeside.repository.TableRepository;
 
 /** A repository declared inside a class, and an interface that is not a repository. */
 public final class Outer {
-  private Outer() {}
+    private Outer() {}
 
-  /** Generated as {@code Outer_ViewsImpl}. */
-  @LakehouseRepository
-  public interface Views extends TableRepository<Item> {}
+    /** Generated as {@code Outer_ViewsImpl}. */
+    @LakehouseRepository
+    public interface Views extends TableRepository<Item> {}
 
-  /** Not annotated: the processor generates nothing for it. */
-  public interface Plain extends TableRepository<Item> {}
+    /** Not annotated: the processor generates nothing for it. */
+    public interface Plain extends TableRepository<Item> {}
 }

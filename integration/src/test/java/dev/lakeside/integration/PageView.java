@@ -8,4 +8,4 @@ import java.util.UUID;
 /** The design document's page view, in its own catalog and schema. */
 @LakehouseTable(catalog = "shop", schema = "analytics")
 public record PageView(
-    @EventId UUID eventId, String userId, String path, Instant occurredAt, int durationMs, String referrer) {}
+        @EventId UUID eventId, String userId, String path, Instant occurredAt, int durationMs, String referrer) {}

@@ -9,13 +9,13 @@ import java.util.List;
 /** The design document's repository, over a table in its own catalog and schema. */
 @LakehouseRepository
 public interface PageViews extends TableRepository<PageView> {
-  List<PageView> findByUserIdOrderByOccurredAtDesc(String userId, Limit limit);
+    List<PageView> findByUserIdOrderByOccurredAtDesc(String userId, Limit limit);
 
-  long countByPath(String path);
+    long countByPath(String path);
 
-  @Query("SELECT path, count(*) AS views FROM page_view GROUP BY path ORDER BY views DESC, path LIMIT :n")
-  List<PathViews> topPages(int n);
+    @Query("SELECT path, count(*) AS views FROM page_view GROUP BY path ORDER BY views DESC, path LIMIT :n")
+    List<PathViews> topPages(int n);
 
-  /** A @Query result. */
-  record PathViews(String path, long views) {}
+    /** A @Query result. */
+    record PathViews(String path, long views) {}
 }

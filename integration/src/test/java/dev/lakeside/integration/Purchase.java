@@ -8,16 +8,20 @@ import java.util.List;
 /** The table the repository tests query: one component per kind of finder condition. */
 @LakehouseTable(name = "purchases")
 public record Purchase(
-    @PrimaryKey String id,
-    String customer,
-    String sku,
-    int quantity,
-    long cents,
-    Instant at,
-    boolean refunded,
-    String note,
-    Status status,
-    List<String> tags) {
+        @PrimaryKey String id,
+        String customer,
+        String sku,
+        int quantity,
+        long cents,
+        Instant at,
+        boolean refunded,
+        String note,
+        Status status,
+        List<String> tags) {
 
-  public enum Status { NEW, PAID, SHIPPED }
+    public enum Status {
+        NEW,
+        PAID,
+        SHIPPED
+    }
 }

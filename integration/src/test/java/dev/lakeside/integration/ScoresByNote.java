@@ -4,5 +4,5 @@ import java.util.List;
 
 /** A base whose finder a repository replaces with a default method. */
 public interface ScoresByNote {
-  List<Score> findByNote(String note);
+    List<Score> findByNote(String note);
 }

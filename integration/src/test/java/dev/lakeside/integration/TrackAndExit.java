@@ -11,19 +11,23 @@ import java.time.Duration;
  * without closing anything. Only the tracker's shutdown hook can deliver them.
  */
 public final class TrackAndExit {
-  private TrackAndExit() {}
+    private TrackAndExit() {}
 
-  public static void main(String[] args) {
-    LakehouseClient client = LakehouseClient.builder().baseUri(URI.create(args[0])).credentials(args[1], args[2])
-        .build();
-    Lakeside lakeside = Lakeside.builder(client)
-        .tracker(TrackerConfig.builder().linger(Duration.ofHours(1)).schemaMode(
-            dev.lakeside.track.SchemaMode.NONE).build())
-        .build();
-    int rows = Integer.parseInt(args[3]);
-    for (int i = 0; i < rows; i++) {
-      lakeside.tracker().track(TrackedEvent.of(77, i));
+    public static void main(String[] args) {
+        LakehouseClient client = LakehouseClient.builder()
+                .baseUri(URI.create(args[0]))
+                .credentials(args[1], args[2])
+                .build();
+        Lakeside lakeside = Lakeside.builder(client)
+                .tracker(TrackerConfig.builder()
+                        .linger(Duration.ofHours(1))
+                        .schemaMode(dev.lakeside.track.SchemaMode.NONE)
+                        .build())
+                .build();
+        int rows = Integer.parseInt(args[3]);
+        for (int i = 0; i < rows; i++) {
+            lakeside.tracker().track(TrackedEvent.of(77, i));
+        }
+        System.out.println("tracked " + rows);
     }
-    System.out.println("tracked " + rows);
-  }
 }

@@ -24,254 +24,264 @@ import java.util.concurrent.atomic.AtomicLong;
  * /tasks/{id}} reads. {@link #close()} stops intake and waits for every queued task.
  */
 final class AppendTasks implements AutoCloseable {
-  /** Completed tasks are forgotten after this long, or when more than {@link #RETAINED} are kept. */
-  static final long RETENTION_NANOS = TimeUnit.HOURS.toNanos(1);
-  static final int RETAINED = 100_000;
-  /** Queued tasks per user beyond which {@code /append} answers 429 instead of holding more bodies in memory. */
-  static final int MAX_PENDING = 10_000;
-  private static final int POOL_THREADS = 2;
-  private static final SecureRandom RANDOM = new SecureRandom();
+    /** Completed tasks are forgotten after this long, or when more than {@link #RETAINED} are kept. */
+    static final long RETENTION_NANOS = TimeUnit.HOURS.toNanos(1);
 
-  private final UserSpace user;
-  private final ThreadPoolExecutor pool;
-  private final Map<String, TableQueue> queues = new ConcurrentHashMap<>();
-  private final Map<UUID, Task> tasks = new ConcurrentHashMap<>();
-  private final Map<String, Map<String, AppendWriter.Column>> schemas = new ConcurrentHashMap<>();
-  /** Moves on at every change of the user's tables by other means; columns read before it moved are not cached. */
-  private final AtomicLong schemaEpoch = new AtomicLong();
-  private final ConcurrentLinkedQueue<Task> completed = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger completedCount = new AtomicInteger();
-  private int pending;
-  private boolean closed;
+    static final int RETAINED = 100_000;
+    /** Queued tasks per user beyond which {@code /append} answers 429 instead of holding more bodies in memory. */
+    static final int MAX_PENDING = 10_000;
 
-  AppendTasks(UserSpace user) {
-    this.user = user;
-    AtomicInteger count = new AtomicInteger();
-    this.pool = new ThreadPoolExecutor(POOL_THREADS, POOL_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-        r -> {
-          Thread t = new Thread(r, "lakeside-local-append-" + count.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
-    pool.allowCoreThreadTimeOut(true);
-  }
+    private static final int POOL_THREADS = 2;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** One append request. Its fields are written by the worker and read by any thread. */
-  static final class Task {
-    final UUID id;
-    final CompletableFuture<Task> done = new CompletableFuture<>();
-    volatile String errorCode;
-    volatile String errorMessage;
-    volatile long completedAt;
-    private final String catalog;
-    private final String schema;
-    private final String table;
-    /** Dropped when the task completes: the log keeps tasks for an hour, not their bodies. */
-    private volatile List<ObjectNode> rows;
+    private final UserSpace user;
+    private final ThreadPoolExecutor pool;
+    private final Map<String, TableQueue> queues = new ConcurrentHashMap<>();
+    private final Map<UUID, Task> tasks = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, AppendWriter.Column>> schemas = new ConcurrentHashMap<>();
+    /** Moves on at every change of the user's tables by other means; columns read before it moved are not cached. */
+    private final AtomicLong schemaEpoch = new AtomicLong();
 
-    private Task(UUID id, String catalog, String schema, String table, List<ObjectNode> rows) {
-      this.id = id;
-      this.catalog = catalog;
-      this.schema = schema;
-      this.table = table;
-      this.rows = rows;
+    private final ConcurrentLinkedQueue<Task> completed = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger completedCount = new AtomicInteger();
+    private int pending;
+    private boolean closed;
+
+    AppendTasks(UserSpace user) {
+        this.user = user;
+        AtomicInteger count = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(
+                POOL_THREADS, POOL_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "lakeside-local-append-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
     }
 
-    boolean isDone() {
-      return done.isDone();
-    }
+    /** One append request. Its fields are written by the worker and read by any thread. */
+    static final class Task {
+        final UUID id;
+        final CompletableFuture<Task> done = new CompletableFuture<>();
+        volatile String errorCode;
+        volatile String errorMessage;
+        volatile long completedAt;
+        private final String catalog;
+        private final String schema;
+        private final String table;
+        /** Dropped when the task completes: the log keeps tasks for an hour, not their bodies. */
+        private volatile List<ObjectNode> rows;
 
-    /** Whether the task still holds its rows (only until it completes). */
-    boolean holdsRows() {
-      return rows != null;
-    }
-  }
-
-  private static final class TableQueue {
-    final ArrayDeque<Task> waiting = new ArrayDeque<>();
-    boolean scheduled;
-  }
-
-  /** Queues the rows for the table; they are written after every earlier task of that table. */
-  Task submit(String catalog, String schema, String table, List<ObjectNode> rows) {
-    Task task = new Task(uuidV7(), catalog, schema, table, rows);
-    synchronized (this) {
-      if (closed) {
-        throw new ApiException(503, "shutting-down", "the local lakehouse is shutting down; append not accepted");
-      }
-      if (pending >= MAX_PENDING) {
-        throw new ApiException(429, "too-many-tasks", "user " + user.name() + " already has " + pending
-            + " append tasks waiting; retry when some have completed");
-      }
-      pending++;
-    }
-    tasks.put(task.id, task);
-    if (rows.isEmpty()) {
-      finish(task, null, null);
-      return task;
-    }
-    String key = AppendWriter.key(catalog, schema, table);
-    TableQueue queue = queues.computeIfAbsent(key, k -> new TableQueue());
-    synchronized (queue) {
-      queue.waiting.add(task);
-      if (!queue.scheduled) {
-        queue.scheduled = true;
-        pool.execute(() -> runNext(queue));
-      }
-    }
-    return task;
-  }
-
-  /** Runs one task of the queue, then yields the thread so that other tables get their turn. */
-  private void runNext(TableQueue queue) {
-    Task task;
-    synchronized (queue) {
-      task = queue.waiting.poll();
-      if (task == null) {
-        queue.scheduled = false;
-        return;
-      }
-    }
-    try {
-      run(task);
-    } finally {
-      synchronized (queue) {
-        if (queue.waiting.isEmpty()) {
-          queue.scheduled = false;
-        } else {
-          pool.execute(() -> runNext(queue));
+        private Task(UUID id, String catalog, String schema, String table, List<ObjectNode> rows) {
+            this.id = id;
+            this.catalog = catalog;
+            this.schema = schema;
+            this.table = table;
+            this.rows = rows;
         }
-      }
+
+        boolean isDone() {
+            return done.isDone();
+        }
+
+        /** Whether the task still holds its rows (only until it completes). */
+        boolean holdsRows() {
+            return rows != null;
+        }
     }
-  }
 
-  private void run(Task task) {
-    try {
-      AppendWriter.write(user, schemas, schemaEpoch, task.catalog, task.schema, task.table, task.rows);
-      finish(task, null, null);
-    } catch (AppendValues.Rejected e) {
-      finish(task, e.code, e.getMessage());
-    } catch (SQLException e) {
-      if (isConflict(e)) {
-        finish(task, WRITE_CONFLICT, "another request changed " + task.table + " at the same time, nothing was "
-            + "stored; send the rows again (" + duckMessage(e) + ")");
-        return;
-      }
-      finish(task, AppendValues.INVALID_DATA, "DuckDB refused the batch, nothing was stored: " + duckMessage(e));
-    } catch (RuntimeException | Error e) {
-      finish(task, AppendValues.INVALID_DATA, "internal error, nothing was stored: " + e);
+    private static final class TableQueue {
+        final ArrayDeque<Task> waiting = new ArrayDeque<>();
+        boolean scheduled;
     }
-  }
 
-  /** The error code of a write that lost a race with another transaction on the same table: retrying can succeed. */
-  static final String WRITE_CONFLICT = "write-conflict";
-
-  /** Whether DuckDB refused a write because another transaction changed the same table or rows first. */
-  static boolean isConflict(SQLException e) {
-    String message = String.valueOf(e.getMessage());
-    return message.contains("TransactionContext Error") && message.toLowerCase(Locale.ROOT).contains("conflict");
-  }
-
-  /** DuckDB's message without the JDBC wrapper that execution-time errors get. */
-  static String duckMessage(SQLException e) {
-    String message = String.valueOf(e.getMessage());
-    String wrapper = "Attempting to execute an unsuccessful or closed pending query result";
-    int at = message.indexOf(wrapper);
-    if (at >= 0) {
-      int error = message.indexOf("Error: ", at + wrapper.length());
-      if (error >= 0) {
-        message = message.substring(error + "Error: ".length());
-      }
+    /** Queues the rows for the table; they are written after every earlier task of that table. */
+    Task submit(String catalog, String schema, String table, List<ObjectNode> rows) {
+        Task task = new Task(uuidV7(), catalog, schema, table, rows);
+        synchronized (this) {
+            if (closed) {
+                throw new ApiException(
+                        503, "shutting-down", "the local lakehouse is shutting down; append not accepted");
+            }
+            if (pending >= MAX_PENDING) {
+                throw new ApiException(
+                        429,
+                        "too-many-tasks",
+                        "user " + user.name() + " already has " + pending
+                                + " append tasks waiting; retry when some have completed");
+            }
+            pending++;
+        }
+        tasks.put(task.id, task);
+        if (rows.isEmpty()) {
+            finish(task, null, null);
+            return task;
+        }
+        String key = AppendWriter.key(catalog, schema, table);
+        TableQueue queue = queues.computeIfAbsent(key, k -> new TableQueue());
+        synchronized (queue) {
+            queue.waiting.add(task);
+            if (!queue.scheduled) {
+                queue.scheduled = true;
+                pool.execute(() -> runNext(queue));
+            }
+        }
+        return task;
     }
-    // DuckDB's CSV sniffer appends its search space and fixes that name its own options: not the client's to set.
-    for (String tail : new String[] {"\nThe search space used was:", "\nPossible fixes:"}) {
-      int cut = message.indexOf(tail);
-      if (cut >= 0) {
-        message = message.substring(0, cut);
-      }
-    }
-    return message.strip();
-  }
 
-  private void finish(Task task, String code, String message) {
-    task.rows = null;
-    task.errorCode = code;
-    task.errorMessage = QueryLog.truncated(message);
-    task.completedAt = System.nanoTime();
-    completed.add(task);
-    completedCount.incrementAndGet();
-    evict(task.completedAt);
-    task.done.complete(task);
-    synchronized (this) {
-      pending--;
-      notifyAll();
-    }
-  }
-
-  private void evict(long now) {
-    while (true) {
-      Task oldest = completed.peek();
-      if (oldest == null
-          || (completedCount.get() <= RETAINED && now - oldest.completedAt < RETENTION_NANOS)) {
-        return;
-      }
-      if (completed.remove(oldest)) {
-        completedCount.decrementAndGet();
-        tasks.remove(oldest.id);
-      }
-    }
-  }
-
-  /** Forgets the cached columns of a table that was changed by other means (file ingest). */
-  void forget(String catalog, String schema, String table) {
-    schemaEpoch.incrementAndGet();
-    schemas.remove(AppendWriter.key(catalog, schema, table));
-  }
-
-  /**
-   * Forgets every cached column list: user SQL that is not a plain read ({@code ALTER}, {@code DROP}, {@code
-   * CREATE OR REPLACE}, {@code COMMIT}, {@code ATTACH}, …) may have changed any table. An append that read its
-   * columns before this is not cached either.
-   */
-  void forgetAll() {
-    schemaEpoch.incrementAndGet();
-    schemas.clear();
-  }
-
-  Optional<Task> find(UUID id) {
-    Task task = tasks.get(id);
-    if (task != null && task.isDone() && System.nanoTime() - task.completedAt >= RETENTION_NANOS) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(task);
-  }
-
-  /** Stops intake and waits until every queued task has run. */
-  @Override
-  public void close() {
-    synchronized (this) {
-      closed = true;
-      boolean interrupted = false;
-      while (pending > 0) {
+    /** Runs one task of the queue, then yields the thread so that other tables get their turn. */
+    private void runNext(TableQueue queue) {
+        Task task;
+        synchronized (queue) {
+            task = queue.waiting.poll();
+            if (task == null) {
+                queue.scheduled = false;
+                return;
+            }
+        }
         try {
-          wait();
-        } catch (InterruptedException e) {
-          interrupted = true;
+            run(task);
+        } finally {
+            synchronized (queue) {
+                if (queue.waiting.isEmpty()) {
+                    queue.scheduled = false;
+                } else {
+                    pool.execute(() -> runNext(queue));
+                }
+            }
         }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
     }
-    pool.shutdown();
-  }
 
-  /** A time-ordered UUID (version 7): 48 bits of Unix milliseconds, then random bits. */
-  static UUID uuidV7() {
-    long millis = System.currentTimeMillis();
-    long random = RANDOM.nextLong();
-    long high = (millis << 16) | 0x7000L | (random & 0x0FFFL);
-    long low = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-    return new UUID(high, low);
-  }
+    private void run(Task task) {
+        try {
+            AppendWriter.write(user, schemas, schemaEpoch, task.catalog, task.schema, task.table, task.rows);
+            finish(task, null, null);
+        } catch (AppendValues.Rejected e) {
+            finish(task, e.code, e.getMessage());
+        } catch (SQLException e) {
+            if (isConflict(e)) {
+                finish(
+                        task,
+                        WRITE_CONFLICT,
+                        "another request changed " + task.table + " at the same time, nothing was "
+                                + "stored; send the rows again (" + duckMessage(e) + ")");
+                return;
+            }
+            finish(task, AppendValues.INVALID_DATA, "DuckDB refused the batch, nothing was stored: " + duckMessage(e));
+        } catch (RuntimeException | Error e) {
+            finish(task, AppendValues.INVALID_DATA, "internal error, nothing was stored: " + e);
+        }
+    }
+
+    /** The error code of a write that lost a race with another transaction on the same table: retrying can succeed. */
+    static final String WRITE_CONFLICT = "write-conflict";
+
+    /** Whether DuckDB refused a write because another transaction changed the same table or rows first. */
+    static boolean isConflict(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("TransactionContext Error")
+                && message.toLowerCase(Locale.ROOT).contains("conflict");
+    }
+
+    /** DuckDB's message without the JDBC wrapper that execution-time errors get. */
+    static String duckMessage(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        String wrapper = "Attempting to execute an unsuccessful or closed pending query result";
+        int at = message.indexOf(wrapper);
+        if (at >= 0) {
+            int error = message.indexOf("Error: ", at + wrapper.length());
+            if (error >= 0) {
+                message = message.substring(error + "Error: ".length());
+            }
+        }
+        // DuckDB's CSV sniffer appends its search space and fixes that name its own options: not the client's to set.
+        for (String tail : new String[] {"\nThe search space used was:", "\nPossible fixes:"}) {
+            int cut = message.indexOf(tail);
+            if (cut >= 0) {
+                message = message.substring(0, cut);
+            }
+        }
+        return message.strip();
+    }
+
+    private void finish(Task task, String code, String message) {
+        task.rows = null;
+        task.errorCode = code;
+        task.errorMessage = QueryLog.truncated(message);
+        task.completedAt = System.nanoTime();
+        completed.add(task);
+        completedCount.incrementAndGet();
+        evict(task.completedAt);
+        task.done.complete(task);
+        synchronized (this) {
+            pending--;
+            notifyAll();
+        }
+    }
+
+    private void evict(long now) {
+        while (true) {
+            Task oldest = completed.peek();
+            if (oldest == null || (completedCount.get() <= RETAINED && now - oldest.completedAt < RETENTION_NANOS)) {
+                return;
+            }
+            if (completed.remove(oldest)) {
+                completedCount.decrementAndGet();
+                tasks.remove(oldest.id);
+            }
+        }
+    }
+
+    /** Forgets the cached columns of a table that was changed by other means (file ingest). */
+    void forget(String catalog, String schema, String table) {
+        schemaEpoch.incrementAndGet();
+        schemas.remove(AppendWriter.key(catalog, schema, table));
+    }
+
+    /**
+     * Forgets every cached column list: user SQL that is not a plain read ({@code ALTER}, {@code DROP}, {@code
+     * CREATE OR REPLACE}, {@code COMMIT}, {@code ATTACH}, …) may have changed any table. An append that read its
+     * columns before this is not cached either.
+     */
+    void forgetAll() {
+        schemaEpoch.incrementAndGet();
+        schemas.clear();
+    }
+
+    Optional<Task> find(UUID id) {
+        Task task = tasks.get(id);
+        if (task != null && task.isDone() && System.nanoTime() - task.completedAt >= RETENTION_NANOS) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(task);
+    }
+
+    /** Stops intake and waits until every queued task has run. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            boolean interrupted = false;
+            while (pending > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        pool.shutdown();
+    }
+
+    /** A time-ordered UUID (version 7): 48 bits of Unix milliseconds, then random bits. */
+    static UUID uuidV7() {
+        long millis = System.currentTimeMillis();
+        long random = RANDOM.nextLong();
+        long high = (millis << 16) | 0x7000L | (random & 0x0FFFL);
+        long low = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low);
+    }
 }

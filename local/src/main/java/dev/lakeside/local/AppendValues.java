@@ -30,625 +30,685 @@ import java.util.regex.Pattern;
  * cast reads back exactly, so DuckDB never guesses at a user value.
  */
 final class AppendValues {
-  static final String INVALID_DATA = "invalid-data";
-  static final String INCOMPATIBLE_SCHEMA = "incompatible-schema";
+    static final String INVALID_DATA = "invalid-data";
+    static final String INCOMPATIBLE_SCHEMA = "incompatible-schema";
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private static final Pattern DATE = Pattern.compile("([+-]?)(\\d{4,})-(\\d{2})-(\\d{2})");
-  private static final Pattern TIME = Pattern.compile("(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?");
-  private static final Pattern OFFSET = Pattern.compile("([zZ])|([+-])(\\d{2})(?::?(\\d{2}))?(?::(\\d{2}))?");
-  private static final Pattern TIMESTAMP = Pattern.compile(
-      "([+-]?\\d{4,}-\\d{2}-\\d{2})[Tt ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)(.*)");
-  private static final Pattern RFC3339 = Pattern.compile(
-      "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([zZ]|[+-]\\d{2}:\\d{2})?");
-  private static final Pattern INTERVAL = Pattern.compile(
-      "([+-])?P(?:([+-]?\\d+)Y)?(?:([+-]?\\d+)M)?(?:([+-]?\\d+)W)?(?:([+-]?\\d+)D)?"
-          + "(?:T(?:([+-]?\\d+)H)?(?:([+-]?\\d+)M)?(?:([+-]?\\d+(?:[.,]\\d+)?)S)?)?");
-  private static final Pattern BITS = Pattern.compile("[01]+");
-  private static final Pattern UUID_TEXT = Pattern.compile(
-      "\\{?[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}}?");
+    private static final Pattern DATE = Pattern.compile("([+-]?)(\\d{4,})-(\\d{2})-(\\d{2})");
+    private static final Pattern TIME = Pattern.compile("(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?");
+    private static final Pattern OFFSET = Pattern.compile("([zZ])|([+-])(\\d{2})(?::?(\\d{2}))?(?::(\\d{2}))?");
+    private static final Pattern TIMESTAMP =
+            Pattern.compile("([+-]?\\d{4,}-\\d{2}-\\d{2})[Tt ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)(.*)");
+    private static final Pattern RFC3339 =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([zZ]|[+-]\\d{2}:\\d{2})?");
+    private static final Pattern INTERVAL =
+            Pattern.compile("([+-])?P(?:([+-]?\\d+)Y)?(?:([+-]?\\d+)M)?(?:([+-]?\\d+)W)?(?:([+-]?\\d+)D)?"
+                    + "(?:T(?:([+-]?\\d+)H)?(?:([+-]?\\d+)M)?(?:([+-]?\\d+(?:[.,]\\d+)?)S)?)?");
+    private static final Pattern BITS = Pattern.compile("[01]+");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("\\{?[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}}?");
 
-  private static final Map<String, BigInteger[]> INTEGER_RANGES = Map.of(
-      "TINYINT", range(BigInteger.valueOf(Byte.MIN_VALUE), BigInteger.valueOf(Byte.MAX_VALUE)),
-      "SMALLINT", range(BigInteger.valueOf(Short.MIN_VALUE), BigInteger.valueOf(Short.MAX_VALUE)),
-      "INTEGER", range(BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(Integer.MAX_VALUE)),
-      "BIGINT", range(BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE)),
-      "HUGEINT", range(BigInteger.ONE.shiftLeft(127).negate(), BigInteger.ONE.shiftLeft(127).subtract(BigInteger.ONE)),
-      "UTINYINT", range(BigInteger.ZERO, BigInteger.valueOf(255)),
-      "USMALLINT", range(BigInteger.ZERO, BigInteger.valueOf(65535)),
-      "UINTEGER", range(BigInteger.ZERO, BigInteger.valueOf(4294967295L)),
-      "UBIGINT", range(BigInteger.ZERO, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)),
-      "UHUGEINT", range(BigInteger.ZERO, BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE)));
+    private static final Map<String, BigInteger[]> INTEGER_RANGES = Map.of(
+            "TINYINT", range(BigInteger.valueOf(Byte.MIN_VALUE), BigInteger.valueOf(Byte.MAX_VALUE)),
+            "SMALLINT", range(BigInteger.valueOf(Short.MIN_VALUE), BigInteger.valueOf(Short.MAX_VALUE)),
+            "INTEGER", range(BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(Integer.MAX_VALUE)),
+            "BIGINT", range(BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE)),
+            "HUGEINT",
+                    range(
+                            BigInteger.ONE.shiftLeft(127).negate(),
+                            BigInteger.ONE.shiftLeft(127).subtract(BigInteger.ONE)),
+            "UTINYINT", range(BigInteger.ZERO, BigInteger.valueOf(255)),
+            "USMALLINT", range(BigInteger.ZERO, BigInteger.valueOf(65535)),
+            "UINTEGER", range(BigInteger.ZERO, BigInteger.valueOf(4294967295L)),
+            "UBIGINT", range(BigInteger.ZERO, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)),
+            "UHUGEINT", range(BigInteger.ZERO, BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE)));
 
-  private AppendValues() {}
+    private AppendValues() {}
 
-  private static BigInteger[] range(BigInteger min, BigInteger max) {
-    return new BigInteger[] {min, max};
-  }
-
-  /** A value that does not fit its column; {@link #code} is {@code invalid-data} or {@code incompatible-schema}. */
-  static final class Rejected extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final String code;
-
-    Rejected(String code, String message) {
-      super(message, null, false, false);
-      this.code = code;
+    private static BigInteger[] range(BigInteger min, BigInteger max) {
+        return new BigInteger[] {min, max};
     }
-  }
 
-  /** How a value travels to DuckDB: as text cast by DuckDB, or as JSON cast by DuckDB's JSON transform. */
-  static boolean stagedAsJson(DuckType type) {
-    return type.kind().nested() || type.name().equals("JSON");
-  }
+    /** A value that does not fit its column; {@link #code} is {@code invalid-data} or {@code incompatible-schema}. */
+    static final class Rejected extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String code;
 
-  /**
-   * The staged form of a non-null value for a column of this type: the canonical text of a scalar,
-   * or the compact JSON of a nested or JSON value. A rejection's message starts with the path
-   * inside the value ({@code [2].a}, empty at the top), for the caller to prefix with the row and field.
-   */
-  static String staged(JsonNode value, DuckType type, String where) {
-    JsonNode canonical = canonical(value, type, where, false);
-    if (stagedAsJson(type)) {
-      return canonical.toString();
-    }
-    return canonical.isTextual() ? canonical.textValue() : canonical.toString();
-  }
-
-  /** Checks an ENUM value against the labels of its column. */
-  static void checkLabel(String staged, Set<String> labels, DuckType type, String where, JsonNode value) {
-    if (labels != null && !labels.contains(staged)) {
-      throw invalid(where, type, "expected one of the ENUM labels " + new TreeSet<>(labels), value);
-    }
-  }
-
-  /** The DuckDB type of a new column from the non-null values seen for it in one batch. */
-  static String infer(Iterable<JsonNode> values) {
-    boolean json = false;
-    boolean string = false;
-    boolean timestamp = false;
-    boolean bool = false;
-    boolean integer = false;
-    boolean huge = false;
-    boolean tooHuge = false;
-    boolean fraction = false;
-    for (JsonNode v : values) {
-      if (v.isContainerNode()) {
-        json = true;
-      } else if (v.isTextual()) {
-        if (RFC3339.matcher(v.textValue()).matches() && parsesAsTimestamp(v.textValue())) {
-          timestamp = true;
-        } else {
-          string = true;
+        Rejected(String code, String message) {
+            super(message, null, false, false);
+            this.code = code;
         }
-      } else if (v.isBoolean()) {
-        bool = true;
-      } else if (v.isIntegralNumber()) {
-        integer = true;
-        if (!v.canConvertToLong()) {
-          if (v.bigIntegerValue().bitLength() < 128) {
-            huge = true;
-          } else {
-            tooHuge = true;
-          }
-        }
-      } else if (v.isNumber()) {
-        fraction = true;
-      }
     }
-    if (json) {
-      return "JSON";
-    }
-    boolean numeric = integer || fraction;
-    if (string || (timestamp && (bool || numeric)) || (bool && numeric)) {
-      return "VARCHAR";
-    }
-    if (timestamp) {
-      return "TIMESTAMP";
-    }
-    if (bool) {
-      return "BOOLEAN";
-    }
-    if (fraction || tooHuge) {
-      return "DOUBLE";
-    }
-    return huge ? "HUGEINT" : "BIGINT";
-  }
 
-  private static boolean parsesAsTimestamp(String text) {
-    try {
-      timestamp(text, false, "");
-      return true;
-    } catch (Rejected e) {
-      return false;
+    /** How a value travels to DuckDB: as text cast by DuckDB, or as JSON cast by DuckDB's JSON transform. */
+    static boolean stagedAsJson(DuckType type) {
+        return type.kind().nested() || type.name().equals("JSON");
     }
-  }
 
-  /** The canonical JSON form: text DuckDB casts exactly, numbers, booleans, or nested JSON. */
-  private static JsonNode canonical(JsonNode value, DuckType type, String where, boolean nested) {
-    if (value == null || value.isNull()) {
-      return NODES.nullNode();
+    /**
+     * The staged form of a non-null value for a column of this type: the canonical text of a scalar,
+     * or the compact JSON of a nested or JSON value. A rejection's message starts with the path
+     * inside the value ({@code [2].a}, empty at the top), for the caller to prefix with the row and field.
+     */
+    static String staged(JsonNode value, DuckType type, String where) {
+        JsonNode canonical = canonical(value, type, where, false);
+        if (stagedAsJson(type)) {
+            return canonical.toString();
+        }
+        return canonical.isTextual() ? canonical.textValue() : canonical.toString();
     }
-    String id = type.name();
-    switch (id) {
-      case "BOOLEAN":
-        if (value.isBoolean()) {
-          return value;
+
+    /** Checks an ENUM value against the labels of its column. */
+    static void checkLabel(String staged, Set<String> labels, DuckType type, String where, JsonNode value) {
+        if (labels != null && !labels.contains(staged)) {
+            throw invalid(where, type, "expected one of the ENUM labels " + new TreeSet<>(labels), value);
         }
-        if (value.isTextual()) {
-          String text = value.textValue().trim().toLowerCase(Locale.ROOT);
-          if (text.equals("true") || text.equals("false")) {
-            return BooleanNode.valueOf(text.equals("true"));
-          }
-          throw invalid(where, type, "expected true or false", value);
+    }
+
+    /** The DuckDB type of a new column from the non-null values seen for it in one batch. */
+    static String infer(Iterable<JsonNode> values) {
+        boolean json = false;
+        boolean string = false;
+        boolean timestamp = false;
+        boolean bool = false;
+        boolean integer = false;
+        boolean huge = false;
+        boolean tooHuge = false;
+        boolean fraction = false;
+        for (JsonNode v : values) {
+            if (v.isContainerNode()) {
+                json = true;
+            } else if (v.isTextual()) {
+                if (RFC3339.matcher(v.textValue()).matches() && parsesAsTimestamp(v.textValue())) {
+                    timestamp = true;
+                } else {
+                    string = true;
+                }
+            } else if (v.isBoolean()) {
+                bool = true;
+            } else if (v.isIntegralNumber()) {
+                integer = true;
+                if (!v.canConvertToLong()) {
+                    if (v.bigIntegerValue().bitLength() < 128) {
+                        huge = true;
+                    } else {
+                        tooHuge = true;
+                    }
+                }
+            } else if (v.isNumber()) {
+                fraction = true;
+            }
         }
-        throw conflict(where, type, "a boolean", value);
-      case "TINYINT": case "SMALLINT": case "INTEGER": case "BIGINT": case "HUGEINT":
-      case "UTINYINT": case "USMALLINT": case "UINTEGER": case "UBIGINT": case "UHUGEINT": case "BIGNUM": {
-        BigInteger number = integer(value, type, where);
-        BigInteger[] bounds = INTEGER_RANGES.get(id);
-        if (bounds != null && (number.compareTo(bounds[0]) < 0 || number.compareTo(bounds[1]) > 0)) {
-          throw invalid(where, type, "out of range " + bounds[0] + ".." + bounds[1], value);
+        if (json) {
+            return "JSON";
         }
-        return nested ? NODES.numberNode(number) : TextNode.valueOf(number.toString());
-      }
-      case "DECIMAL": {
-        BigDecimal number = decimal(value, type, where);
-        BigDecimal scaled;
+        boolean numeric = integer || fraction;
+        if (string || (timestamp && (bool || numeric)) || (bool && numeric)) {
+            return "VARCHAR";
+        }
+        if (timestamp) {
+            return "TIMESTAMP";
+        }
+        if (bool) {
+            return "BOOLEAN";
+        }
+        if (fraction || tooHuge) {
+            return "DOUBLE";
+        }
+        return huge ? "HUGEINT" : "BIGINT";
+    }
+
+    private static boolean parsesAsTimestamp(String text) {
         try {
-          scaled = number.setScale(type.scale());
-        } catch (ArithmeticException e) {
-          throw invalid(where, type, "more than " + type.scale() + " fraction digits", value);
-        }
-        if (scaled.precision() - scaled.scale() > type.precision() - type.scale()) {
-          throw invalid(where, type, "more than " + (type.precision() - type.scale()) + " integer digits", value);
-        }
-        return TextNode.valueOf(scaled.toPlainString());
-      }
-      case "FLOAT": case "DOUBLE":
-        return floating(value, type, where, nested);
-      case "VARCHAR":
-        if (value.isTextual()) {
-          return value;
-        }
-        if (value.isNumber() || value.isBoolean()) {
-          return TextNode.valueOf(value.asText());
-        }
-        throw conflict(where, type, "a string", value);
-      case "ENUM":
-        return text(value, type, where, "a string");
-      case "UUID": {
-        String text = text(value, type, where, "a UUID string").textValue().trim();
-        if (!UUID_TEXT.matcher(text).matches()) {
-          throw invalid(where, type, "expected a UUID like 550e8400-e29b-41d4-a716-446655440000", value);
-        }
-        String hex = text.replace("-", "").replace("{", "").replace("}", "").toLowerCase(Locale.ROOT);
-        return TextNode.valueOf(hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-            + hex.substring(16, 20) + "-" + hex.substring(20));
-      }
-      case "BLOB": {
-        if (nested) {
-          throw conflict(where, type, "no BLOB inside a LIST, STRUCT or MAP (not supported by /append)", value);
-        }
-        String hex = text(value, type, where, "a hex string").textValue();
-        if (hex.length() % 2 != 0) {
-          throw invalid(where, type, "expected an even number of hex digits", value);
-        }
-        StringBuilder out = new StringBuilder(hex.length() * 2);
-        for (int i = 0; i < hex.length(); i += 2) {
-          if (Character.digit(hex.charAt(i), 16) < 0 || Character.digit(hex.charAt(i + 1), 16) < 0) {
-            throw invalid(where, type, "expected hex digits 0-9a-f", value);
-          }
-          out.append("\\x").append(hex, i, i + 2);
-        }
-        return TextNode.valueOf(out.toString());
-      }
-      case "BIT": {
-        String bits = text(value, type, where, "a string of 0 and 1").textValue();
-        if (!BITS.matcher(bits).matches()) {
-          throw invalid(where, type, "expected a string of 0 and 1", value);
-        }
-        return value;
-      }
-      case "DATE":
-        return TextNode.valueOf(date(text(value, type, where, "an ISO-8601 date string").textValue(), type, where, value));
-      case "TIME": case "TIME_NS": {
-        String text = text(value, type, where, "an ISO-8601 time string").textValue();
-        return TextNode.valueOf(time(text, type, where, value));
-      }
-      case "TIMETZ": {
-        String text = text(value, type, where, "an ISO-8601 time string with offset").textValue();
-        try {
-          OffsetTime parsed = OffsetTime.parse(text.trim());
-          return TextNode.valueOf(timeText(parsed.toLocalTime()) + parsed.getOffset().getId().replace("Z", "+00:00"));
-        } catch (DateTimeException e) {
-          throw invalid(where, type, "expected a time with offset like 10:30:00+02:00", value);
-        }
-      }
-      case "TIMESTAMP": case "TIMESTAMP_S": case "TIMESTAMP_MS": case "TIMESTAMP_NS": case "TIMESTAMPTZ": {
-        String text = text(value, type, where, "an RFC-3339 timestamp string").textValue().trim();
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.equals("infinity") || lower.equals("-infinity")) {
-          return TextNode.valueOf(lower);
-        }
-        String canonical;
-        try {
-          canonical = timestamp(text, id.equals("TIMESTAMPTZ"), where);
+            timestamp(text, false, "");
+            return true;
         } catch (Rejected e) {
-          throw invalid(where, type, "expected an RFC-3339 timestamp like 2024-01-15T10:30:00Z", value);
+            return false;
         }
-        return TextNode.valueOf(canonical);
-      }
-      case "INTERVAL":
-        return TextNode.valueOf(interval(text(value, type, where, "an ISO-8601 duration string").textValue(),
-            type, where, value));
-      case "JSON":
-        return value;
-      case "LIST": case "ARRAY": {
-        if (!value.isArray()) {
-          throw conflict(where, type, "a JSON array", value);
+    }
+
+    /** The canonical JSON form: text DuckDB casts exactly, numbers, booleans, or nested JSON. */
+    private static JsonNode canonical(JsonNode value, DuckType type, String where, boolean nested) {
+        if (value == null || value.isNull()) {
+            return NODES.nullNode();
         }
-        if (id.equals("ARRAY") && value.size() != type.size()) {
-          throw invalid(where, type, "expected exactly " + type.size() + " elements, found " + value.size(), value);
+        String id = type.name();
+        switch (id) {
+            case "BOOLEAN":
+                if (value.isBoolean()) {
+                    return value;
+                }
+                if (value.isTextual()) {
+                    String text = value.textValue().trim().toLowerCase(Locale.ROOT);
+                    if (text.equals("true") || text.equals("false")) {
+                        return BooleanNode.valueOf(text.equals("true"));
+                    }
+                    throw invalid(where, type, "expected true or false", value);
+                }
+                throw conflict(where, type, "a boolean", value);
+            case "TINYINT":
+            case "SMALLINT":
+            case "INTEGER":
+            case "BIGINT":
+            case "HUGEINT":
+            case "UTINYINT":
+            case "USMALLINT":
+            case "UINTEGER":
+            case "UBIGINT":
+            case "UHUGEINT":
+            case "BIGNUM": {
+                BigInteger number = integer(value, type, where);
+                BigInteger[] bounds = INTEGER_RANGES.get(id);
+                if (bounds != null && (number.compareTo(bounds[0]) < 0 || number.compareTo(bounds[1]) > 0)) {
+                    throw invalid(where, type, "out of range " + bounds[0] + ".." + bounds[1], value);
+                }
+                return nested ? NODES.numberNode(number) : TextNode.valueOf(number.toString());
+            }
+            case "DECIMAL": {
+                BigDecimal number = decimal(value, type, where);
+                BigDecimal scaled;
+                try {
+                    scaled = number.setScale(type.scale());
+                } catch (ArithmeticException e) {
+                    throw invalid(where, type, "more than " + type.scale() + " fraction digits", value);
+                }
+                if (scaled.precision() - scaled.scale() > type.precision() - type.scale()) {
+                    throw invalid(
+                            where, type, "more than " + (type.precision() - type.scale()) + " integer digits", value);
+                }
+                return TextNode.valueOf(scaled.toPlainString());
+            }
+            case "FLOAT":
+            case "DOUBLE":
+                return floating(value, type, where, nested);
+            case "VARCHAR":
+                if (value.isTextual()) {
+                    return value;
+                }
+                if (value.isNumber() || value.isBoolean()) {
+                    return TextNode.valueOf(value.asText());
+                }
+                throw conflict(where, type, "a string", value);
+            case "ENUM":
+                return text(value, type, where, "a string");
+            case "UUID": {
+                String text =
+                        text(value, type, where, "a UUID string").textValue().trim();
+                if (!UUID_TEXT.matcher(text).matches()) {
+                    throw invalid(where, type, "expected a UUID like 550e8400-e29b-41d4-a716-446655440000", value);
+                }
+                String hex =
+                        text.replace("-", "").replace("{", "").replace("}", "").toLowerCase(Locale.ROOT);
+                return TextNode.valueOf(hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16)
+                        + "-" + hex.substring(16, 20) + "-" + hex.substring(20));
+            }
+            case "BLOB": {
+                if (nested) {
+                    throw conflict(
+                            where, type, "no BLOB inside a LIST, STRUCT or MAP (not supported by /append)", value);
+                }
+                String hex = text(value, type, where, "a hex string").textValue();
+                if (hex.length() % 2 != 0) {
+                    throw invalid(where, type, "expected an even number of hex digits", value);
+                }
+                StringBuilder out = new StringBuilder(hex.length() * 2);
+                for (int i = 0; i < hex.length(); i += 2) {
+                    if (Character.digit(hex.charAt(i), 16) < 0 || Character.digit(hex.charAt(i + 1), 16) < 0) {
+                        throw invalid(where, type, "expected hex digits 0-9a-f", value);
+                    }
+                    out.append("\\x").append(hex, i, i + 2);
+                }
+                return TextNode.valueOf(out.toString());
+            }
+            case "BIT": {
+                String bits = text(value, type, where, "a string of 0 and 1").textValue();
+                if (!BITS.matcher(bits).matches()) {
+                    throw invalid(where, type, "expected a string of 0 and 1", value);
+                }
+                return value;
+            }
+            case "DATE":
+                return TextNode.valueOf(
+                        date(text(value, type, where, "an ISO-8601 date string").textValue(), type, where, value));
+            case "TIME":
+            case "TIME_NS": {
+                String text =
+                        text(value, type, where, "an ISO-8601 time string").textValue();
+                return TextNode.valueOf(time(text, type, where, value));
+            }
+            case "TIMETZ": {
+                String text = text(value, type, where, "an ISO-8601 time string with offset")
+                        .textValue();
+                try {
+                    OffsetTime parsed = OffsetTime.parse(text.trim());
+                    return TextNode.valueOf(timeText(parsed.toLocalTime())
+                            + parsed.getOffset().getId().replace("Z", "+00:00"));
+                } catch (DateTimeException e) {
+                    throw invalid(where, type, "expected a time with offset like 10:30:00+02:00", value);
+                }
+            }
+            case "TIMESTAMP":
+            case "TIMESTAMP_S":
+            case "TIMESTAMP_MS":
+            case "TIMESTAMP_NS":
+            case "TIMESTAMPTZ": {
+                String text = text(value, type, where, "an RFC-3339 timestamp string")
+                        .textValue()
+                        .trim();
+                String lower = text.toLowerCase(Locale.ROOT);
+                if (lower.equals("infinity") || lower.equals("-infinity")) {
+                    return TextNode.valueOf(lower);
+                }
+                String canonical;
+                try {
+                    canonical = timestamp(text, id.equals("TIMESTAMPTZ"), where);
+                } catch (Rejected e) {
+                    throw invalid(where, type, "expected an RFC-3339 timestamp like 2024-01-15T10:30:00Z", value);
+                }
+                return TextNode.valueOf(canonical);
+            }
+            case "INTERVAL":
+                return TextNode.valueOf(interval(
+                        text(value, type, where, "an ISO-8601 duration string").textValue(), type, where, value));
+            case "JSON":
+                return value;
+            case "LIST":
+            case "ARRAY": {
+                if (!value.isArray()) {
+                    throw conflict(where, type, "a JSON array", value);
+                }
+                if (id.equals("ARRAY") && value.size() != type.size()) {
+                    throw invalid(
+                            where, type, "expected exactly " + type.size() + " elements, found " + value.size(), value);
+                }
+                ArrayNode out = NODES.arrayNode(value.size());
+                for (int i = 0; i < value.size(); i++) {
+                    out.add(canonical(value.get(i), type.element(), where + "[" + i + "]", true));
+                }
+                return out;
+            }
+            case "STRUCT": {
+                if (!value.isObject()) {
+                    throw conflict(where, type, "a JSON object", value);
+                }
+                ObjectNode out = NODES.objectNode();
+                for (DuckType.Field field : type.fields()) {
+                    out.putNull(field.name());
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> entry = it.next();
+                    DuckType.Field field = field(type, entry.getKey());
+                    if (field == null) {
+                        throw conflict(
+                                where,
+                                type,
+                                "only the fields of the STRUCT, not '" + Sql.printable(entry.getKey()) + "'",
+                                value);
+                    }
+                    out.set(field.name(), canonical(entry.getValue(), field.type(), where + "." + field.name(), true));
+                }
+                return out;
+            }
+            case "MAP":
+                return map(value, type, where);
+            case "UNION": {
+                for (DuckType.Field member : type.fields()) {
+                    try {
+                        JsonNode converted = canonical(value, member.type(), where, true);
+                        ObjectNode out = NODES.objectNode();
+                        out.set(member.name(), converted);
+                        return out;
+                    } catch (Rejected e) {
+                        // try the next member
+                    }
+                }
+                throw conflict(where, type, "a value of one of the UNION's member types", value);
+            }
+            default:
+                throw conflict(where, type, "a type /append can write (not " + id + ")", value);
         }
-        ArrayNode out = NODES.arrayNode(value.size());
-        for (int i = 0; i < value.size(); i++) {
-          out.add(canonical(value.get(i), type.element(), where + "[" + i + "]", true));
+    }
+
+    private static DuckType.Field field(DuckType struct, String name) {
+        for (DuckType.Field f : struct.fields()) {
+            if (f.name().equals(name)) {
+                return f;
+            }
         }
-        return out;
-      }
-      case "STRUCT": {
-        if (!value.isObject()) {
-          throw conflict(where, type, "a JSON object", value);
+        for (DuckType.Field f : struct.fields()) {
+            if (f.name().equalsIgnoreCase(name)) {
+                return f;
+            }
         }
+        return null;
+    }
+
+    private static JsonNode map(JsonNode value, DuckType type, String where) {
         ObjectNode out = NODES.objectNode();
-        for (DuckType.Field field : type.fields()) {
-          out.putNull(field.name());
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> entry = it.next();
-          DuckType.Field field = field(type, entry.getKey());
-          if (field == null) {
-            throw conflict(where, type, "only the fields of the STRUCT, not '" + Sql.printable(entry.getKey()) + "'",
-                value);
-          }
-          out.set(field.name(), canonical(entry.getValue(), field.type(), where + "." + field.name(), true));
-        }
-        return out;
-      }
-      case "MAP":
-        return map(value, type, where);
-      case "UNION": {
-        for (DuckType.Field member : type.fields()) {
-          try {
-            JsonNode converted = canonical(value, member.type(), where, true);
-            ObjectNode out = NODES.objectNode();
-            out.set(member.name(), converted);
+        if (value.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                putEntry(out, TextNode.valueOf(entry.getKey()), entry.getValue(), type, where);
+            }
             return out;
-          } catch (Rejected e) {
-            // try the next member
-          }
         }
-        throw conflict(where, type, "a value of one of the UNION's member types", value);
-      }
-      default:
-        throw conflict(where, type, "a type /append can write (not " + id + ")", value);
-    }
-  }
-
-  private static DuckType.Field field(DuckType struct, String name) {
-    for (DuckType.Field f : struct.fields()) {
-      if (f.name().equals(name)) {
-        return f;
-      }
-    }
-    for (DuckType.Field f : struct.fields()) {
-      if (f.name().equalsIgnoreCase(name)) {
-        return f;
-      }
-    }
-    return null;
-  }
-
-  private static JsonNode map(JsonNode value, DuckType type, String where) {
-    ObjectNode out = NODES.objectNode();
-    if (value.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
-        putEntry(out, TextNode.valueOf(entry.getKey()), entry.getValue(), type, where);
-      }
-      return out;
-    }
-    if (value.isArray()) {
-      for (int i = 0; i < value.size(); i++) {
-        JsonNode entry = value.get(i);
-        if (!entry.isObject() || !entry.has("key") || entry.size() > 2 || (entry.size() == 2 && !entry.has("value"))) {
-          throw conflict(where + "[" + i + "]", type, "an entry {\"key\":…,\"value\":…}", entry);
+        if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode entry = value.get(i);
+                if (!entry.isObject()
+                        || !entry.has("key")
+                        || entry.size() > 2
+                        || (entry.size() == 2 && !entry.has("value"))) {
+                    throw conflict(where + "[" + i + "]", type, "an entry {\"key\":…,\"value\":…}", entry);
+                }
+                putEntry(out, entry.get("key"), entry.get("value"), type, where + "[" + i + "]");
+            }
+            return out;
         }
-        putEntry(out, entry.get("key"), entry.get("value"), type, where + "[" + i + "]");
-      }
-      return out;
+        throw conflict(where, type, "a JSON object or an array of {\"key\",\"value\"} entries", value);
     }
-    throw conflict(where, type, "a JSON object or an array of {\"key\",\"value\"} entries", value);
-  }
 
-  private static void putEntry(ObjectNode out, JsonNode key, JsonNode value, DuckType type, String where) {
-    if (key == null || key.isNull()) {
-      throw invalid(where, type, "MAP keys must not be null", NODES.nullNode());
-    }
-    JsonNode canonicalKey = canonical(key, type.element(), where + ".key", true);
-    if (canonicalKey.isContainerNode()) {
-      throw conflict(where, type, "a scalar MAP key", key);
-    }
-    String keyText = canonicalKey.asText();
-    if (out.has(keyText)) {
-      throw invalid(where, type, "duplicate MAP key", key);
-    }
-    out.set(keyText, canonical(value, type.value(), where + "[" + Sql.printable(keyText) + "]", true));
-  }
-
-  private static TextNode text(JsonNode value, DuckType type, String where, String expected) {
-    if (!value.isTextual()) {
-      throw conflict(where, type, expected, value);
-    }
-    return (TextNode) value;
-  }
-
-  private static BigInteger integer(JsonNode value, DuckType type, String where) {
-    BigDecimal number;
-    if (value.isIntegralNumber()) {
-      return value.bigIntegerValue();
-    } else if (value.isNumber()) {
-      number = value.decimalValue();
-    } else if (value.isTextual()) {
-      try {
-        number = new BigDecimal(value.textValue().trim());
-      } catch (NumberFormatException e) {
-        throw invalid(where, type, "expected an integer", value);
-      }
-    } else {
-      throw conflict(where, type, "an integer", value);
-    }
-    try {
-      return number.toBigIntegerExact();
-    } catch (ArithmeticException e) {
-      throw invalid(where, type, "expected an integer, not a fraction", value);
-    }
-  }
-
-  private static BigDecimal decimal(JsonNode value, DuckType type, String where) {
-    if (value.isNumber()) {
-      return value.isIntegralNumber() ? new BigDecimal(value.bigIntegerValue()) : value.decimalValue();
-    }
-    if (value.isTextual()) {
-      try {
-        return new BigDecimal(value.textValue().trim());
-      } catch (NumberFormatException e) {
-        throw invalid(where, type, "expected a decimal number", value);
-      }
-    }
-    throw conflict(where, type, "a number", value);
-  }
-
-  private static JsonNode floating(JsonNode value, DuckType type, String where, boolean nested) {
-    double number;
-    if (value.isNumber()) {
-      number = value.doubleValue();
-    } else if (value.isTextual()) {
-      String text = value.textValue().trim();
-      switch (text.toLowerCase(Locale.ROOT)) {
-        case "nan":
-          return TextNode.valueOf("NaN");
-        case "infinity": case "+infinity": case "inf": case "+inf":
-          return TextNode.valueOf("Infinity");
-        case "-infinity": case "-inf":
-          return TextNode.valueOf("-Infinity");
-        default:
-          try {
-            number = Double.parseDouble(text);
-          } catch (NumberFormatException e) {
-            throw invalid(where, type, "expected a number, \"NaN\", \"Infinity\" or \"-Infinity\"", value);
-          }
-          if (text.indexOf('x') >= 0 || text.indexOf('X') >= 0 || Character.isLetter(text.charAt(text.length() - 1))) {
-            throw invalid(where, type, "expected a decimal number", value);
-          }
-      }
-    } else {
-      throw conflict(where, type, "a number", value);
-    }
-    if (Double.isInfinite(number) || (type.name().equals("FLOAT") && Float.isInfinite((float) number))) {
-      throw invalid(where, type, "out of range", value);
-    }
-    if (type.name().equals("FLOAT")) {
-      String text = Float.toString((float) number);
-      return nested ? NODES.numberNode((float) number) : TextNode.valueOf(text);
-    }
-    return nested ? NODES.numberNode(number) : TextNode.valueOf(Double.toString(number));
-  }
-
-  private static String date(String text, DuckType type, String where, JsonNode value) {
-    String trimmed = text.trim();
-    String lower = trimmed.toLowerCase(Locale.ROOT);
-    if (lower.equals("infinity") || lower.equals("-infinity")) {
-      return lower;
-    }
-    Matcher m = DATE.matcher(trimmed);
-    if (!m.matches()) {
-      throw invalid(where, type, "expected an ISO-8601 date like 2024-01-15 or +10000-01-01", value);
-    }
-    try {
-      return dateText(parseDate(m.group(1), m.group(2), m.group(3), m.group(4)));
-    } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
-      throw invalid(where, type, "not a valid date", value);
-    }
-  }
-
-  private static LocalDate parseDate(String sign, String year, String month, String day) {
-    long y = Long.parseLong(year);
-    if (y > 999_999_999L) {
-      throw new DateTimeException("year out of range");
-    }
-    return LocalDate.of((int) (sign.equals("-") ? -y : y), Integer.parseInt(month), Integer.parseInt(day));
-  }
-
-  /** {@code yyyy-MM-dd}, with DuckDB's {@code (BC)} suffix for ISO years 0 and below (year 0 is 1 BC). */
-  private static String dateText(LocalDate date) {
-    int year = date.getYear();
-    StringBuilder out = new StringBuilder(16);
-    pad(out, year > 0 ? year : 1 - year, 4).append('-');
-    pad(out, date.getMonthValue(), 2).append('-');
-    pad(out, date.getDayOfMonth(), 2);
-    return year > 0 ? out.toString() : out.append(" (BC)").toString();
-  }
-
-  private static String time(String text, DuckType type, String where, JsonNode value) {
-    Matcher m = TIME.matcher(text.trim());
-    if (!m.matches()) {
-      throw invalid(where, type, "expected an ISO-8601 time like 10:30:00.5", value);
-    }
-    int hour = Integer.parseInt(m.group(1));
-    int minute = Integer.parseInt(m.group(2));
-    int second = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-    boolean endOfDay = hour == 24 && minute == 0 && second == 0 && (m.group(4) == null || m.group(4).matches("0+"));
-    if (endOfDay) {
-      return "24:00:00";
-    }
-    try {
-      LocalTime.of(hour, minute, second);
-    } catch (DateTimeException e) {
-      throw invalid(where, type, "not a valid time", value);
-    }
-    StringBuilder out = new StringBuilder(18);
-    pad(out, hour, 2).append(':');
-    pad(out, minute, 2).append(':');
-    pad(out, second, 2);
-    return m.group(4) == null ? out.toString() : out.append('.').append(m.group(4)).toString();
-  }
-
-  private static String timeText(LocalTime time) {
-    StringBuilder out = new StringBuilder(18);
-    pad(out, time.getHour(), 2).append(':');
-    pad(out, time.getMinute(), 2).append(':');
-    pad(out, time.getSecond(), 2);
-    int nanos = time.getNano();
-    if (nanos == 0) {
-      return out.toString();
-    }
-    int digits = 9;
-    while (nanos % 10 == 0) {
-      nanos /= 10;
-      digits--;
-    }
-    return pad(out.append('.'), nanos, digits).toString();
-  }
-
-  /**
-   * {@code yyyy-MM-dd HH:mm:ss.f} in UTC (any offset converted; none means UTC), with {@code +00}
-   * for TIMESTAMPTZ.
-   */
-  private static String timestamp(String text, boolean withZone, String where) {
-    Matcher m = TIMESTAMP.matcher(text.trim());
-    if (!m.matches()) {
-      throw new Rejected(INVALID_DATA, where);
-    }
-    Matcher d = DATE.matcher(m.group(1));
-    Matcher t = TIME.matcher(m.group(2));
-    if (!d.matches() || !t.matches()) {
-      throw new Rejected(INVALID_DATA, where);
-    }
-    try {
-      LocalDate date = parseDate(d.group(1), d.group(2), d.group(3), d.group(4));
-      int nanos = t.group(4) == null ? 0 : Integer.parseInt((t.group(4) + "00000000").substring(0, 9));
-      LocalDateTime local = LocalDateTime.of(date, LocalTime.of(Integer.parseInt(t.group(1)),
-          Integer.parseInt(t.group(2)), t.group(3) == null ? 0 : Integer.parseInt(t.group(3)), nanos));
-      String zone = m.group(3).trim();
-      if (!zone.isEmpty()) {
-        Matcher o = OFFSET.matcher(zone);
-        if (!o.matches()) {
-          throw new Rejected(INVALID_DATA, where);
+    private static void putEntry(ObjectNode out, JsonNode key, JsonNode value, DuckType type, String where) {
+        if (key == null || key.isNull()) {
+            throw invalid(where, type, "MAP keys must not be null", NODES.nullNode());
         }
-        if (o.group(1) == null) {
-          int seconds = (Integer.parseInt(o.group(3)) * 3600
-              + (o.group(4) == null ? 0 : Integer.parseInt(o.group(4))) * 60
-              + (o.group(5) == null ? 0 : Integer.parseInt(o.group(5))));
-          ZoneOffset offset = ZoneOffset.ofTotalSeconds(o.group(2).equals("-") ? -seconds : seconds);
-          local = local.minusSeconds(offset.getTotalSeconds());
+        JsonNode canonicalKey = canonical(key, type.element(), where + ".key", true);
+        if (canonicalKey.isContainerNode()) {
+            throw conflict(where, type, "a scalar MAP key", key);
         }
-      }
-      // DuckDB reads a BC year as "0045-03-15 (BC) 10:00:00"
-      return dateText(local.toLocalDate()) + " " + timeText(local.toLocalTime()) + (withZone ? "+00" : "");
-    } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
-      throw new Rejected(INVALID_DATA, where);
+        String keyText = canonicalKey.asText();
+        if (out.has(keyText)) {
+            throw invalid(where, type, "duplicate MAP key", key);
+        }
+        out.set(keyText, canonical(value, type.value(), where + "[" + Sql.printable(keyText) + "]", true));
     }
-  }
 
-  /** ISO-8601 duration → DuckDB's {@code M months D days U microseconds}. */
-  private static String interval(String text, DuckType type, String where, JsonNode value) {
-    Matcher m = INTERVAL.matcher(text.trim());
-    if (!m.matches() || text.trim().endsWith("T") || text.trim().matches("[+-]?P")) {
-      throw invalid(where, type, "expected an ISO-8601 duration like P1Y2DT3H or PT-1.5S", value);
+    private static TextNode text(JsonNode value, DuckType type, String where, String expected) {
+        if (!value.isTextual()) {
+            throw conflict(where, type, expected, value);
+        }
+        return (TextNode) value;
     }
-    try {
-      long sign = "-".equals(m.group(1)) ? -1 : 1;
-      long months = Math.addExact(Math.multiplyExact(part(m.group(2)), 12), part(m.group(3)));
-      long days = Math.addExact(Math.multiplyExact(part(m.group(4)), 7), part(m.group(5)));
-      BigDecimal seconds = m.group(8) == null ? BigDecimal.ZERO : new BigDecimal(m.group(8).replace(',', '.'));
-      BigDecimal micros = BigDecimal.valueOf(part(m.group(6))).multiply(BigDecimal.valueOf(3_600_000_000L))
-          .add(BigDecimal.valueOf(part(m.group(7))).multiply(BigDecimal.valueOf(60_000_000L)))
-          .add(seconds.movePointRight(6));
-      long exactMicros;
-      try {
-        exactMicros = micros.toBigIntegerExact().longValueExact();
-      } catch (ArithmeticException e) {
-        throw invalid(where, type, "seconds finer than microseconds, or out of range", value);
-      }
-      months = Math.multiplyExact(months, sign);
-      days = Math.multiplyExact(days, sign);
-      exactMicros = Math.multiplyExact(exactMicros, sign);
-      if (months != (int) months || days != (int) days) {
-        throw invalid(where, type, "out of range", value);
-      }
-      return months + " months " + days + " days " + exactMicros + " microseconds";
-    } catch (ArithmeticException | NumberFormatException e) {
-      throw invalid(where, type, "out of range", value);
+
+    private static BigInteger integer(JsonNode value, DuckType type, String where) {
+        BigDecimal number;
+        if (value.isIntegralNumber()) {
+            return value.bigIntegerValue();
+        } else if (value.isNumber()) {
+            number = value.decimalValue();
+        } else if (value.isTextual()) {
+            try {
+                number = new BigDecimal(value.textValue().trim());
+            } catch (NumberFormatException e) {
+                throw invalid(where, type, "expected an integer", value);
+            }
+        } else {
+            throw conflict(where, type, "an integer", value);
+        }
+        try {
+            return number.toBigIntegerExact();
+        } catch (ArithmeticException e) {
+            throw invalid(where, type, "expected an integer, not a fraction", value);
+        }
     }
-  }
 
-  private static StringBuilder pad(StringBuilder out, long value, int width) {
-    String digits = Long.toString(value);
-    for (int i = digits.length(); i < width; i++) {
-      out.append('0');
+    private static BigDecimal decimal(JsonNode value, DuckType type, String where) {
+        if (value.isNumber()) {
+            return value.isIntegralNumber() ? new BigDecimal(value.bigIntegerValue()) : value.decimalValue();
+        }
+        if (value.isTextual()) {
+            try {
+                return new BigDecimal(value.textValue().trim());
+            } catch (NumberFormatException e) {
+                throw invalid(where, type, "expected a decimal number", value);
+            }
+        }
+        throw conflict(where, type, "a number", value);
     }
-    return out.append(digits);
-  }
 
-  private static long part(String group) {
-    return group == null ? 0 : Long.parseLong(group);
-  }
-
-  private static Rejected invalid(String where, DuckType type, String problem, JsonNode value) {
-    return new Rejected(INVALID_DATA, where + " (column type " + type.sql() + "): " + problem + ", found "
-        + excerpt(value));
-  }
-
-  private static Rejected conflict(String where, DuckType type, String expected, JsonNode value) {
-    return new Rejected(INCOMPATIBLE_SCHEMA, where + " (column type " + type.sql() + "): expected " + expected
-        + ", found " + excerpt(value));
-  }
-
-  /** The kind and a bounded excerpt of a value, for messages. */
-  static String excerpt(JsonNode value) {
-    String kind = value == null || value.isNull() ? "null"
-        : value.isTextual() ? "string" : value.isBoolean() ? "boolean" : value.isNumber() ? "number"
-        : value.isArray() ? "array" : "object";
-    if (value == null || value.isNull()) {
-      return kind;
+    private static JsonNode floating(JsonNode value, DuckType type, String where, boolean nested) {
+        double number;
+        if (value.isNumber()) {
+            number = value.doubleValue();
+        } else if (value.isTextual()) {
+            String text = value.textValue().trim();
+            switch (text.toLowerCase(Locale.ROOT)) {
+                case "nan":
+                    return TextNode.valueOf("NaN");
+                case "infinity":
+                case "+infinity":
+                case "inf":
+                case "+inf":
+                    return TextNode.valueOf("Infinity");
+                case "-infinity":
+                case "-inf":
+                    return TextNode.valueOf("-Infinity");
+                default:
+                    try {
+                        number = Double.parseDouble(text);
+                    } catch (NumberFormatException e) {
+                        throw invalid(where, type, "expected a number, \"NaN\", \"Infinity\" or \"-Infinity\"", value);
+                    }
+                    if (text.indexOf('x') >= 0
+                            || text.indexOf('X') >= 0
+                            || Character.isLetter(text.charAt(text.length() - 1))) {
+                        throw invalid(where, type, "expected a decimal number", value);
+                    }
+            }
+        } else {
+            throw conflict(where, type, "a number", value);
+        }
+        if (Double.isInfinite(number) || (type.name().equals("FLOAT") && Float.isInfinite((float) number))) {
+            throw invalid(where, type, "out of range", value);
+        }
+        if (type.name().equals("FLOAT")) {
+            String text = Float.toString((float) number);
+            return nested ? NODES.numberNode((float) number) : TextNode.valueOf(text);
+        }
+        return nested ? NODES.numberNode(number) : TextNode.valueOf(Double.toString(number));
     }
-    String text = value.toString();
-    if (text.length() > 80) {
-      text = text.substring(0, 80) + "…";
+
+    private static String date(String text, DuckType type, String where, JsonNode value) {
+        String trimmed = text.trim();
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        if (lower.equals("infinity") || lower.equals("-infinity")) {
+            return lower;
+        }
+        Matcher m = DATE.matcher(trimmed);
+        if (!m.matches()) {
+            throw invalid(where, type, "expected an ISO-8601 date like 2024-01-15 or +10000-01-01", value);
+        }
+        try {
+            return dateText(parseDate(m.group(1), m.group(2), m.group(3), m.group(4)));
+        } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
+            throw invalid(where, type, "not a valid date", value);
+        }
     }
-    return kind + " " + Sql.printable(text);
-  }
+
+    private static LocalDate parseDate(String sign, String year, String month, String day) {
+        long y = Long.parseLong(year);
+        if (y > 999_999_999L) {
+            throw new DateTimeException("year out of range");
+        }
+        return LocalDate.of((int) (sign.equals("-") ? -y : y), Integer.parseInt(month), Integer.parseInt(day));
+    }
+
+    /** {@code yyyy-MM-dd}, with DuckDB's {@code (BC)} suffix for ISO years 0 and below (year 0 is 1 BC). */
+    private static String dateText(LocalDate date) {
+        int year = date.getYear();
+        StringBuilder out = new StringBuilder(16);
+        pad(out, year > 0 ? year : 1 - year, 4).append('-');
+        pad(out, date.getMonthValue(), 2).append('-');
+        pad(out, date.getDayOfMonth(), 2);
+        return year > 0 ? out.toString() : out.append(" (BC)").toString();
+    }
+
+    private static String time(String text, DuckType type, String where, JsonNode value) {
+        Matcher m = TIME.matcher(text.trim());
+        if (!m.matches()) {
+            throw invalid(where, type, "expected an ISO-8601 time like 10:30:00.5", value);
+        }
+        int hour = Integer.parseInt(m.group(1));
+        int minute = Integer.parseInt(m.group(2));
+        int second = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        boolean endOfDay = hour == 24
+                && minute == 0
+                && second == 0
+                && (m.group(4) == null || m.group(4).matches("0+"));
+        if (endOfDay) {
+            return "24:00:00";
+        }
+        try {
+            LocalTime.of(hour, minute, second);
+        } catch (DateTimeException e) {
+            throw invalid(where, type, "not a valid time", value);
+        }
+        StringBuilder out = new StringBuilder(18);
+        pad(out, hour, 2).append(':');
+        pad(out, minute, 2).append(':');
+        pad(out, second, 2);
+        return m.group(4) == null
+                ? out.toString()
+                : out.append('.').append(m.group(4)).toString();
+    }
+
+    private static String timeText(LocalTime time) {
+        StringBuilder out = new StringBuilder(18);
+        pad(out, time.getHour(), 2).append(':');
+        pad(out, time.getMinute(), 2).append(':');
+        pad(out, time.getSecond(), 2);
+        int nanos = time.getNano();
+        if (nanos == 0) {
+            return out.toString();
+        }
+        int digits = 9;
+        while (nanos % 10 == 0) {
+            nanos /= 10;
+            digits--;
+        }
+        return pad(out.append('.'), nanos, digits).toString();
+    }
+
+    /**
+     * {@code yyyy-MM-dd HH:mm:ss.f} in UTC (any offset converted; none means UTC), with {@code +00}
+     * for TIMESTAMPTZ.
+     */
+    private static String timestamp(String text, boolean withZone, String where) {
+        Matcher m = TIMESTAMP.matcher(text.trim());
+        if (!m.matches()) {
+            throw new Rejected(INVALID_DATA, where);
+        }
+        Matcher d = DATE.matcher(m.group(1));
+        Matcher t = TIME.matcher(m.group(2));
+        if (!d.matches() || !t.matches()) {
+            throw new Rejected(INVALID_DATA, where);
+        }
+        try {
+            LocalDate date = parseDate(d.group(1), d.group(2), d.group(3), d.group(4));
+            int nanos = t.group(4) == null ? 0 : Integer.parseInt((t.group(4) + "00000000").substring(0, 9));
+            LocalDateTime local = LocalDateTime.of(
+                    date,
+                    LocalTime.of(
+                            Integer.parseInt(t.group(1)),
+                            Integer.parseInt(t.group(2)),
+                            t.group(3) == null ? 0 : Integer.parseInt(t.group(3)),
+                            nanos));
+            String zone = m.group(3).trim();
+            if (!zone.isEmpty()) {
+                Matcher o = OFFSET.matcher(zone);
+                if (!o.matches()) {
+                    throw new Rejected(INVALID_DATA, where);
+                }
+                if (o.group(1) == null) {
+                    int seconds = (Integer.parseInt(o.group(3)) * 3600
+                            + (o.group(4) == null ? 0 : Integer.parseInt(o.group(4))) * 60
+                            + (o.group(5) == null ? 0 : Integer.parseInt(o.group(5))));
+                    ZoneOffset offset = ZoneOffset.ofTotalSeconds(o.group(2).equals("-") ? -seconds : seconds);
+                    local = local.minusSeconds(offset.getTotalSeconds());
+                }
+            }
+            // DuckDB reads a BC year as "0045-03-15 (BC) 10:00:00"
+            return dateText(local.toLocalDate()) + " " + timeText(local.toLocalTime()) + (withZone ? "+00" : "");
+        } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
+            throw new Rejected(INVALID_DATA, where);
+        }
+    }
+
+    /** ISO-8601 duration → DuckDB's {@code M months D days U microseconds}. */
+    private static String interval(String text, DuckType type, String where, JsonNode value) {
+        Matcher m = INTERVAL.matcher(text.trim());
+        if (!m.matches() || text.trim().endsWith("T") || text.trim().matches("[+-]?P")) {
+            throw invalid(where, type, "expected an ISO-8601 duration like P1Y2DT3H or PT-1.5S", value);
+        }
+        try {
+            long sign = "-".equals(m.group(1)) ? -1 : 1;
+            long months = Math.addExact(Math.multiplyExact(part(m.group(2)), 12), part(m.group(3)));
+            long days = Math.addExact(Math.multiplyExact(part(m.group(4)), 7), part(m.group(5)));
+            BigDecimal seconds = m.group(8) == null
+                    ? BigDecimal.ZERO
+                    : new BigDecimal(m.group(8).replace(',', '.'));
+            BigDecimal micros = BigDecimal.valueOf(part(m.group(6)))
+                    .multiply(BigDecimal.valueOf(3_600_000_000L))
+                    .add(BigDecimal.valueOf(part(m.group(7))).multiply(BigDecimal.valueOf(60_000_000L)))
+                    .add(seconds.movePointRight(6));
+            long exactMicros;
+            try {
+                exactMicros = micros.toBigIntegerExact().longValueExact();
+            } catch (ArithmeticException e) {
+                throw invalid(where, type, "seconds finer than microseconds, or out of range", value);
+            }
+            months = Math.multiplyExact(months, sign);
+            days = Math.multiplyExact(days, sign);
+            exactMicros = Math.multiplyExact(exactMicros, sign);
+            if (months != (int) months || days != (int) days) {
+                throw invalid(where, type, "out of range", value);
+            }
+            return months + " months " + days + " days " + exactMicros + " microseconds";
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw invalid(where, type, "out of range", value);
+        }
+    }
+
+    private static StringBuilder pad(StringBuilder out, long value, int width) {
+        String digits = Long.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            out.append('0');
+        }
+        return out.append(digits);
+    }
+
+    private static long part(String group) {
+        return group == null ? 0 : Long.parseLong(group);
+    }
+
+    private static Rejected invalid(String where, DuckType type, String problem, JsonNode value) {
+        return new Rejected(
+                INVALID_DATA, where + " (column type " + type.sql() + "): " + problem + ", found " + excerpt(value));
+    }
+
+    private static Rejected conflict(String where, DuckType type, String expected, JsonNode value) {
+        return new Rejected(
+                INCOMPATIBLE_SCHEMA,
+                where + " (column type " + type.sql() + "): expected " + expected + ", found " + excerpt(value));
+    }
+
+    /** The kind and a bounded excerpt of a value, for messages. */
+    static String excerpt(JsonNode value) {
+        String kind = value == null || value.isNull()
+                ? "null"
+                : value.isTextual()
+                        ? "string"
+                        : value.isBoolean()
+                                ? "boolean"
+                                : value.isNumber() ? "number" : value.isArray() ? "array" : "object";
+        if (value == null || value.isNull()) {
+            return kind;
+        }
+        String text = value.toString();
+        if (text.length() > 80) {
+            text = text.substring(0, 80) + "…";
+        }
+        return kind + " " + Sql.printable(text);
+    }
 }

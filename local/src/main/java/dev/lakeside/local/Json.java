@@ -7,19 +7,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The server's one JSON configuration. */
 final class Json {
-  /** Strings may be as long as a body may be large; the default 20 MB cap would reject big statements. */
-  static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxStringLength(Integer.MAX_VALUE)
-          .maxNumberLength(10_000)
-          .build())
-      .build();
+    /** Strings may be as long as a body may be large; the default 20 MB cap would reject big statements. */
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNumberLength(10_000)
+                    .build())
+            .build();
 
-  static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+    static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
-  private Json() {}
+    private Json() {}
 
-  static ObjectNode object() {
-    return MAPPER.createObjectNode();
-  }
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
 }

@@ -32,64 +32,64 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  */
 public final class LocalLakehouseExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
-  private static final ExtensionContext.Namespace NAMESPACE =
-      ExtensionContext.Namespace.create(LocalLakehouseExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(LocalLakehouseExtension.class);
 
-  private final Consumer<LocalLakehouse.Builder> configuration;
-  private LocalLakehouse registered;
+    private final Consumer<LocalLakehouse.Builder> configuration;
+    private LocalLakehouse registered;
 
-  /** The default: user {@code test}/{@code test}, in memory, capped threads. */
-  public LocalLakehouseExtension() {
-    this(builder -> builder.user("test", "test"));
-  }
-
-  /** Configures the builder; the port is always a free one. Add at least one user. */
-  public LocalLakehouseExtension(Consumer<LocalLakehouse.Builder> configuration) {
-    this.configuration = configuration;
-  }
-
-  /** The running lakehouse of a registered extension, between its class's first and last test. */
-  public LocalLakehouse lakehouse() {
-    if (registered == null) {
-      throw new IllegalStateException("the local lakehouse is not running: it starts before the test class's "
-          + "@BeforeAll methods and stops after its @AfterAll methods");
+    /** The default: user {@code test}/{@code test}, in memory, capped threads. */
+    public LocalLakehouseExtension() {
+        this(builder -> builder.user("test", "test"));
     }
-    return registered;
-  }
 
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    LocalLakehouse.Builder builder = LocalLakehouse.builder().port(0);
-    builder.threads(Integer.getInteger("lakeside.test.threads", 2));
-    configuration.accept(builder);
-    LocalLakehouse local = builder.start();
-    registered = local;
-    context.getStore(NAMESPACE).put(LocalLakehouse.class, local);
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    LocalLakehouse local = context.getStore(NAMESPACE).remove(LocalLakehouse.class, LocalLakehouse.class);
-    registered = null;
-    if (local != null) {
-      local.close();
+    /** Configures the builder; the port is always a free one. Add at least one user. */
+    public LocalLakehouseExtension(Consumer<LocalLakehouse.Builder> configuration) {
+        this.configuration = configuration;
     }
-  }
 
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == LocalLakehouse.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
-      LocalLakehouse local = c.getStore(NAMESPACE).get(LocalLakehouse.class, LocalLakehouse.class);
-      if (local != null) {
-        return local;
-      }
+    /** The running lakehouse of a registered extension, between its class's first and last test. */
+    public LocalLakehouse lakehouse() {
+        if (registered == null) {
+            throw new IllegalStateException("the local lakehouse is not running: it starts before the test class's "
+                    + "@BeforeAll methods and stops after its @AfterAll methods");
+        }
+        return registered;
     }
-    throw new ParameterResolutionException("no local lakehouse is running for " + context.getDisplayName()
-        + ": register LocalLakehouseExtension on the test class");
-  }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        LocalLakehouse.Builder builder = LocalLakehouse.builder().port(0);
+        builder.threads(Integer.getInteger("lakeside.test.threads", 2));
+        configuration.accept(builder);
+        LocalLakehouse local = builder.start();
+        registered = local;
+        context.getStore(NAMESPACE).put(LocalLakehouse.class, local);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        LocalLakehouse local = context.getStore(NAMESPACE).remove(LocalLakehouse.class, LocalLakehouse.class);
+        registered = null;
+        if (local != null) {
+            local.close();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == LocalLakehouse.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            LocalLakehouse local = c.getStore(NAMESPACE).get(LocalLakehouse.class, LocalLakehouse.class);
+            if (local != null) {
+                return local;
+            }
+        }
+        throw new ParameterResolutionException("no local lakehouse is running for " + context.getDisplayName()
+                + ": register LocalLakehouseExtension on the test class");
+    }
 }

@@ -14,13 +14,16 @@ import java.time.Duration;
  *     requests; one user may hold half. Default: a quarter of the JVM's maximum heap, between 64 MiB and 1 GiB
  */
 record ServerLimits(Duration headerTimeout, Duration idleTimeout, int maxConnections, long bodyBytesInFlight) {
-  static final ServerLimits DEFAULTS = new ServerLimits(Duration.ofSeconds(10), Duration.ofMinutes(2), 1024,
-      Math.min(1L << 30, Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4)));
+    static final ServerLimits DEFAULTS = new ServerLimits(
+            Duration.ofSeconds(10),
+            Duration.ofMinutes(2),
+            1024,
+            Math.min(1L << 30, Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4)));
 
-  /** The bytes a second a request body must arrive at, on average, after its first 5 s: slower bodies are 408. */
-  static final long MIN_BODY_RATE = 1024;
+    /** The bytes a second a request body must arrive at, on average, after its first 5 s: slower bodies are 408. */
+    static final long MIN_BODY_RATE = 1024;
 
-  long userBodyBytesInFlight() {
-    return bodyBytesInFlight / 2;
-  }
+    long userBodyBytesInFlight() {
+        return bodyBytesInFlight / 2;
+    }
 }

@@ -14,21 +14,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * kept a megabyte each: 100,000 of them are 100 GB of heap, shared by every user.
  */
 class AppendTaskRetentionTest {
-  @RegisterExtension
-  static final LocalLakehouseExtension LAKE = new LocalLakehouseExtension();
+    @RegisterExtension
+    static final LocalLakehouseExtension LAKE = new LocalLakehouseExtension();
 
-  @Test
-  void aKeptTaskDoesNotKeepAWholeValueInItsMessage() throws Exception {
-    IngestSupport http = new IngestSupport(LAKE.lakehouse());
-    http.execute("CREATE TABLE memory.main.keyed (k VARCHAR PRIMARY KEY)");
-    http.execute("INSERT INTO memory.main.keyed VALUES (repeat('x', 200000))");
+    @Test
+    void aKeptTaskDoesNotKeepAWholeValueInItsMessage() throws Exception {
+        IngestSupport http = new IngestSupport(LAKE.lakehouse());
+        http.execute("CREATE TABLE memory.main.keyed (k VARCHAR PRIMARY KEY)");
+        http.execute("INSERT INTO memory.main.keyed VALUES (repeat('x', 200000))");
 
-    HttpResponse<String> response = http.post("/append?catalog=memory&schema=main&table=keyed&sync=true",
-        ("[{\"k\":\"" + "x".repeat(200_000) + "\"}]").getBytes(StandardCharsets.UTF_8), "application/json");
+        HttpResponse<String> response = http.post(
+                "/append?catalog=memory&schema=main&table=keyed&sync=true",
+                ("[{\"k\":\"" + "x".repeat(200_000) + "\"}]").getBytes(StandardCharsets.UTF_8),
+                "application/json");
 
-    JsonNode json = IngestSupport.json(response);
-    assertThat(json.get("ok").asBoolean()).isFalse();
-    assertThat(json.get("error_message").asText().length()).as("characters of the message a kept task holds")
-        .isLessThanOrEqualTo(QueryLog.TEXT_LIMIT + 100);
-  }
+        JsonNode json = IngestSupport.json(response);
+        assertThat(json.get("ok").asBoolean()).isFalse();
+        assertThat(json.get("error_message").asText().length())
+                .as("characters of the message a kept task holds")
+                .isLessThanOrEqualTo(QueryLog.TEXT_LIMIT + 100);
+    }
 }

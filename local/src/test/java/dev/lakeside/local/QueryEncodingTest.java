@@ -14,17 +14,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every DuckDB type through /query, against the value-encoding table of the module README. */
 @ExtendWith(LocalLakehouseExtension.class)
 class QueryEncodingTest {
-  private static QueryTestClient client;
+    private static QueryTestClient client;
 
-  @BeforeAll
-  static void start(LocalLakehouse lake) {
-    client = new QueryTestClient(lake);
-    client.rows("CREATE TYPE mood AS ENUM ('sad', 'happy')");
-  }
+    @BeforeAll
+    static void start(LocalLakehouse lake) {
+        client = new QueryTestClient(lake);
+        client.rows("CREATE TYPE mood AS ENUM ('sad', 'happy')");
+    }
 
-  /** The exact JSON text of one cell, and the column type line-2 reports. */
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+    /** The exact JSON text of one cell, and the column type line-2 reports. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
       true                                                 | BOOLEAN      | true
       (-128)::TINYINT                                      | TINYINT      | -128
       (-32768)::SMALLINT                                   | SMALLINT     | -32768
@@ -110,17 +110,17 @@ class QueryEncodingTest {
       {'a': [1, 2]}::VARIANT                               | VARIANT      | {"a":[1,2]}
       NULL                                                 | NULL         | null
       """)
-  void encodes(String expression, String type, String json) {
-    QueryTestClient.Result r = client.sql("SELECT " + expression + " AS v");
-    assertThat(r.error()).as("error of %s", expression).isNull();
-    assertThat(r.type(0)).isEqualTo(type);
-    assertThat(r.rows()).hasSize(1);
-    String line = r.raw().split("\n")[2];
-    assertThat(line).isEqualTo("[" + json + "]");
-  }
+    void encodes(String expression, String type, String json) {
+        QueryTestClient.Result r = client.sql("SELECT " + expression + " AS v");
+        assertThat(r.error()).as("error of %s", expression).isNull();
+        assertThat(r.type(0)).isEqualTo(type);
+        assertThat(r.rows()).hasSize(1);
+        String line = r.raw().split("\n")[2];
+        assertThat(line).isEqualTo("[" + json + "]");
+    }
 
-  @ParameterizedTest(name = "NULL::{0}")
-  @CsvSource(textBlock = """
+    @ParameterizedTest(name = "NULL::{0}")
+    @CsvSource(textBlock = """
       BOOLEAN
       TINYINT
       SMALLINT
@@ -160,62 +160,69 @@ class QueryEncodingTest {
       'UNION(k INTEGER, s VARCHAR)'
       VARIANT
       """)
-  void nullOfEveryType(String type) {
-    List<JsonNode> rows = client.rows("SELECT NULL::" + type + " AS v, 1 AS marker");
-    assertThat(rows).hasSize(1);
-    assertThat(rows.get(0).get(0).isNull()).as("NULL::%s", type).isTrue();
-    assertThat(rows.get(0).get(1).asInt()).isEqualTo(1);
-  }
-
-  @Test
-  void timestamptzIsRenderedInTheRequestZone() {
-    ObjectNode body = QueryTestClient.body(
-        "SELECT TIMESTAMPTZ '2024-01-15 08:30:00Z' AS winter, TIMESTAMPTZ '2024-07-15 08:30:00.25Z' AS summer, "
-            + "TIMESTAMPTZ '2024-01-15 10:00:00' AS literal");
-    body.put("timezone", "Europe/Paris");
-    QueryTestClient.Result r = client.query(body);
-    assertThat(r.error()).isNull();
-    assertThat(r.rows().get(0).get(0).asText()).isEqualTo("2024-01-15T09:30:00+01:00");
-    assertThat(r.rows().get(0).get(1).asText()).isEqualTo("2024-07-15T10:30:00.25+02:00");
-    // the literal without offset is read in the request's zone too (SET SESSION TimeZone)
-    assertThat(r.rows().get(0).get(2).asText()).isEqualTo("2024-01-15T10:00:00+01:00");
-    assertThat(client.value("SELECT TIMESTAMPTZ '2024-01-15 10:00:00' AS v").asText())
-        .as("the next request is back to UTC").isEqualTo("2024-01-15T10:00:00Z");
-  }
-
-  @Test
-  void integersOfEveryWidthStayExactInBulk() {
-    List<JsonNode> rows = client.rows("SELECT i::HUGEINT * 1000000000000000000000 + i AS h, "
-        + "(18446744073709551615 - i)::UBIGINT AS u, i AS b, i::DOUBLE / 4 AS d, i::VARCHAR AS s "
-        + "FROM range(3000) t(i) ORDER BY i");
-    assertThat(rows).hasSize(3000);
-    for (int i = 0; i < 3000; i++) {
-      JsonNode row = rows.get(i);
-      assertThat(row.get(0).bigIntegerValue()).isEqualTo(
-          java.math.BigInteger.valueOf(i).multiply(java.math.BigInteger.TEN.pow(21)).add(java.math.BigInteger.valueOf(i)));
-      assertThat(row.get(1).bigIntegerValue()).isEqualTo(
-          new java.math.BigInteger("18446744073709551615").subtract(java.math.BigInteger.valueOf(i)));
-      assertThat(row.get(2).longValue()).isEqualTo(i);
-      assertThat(row.get(3).doubleValue()).isEqualTo(i / 4.0);
-      assertThat(row.get(4).asText()).isEqualTo(Integer.toString(i));
+    void nullOfEveryType(String type) {
+        List<JsonNode> rows = client.rows("SELECT NULL::" + type + " AS v, 1 AS marker");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get(0).isNull()).as("NULL::%s", type).isTrue();
+        assertThat(rows.get(0).get(1).asInt()).isEqualTo(1);
     }
-  }
 
-  @Test
-  void tableColumnsOfEveryKindRoundTrip() {
-    client.rows("CREATE TABLE every(b BOOLEAN, i INTEGER, d DECIMAL(12,4), t TIMESTAMP, tz TIMESTAMPTZ, "
-        + "u UUID, l VARCHAR[], s STRUCT(k VARCHAR, v DOUBLE), m MAP(VARCHAR, BIGINT), j JSON)");
-    client.rows("INSERT INTO every VALUES (true, 7, 12.3400, '2024-01-15 10:30:00', '2024-01-15 10:30:00+00', "
-        + "'00000000-0000-0000-0000-0000000000AB', ['a', NULL], {'k': 'x', 'v': 2.5}, MAP {'n': 9}, '[1,{\"z\":null}]'), "
-        + "(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
-    QueryTestClient.Result r = client.sql("SELECT * FROM every ORDER BY i NULLS LAST");
-    assertThat(r.columns().toString()).isEqualTo("[{\"name\":\"b\",\"type\":\"BOOLEAN\"},{\"name\":\"i\",\"type\":\"INTEGER\"},"
-        + "{\"name\":\"d\",\"type\":\"DECIMAL(12,4)\"},{\"name\":\"t\",\"type\":\"TIMESTAMP\"},{\"name\":\"tz\",\"type\":\"TIMESTAMPTZ\"},"
-        + "{\"name\":\"u\",\"type\":\"UUID\"},{\"name\":\"l\",\"type\":\"VARCHAR[]\"},"
-        + "{\"name\":\"s\",\"type\":\"STRUCT(k VARCHAR, v DOUBLE)\"},{\"name\":\"m\",\"type\":\"MAP(VARCHAR, BIGINT)\"},"
-        + "{\"name\":\"j\",\"type\":\"JSON\"}]");
-    assertThat(r.raw().split("\n")[2]).isEqualTo("[true,7,12.3400,\"2024-01-15T10:30:00\",\"2024-01-15T10:30:00Z\","
-        + "\"00000000-0000-0000-0000-0000000000ab\",[\"a\",null],{\"k\":\"x\",\"v\":2.5},{\"n\":9},[1,{\"z\":null}]]");
-    assertThat(r.raw().split("\n")[3]).isEqualTo("[null,null,null,null,null,null,null,null,null,null]");
-  }
+    @Test
+    void timestamptzIsRenderedInTheRequestZone() {
+        ObjectNode body = QueryTestClient.body(
+                "SELECT TIMESTAMPTZ '2024-01-15 08:30:00Z' AS winter, TIMESTAMPTZ '2024-07-15 08:30:00.25Z' AS summer, "
+                        + "TIMESTAMPTZ '2024-01-15 10:00:00' AS literal");
+        body.put("timezone", "Europe/Paris");
+        QueryTestClient.Result r = client.query(body);
+        assertThat(r.error()).isNull();
+        assertThat(r.rows().get(0).get(0).asText()).isEqualTo("2024-01-15T09:30:00+01:00");
+        assertThat(r.rows().get(0).get(1).asText()).isEqualTo("2024-07-15T10:30:00.25+02:00");
+        // the literal without offset is read in the request's zone too (SET SESSION TimeZone)
+        assertThat(r.rows().get(0).get(2).asText()).isEqualTo("2024-01-15T10:00:00+01:00");
+        assertThat(client.value("SELECT TIMESTAMPTZ '2024-01-15 10:00:00' AS v").asText())
+                .as("the next request is back to UTC")
+                .isEqualTo("2024-01-15T10:00:00Z");
+    }
+
+    @Test
+    void integersOfEveryWidthStayExactInBulk() {
+        List<JsonNode> rows = client.rows("SELECT i::HUGEINT * 1000000000000000000000 + i AS h, "
+                + "(18446744073709551615 - i)::UBIGINT AS u, i AS b, i::DOUBLE / 4 AS d, i::VARCHAR AS s "
+                + "FROM range(3000) t(i) ORDER BY i");
+        assertThat(rows).hasSize(3000);
+        for (int i = 0; i < 3000; i++) {
+            JsonNode row = rows.get(i);
+            assertThat(row.get(0).bigIntegerValue())
+                    .isEqualTo(java.math.BigInteger.valueOf(i)
+                            .multiply(java.math.BigInteger.TEN.pow(21))
+                            .add(java.math.BigInteger.valueOf(i)));
+            assertThat(row.get(1).bigIntegerValue())
+                    .isEqualTo(
+                            new java.math.BigInteger("18446744073709551615").subtract(java.math.BigInteger.valueOf(i)));
+            assertThat(row.get(2).longValue()).isEqualTo(i);
+            assertThat(row.get(3).doubleValue()).isEqualTo(i / 4.0);
+            assertThat(row.get(4).asText()).isEqualTo(Integer.toString(i));
+        }
+    }
+
+    @Test
+    void tableColumnsOfEveryKindRoundTrip() {
+        client.rows("CREATE TABLE every(b BOOLEAN, i INTEGER, d DECIMAL(12,4), t TIMESTAMP, tz TIMESTAMPTZ, "
+                + "u UUID, l VARCHAR[], s STRUCT(k VARCHAR, v DOUBLE), m MAP(VARCHAR, BIGINT), j JSON)");
+        client.rows("INSERT INTO every VALUES (true, 7, 12.3400, '2024-01-15 10:30:00', '2024-01-15 10:30:00+00', "
+                + "'00000000-0000-0000-0000-0000000000AB', ['a', NULL], {'k': 'x', 'v': 2.5}, MAP {'n': 9}, '[1,{\"z\":null}]'), "
+                + "(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+        QueryTestClient.Result r = client.sql("SELECT * FROM every ORDER BY i NULLS LAST");
+        assertThat(r.columns().toString())
+                .isEqualTo("[{\"name\":\"b\",\"type\":\"BOOLEAN\"},{\"name\":\"i\",\"type\":\"INTEGER\"},"
+                        + "{\"name\":\"d\",\"type\":\"DECIMAL(12,4)\"},{\"name\":\"t\",\"type\":\"TIMESTAMP\"},{\"name\":\"tz\",\"type\":\"TIMESTAMPTZ\"},"
+                        + "{\"name\":\"u\",\"type\":\"UUID\"},{\"name\":\"l\",\"type\":\"VARCHAR[]\"},"
+                        + "{\"name\":\"s\",\"type\":\"STRUCT(k VARCHAR, v DOUBLE)\"},{\"name\":\"m\",\"type\":\"MAP(VARCHAR, BIGINT)\"},"
+                        + "{\"name\":\"j\",\"type\":\"JSON\"}]");
+        assertThat(r.raw().split("\n")[2])
+                .isEqualTo(
+                        "[true,7,12.3400,\"2024-01-15T10:30:00\",\"2024-01-15T10:30:00Z\","
+                                + "\"00000000-0000-0000-0000-0000000000ab\",[\"a\",null],{\"k\":\"x\",\"v\":2.5},{\"n\":9},[1,{\"z\":null}]]");
+        assertThat(r.raw().split("\n")[3]).isEqualTo("[null,null,null,null,null,null,null,null,null,null]");
+    }
 }

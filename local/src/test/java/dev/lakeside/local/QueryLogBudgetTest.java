@@ -14,23 +14,23 @@ import org.junit.jupiter.api.Test;
  * larger request with OutOfMemoryError, for every user.
  */
 class QueryLogBudgetTest {
-  @Test
-  void requestedByCountsAgainstTheBudget() {
-    QueryLog log = new QueryLog();
-    List<UUID> ids = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      UUID id = UUID.randomUUID();
-      log.start(id, "SELECT 1", "s", true, "x".repeat(3 << 20), "curl").finish(null);
-      ids.add(id);
-    }
+    @Test
+    void requestedByCountsAgainstTheBudget() {
+        QueryLog log = new QueryLog();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            UUID id = UUID.randomUUID();
+            log.start(id, "SELECT 1", "s", true, "x".repeat(3 << 20), "curl").finish(null);
+            ids.add(id);
+        }
 
-    long kept = 0;
-    for (UUID id : ids) {
-      QueryLog.Entry entry = log.get(id);
-      if (entry != null) {
-        kept += entry.query.length() + entry.requestedBy.length() + entry.userAgent.length();
-      }
+        long kept = 0;
+        for (UUID id : ids) {
+            QueryLog.Entry entry = log.get(id);
+            if (entry != null) {
+                kept += entry.query.length() + entry.requestedBy.length() + entry.userAgent.length();
+            }
+        }
+        assertThat(kept).as("characters the log keeps").isLessThanOrEqualTo(QueryLog.CHAR_BUDGET);
     }
-    assertThat(kept).as("characters the log keeps").isLessThanOrEqualTo(QueryLog.CHAR_BUDGET);
-  }
 }

@@ -24,109 +24,121 @@ import java.util.Properties;
  * </pre>
  */
 public final class QueryThroughput {
-  private QueryThroughput() {}
+    private QueryThroughput() {}
 
-  public static void main(String[] args) throws Exception {
-    long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-    String sql = "SELECT * FROM range(" + rows + ")";
-    try (LocalLakehouse lake = LocalLakehouse.builder().port(0).user("bench", "bench").threads(2).start()) {
-      HttpClient http = HttpClient.newHttpClient();
-      HttpRequest request = HttpRequest.newBuilder(lake.baseUri().resolve("/query"))
-          .header("Authorization", "Basic " + lake.basicAuthToken())
-          .POST(HttpRequest.BodyPublishers.ofString("{\"statement\":\"" + sql + "\"}")).build();
-      Properties properties = new Properties();
-      properties.setProperty("jdbc_stream_results", "true");
-      try (Connection jdbc = DriverManager.getConnection("jdbc:duckdb:", properties)) {
-        try (Statement s = jdbc.createStatement()) {
-          s.execute("SET threads = 2");
+    public static void main(String[] args) throws Exception {
+        long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        String sql = "SELECT * FROM range(" + rows + ")";
+        try (LocalLakehouse lake = LocalLakehouse.builder()
+                .port(0)
+                .user("bench", "bench")
+                .threads(2)
+                .start()) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest request = HttpRequest.newBuilder(lake.baseUri().resolve("/query"))
+                    .header("Authorization", "Basic " + lake.basicAuthToken())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"statement\":\"" + sql + "\"}"))
+                    .build();
+            Properties properties = new Properties();
+            properties.setProperty("jdbc_stream_results", "true");
+            try (Connection jdbc = DriverManager.getConnection("jdbc:duckdb:", properties)) {
+                try (Statement s = jdbc.createStatement()) {
+                    s.execute("SET threads = 2");
+                }
+                double bestHttp = 0;
+                double bestJdbc = 0;
+                double[] httpRates = new double[rounds];
+                double[] jdbcRates = new double[rounds];
+                for (int round = 0; round <= rounds; round++) {
+                    double j = jdbc(jdbc, sql, rows);
+                    double h = http(http, request, rows);
+                    if (round == 0) {
+                        System.out.printf("warm-up: http %.0f rows/s, jdbc %.0f rows/s%n", h, j);
+                        continue;
+                    }
+                    System.out.printf(
+                            "round %d: http %.0f rows/s, jdbc %.0f rows/s, http/jdbc %.2f%n", round, h, j, h / j);
+                    bestHttp = Math.max(bestHttp, h);
+                    bestJdbc = Math.max(bestJdbc, j);
+                    httpRates[round - 1] = h;
+                    jdbcRates[round - 1] = j;
+                }
+                System.out.printf(
+                        "best of %d: http %.0f rows/s, jdbc %.0f rows/s, http/jdbc %.2f%n",
+                        rounds, bestHttp, bestJdbc, bestHttp / bestJdbc);
+                java.util.Arrays.sort(httpRates);
+                java.util.Arrays.sort(jdbcRates);
+                double medianHttp = httpRates[rounds / 2];
+                double medianJdbc = jdbcRates[rounds / 2];
+                System.out.printf(
+                        "median of %d: http %.0f rows/s, jdbc %.0f rows/s, http/jdbc %.2f%n",
+                        rounds, medianHttp, medianJdbc, medianHttp / medianJdbc);
+                smallQueries(http, lake);
+            }
         }
-        double bestHttp = 0;
-        double bestJdbc = 0;
-        double[] httpRates = new double[rounds];
-        double[] jdbcRates = new double[rounds];
-        for (int round = 0; round <= rounds; round++) {
-          double j = jdbc(jdbc, sql, rows);
-          double h = http(http, request, rows);
-          if (round == 0) {
-            System.out.printf("warm-up: http %.0f rows/s, jdbc %.0f rows/s%n", h, j);
-            continue;
-          }
-          System.out.printf("round %d: http %.0f rows/s, jdbc %.0f rows/s, http/jdbc %.2f%n", round, h, j, h / j);
-          bestHttp = Math.max(bestHttp, h);
-          bestJdbc = Math.max(bestJdbc, j);
-          httpRates[round - 1] = h;
-          jdbcRates[round - 1] = j;
+    }
+
+    /** Requests per second for a one-row query, without and with a session (per-request overhead). */
+    private static void smallQueries(HttpClient http, LocalLakehouse lake) throws Exception {
+        for (String body :
+                new String[] {"{\"statement\":\"SELECT 1\"}", "{\"statement\":\"SELECT 1\",\"session_id\":\"s\"}"}) {
+            HttpRequest request = HttpRequest.newBuilder(lake.baseUri().resolve("/query"))
+                    .header("Authorization", "Basic " + lake.basicAuthToken())
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            int n = 1000;
+            for (int i = 0; i < 200; i++) {
+                http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (!response.body().endsWith("[1]\n")) {
+                    throw new IllegalStateException(response.body());
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(
+                    "%s: %.0f requests/s sequentially (%.2f ms each)%n", body, n / seconds, seconds * 1000 / n);
         }
-        System.out.printf("best of %d: http %.0f rows/s, jdbc %.0f rows/s, http/jdbc %.2f%n",
-            rounds, bestHttp, bestJdbc, bestHttp / bestJdbc);
-        java.util.Arrays.sort(httpRates);
-        java.util.Arrays.sort(jdbcRates);
-        double medianHttp = httpRates[rounds / 2];
-        double medianJdbc = jdbcRates[rounds / 2];
-        System.out.printf("median of %d: http %.0f rows/s, jdbc %.0f rows/s, http/jdbc %.2f%n",
-            rounds, medianHttp, medianJdbc, medianHttp / medianJdbc);
-        smallQueries(http, lake);
-      }
     }
-  }
 
-  /** Requests per second for a one-row query, without and with a session (per-request overhead). */
-  private static void smallQueries(HttpClient http, LocalLakehouse lake) throws Exception {
-    for (String body : new String[] {"{\"statement\":\"SELECT 1\"}", "{\"statement\":\"SELECT 1\",\"session_id\":\"s\"}"}) {
-      HttpRequest request = HttpRequest.newBuilder(lake.baseUri().resolve("/query"))
-          .header("Authorization", "Basic " + lake.basicAuthToken())
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-      int n = 1000;
-      for (int i = 0; i < 200; i++) {
-        http.send(request, HttpResponse.BodyHandlers.ofString());
-      }
-      long t0 = System.nanoTime();
-      for (int i = 0; i < n; i++) {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (!response.body().endsWith("[1]\n")) {
-          throw new IllegalStateException(response.body());
+    private static double http(HttpClient http, HttpRequest request, long rows) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        long count = -2;
+        long checksum = 0;
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                count++;
+                checksum += line.length();
+            }
         }
-      }
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("%s: %.0f requests/s sequentially (%.2f ms each)%n", body, n / seconds, seconds * 1000 / n);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (count != rows || checksum == 0) {
+            throw new IllegalStateException("expected " + rows + " rows over HTTP, read " + count);
+        }
+        return rows / seconds;
     }
-  }
 
-  private static double http(HttpClient http, HttpRequest request, long rows) throws Exception {
-    long t0 = System.nanoTime();
-    HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    long count = -2;
-    long checksum = 0;
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8),
-        1 << 16)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        count++;
-        checksum += line.length();
-      }
+    private static double jdbc(Connection jdbc, String sql, long rows) throws Exception {
+        long t0 = System.nanoTime();
+        long count = 0;
+        long sum = 0;
+        try (Statement s = jdbc.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                sum += rs.getLong(1);
+                count++;
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (count != rows || sum != rows * (rows - 1) / 2) {
+            throw new IllegalStateException("expected " + rows + " rows over JDBC, read " + count);
+        }
+        return rows / seconds;
     }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    if (count != rows || checksum == 0) {
-      throw new IllegalStateException("expected " + rows + " rows over HTTP, read " + count);
-    }
-    return rows / seconds;
-  }
-
-  private static double jdbc(Connection jdbc, String sql, long rows) throws Exception {
-    long t0 = System.nanoTime();
-    long count = 0;
-    long sum = 0;
-    try (Statement s = jdbc.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        sum += rs.getLong(1);
-        count++;
-      }
-    }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    if (count != rows || sum != rows * (rows - 1) / 2) {
-      throw new IllegalStateException("expected " + rows + " rows over JDBC, read " + count);
-    }
-    return rows / seconds;
-  }
 }

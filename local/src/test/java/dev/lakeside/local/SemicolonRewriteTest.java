@@ -14,38 +14,43 @@ import org.junit.jupiter.params.provider.CsvSource;
  * its value: {@code SELECT VARCHAR 'a;b'} answered {@code a\073b}, and an INSERT stored it.
  */
 class SemicolonRewriteTest {
-  @RegisterExtension
-  static final LocalLakehouseExtension LAKE = new LocalLakehouseExtension();
+    @RegisterExtension
+    static final LocalLakehouseExtension LAKE = new LocalLakehouseExtension();
 
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "SELECT VARCHAR 'a;b' AS v|a;b",
-      "SELECT TEXT 'a;b' AS v|a;b",
-      "SELECT VARCHAR $$a;b$$ AS v|a;b",
-      "SELECT 'a;b' AS v|a;b"})
-  void aTypedLiteralKeepsItsValueOrIsRefused(String statement, String expected) {
-    QueryTestClient.Result result = new QueryTestClient(LAKE.lakehouse()).sql(statement);
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "SELECT VARCHAR 'a;b' AS v|a;b",
+                "SELECT TEXT 'a;b' AS v|a;b",
+                "SELECT VARCHAR $$a;b$$ AS v|a;b",
+                "SELECT 'a;b' AS v|a;b"
+            })
+    void aTypedLiteralKeepsItsValueOrIsRefused(String statement, String expected) {
+        QueryTestClient.Result result = new QueryTestClient(LAKE.lakehouse()).sql(statement);
 
-    if (result.error() == null) {
-      assertThat(result.rows().get(0).get(0).asText()).as("value of %s", statement).isEqualTo(expected);
-    } else {
-      assertThat(statement).as("a plain string is never refused").doesNotStartWith("SELECT '");
-      assertThat(result.error()).contains("inside a quoted identifier or a typed literal");
+        if (result.error() == null) {
+            assertThat(result.rows().get(0).get(0).asText())
+                    .as("value of %s", statement)
+                    .isEqualTo(expected);
+        } else {
+            assertThat(statement).as("a plain string is never refused").doesNotStartWith("SELECT '");
+            assertThat(result.error()).contains("inside a quoted identifier or a typed literal");
+        }
     }
-  }
 
-  @Test
-  void anInsertedTypedLiteralIsStoredAsWritten() {
-    QueryTestClient query = new QueryTestClient(LAKE.lakehouse());
-    query.sql("CREATE OR REPLACE TABLE notes (s VARCHAR)");
+    @Test
+    void anInsertedTypedLiteralIsStoredAsWritten() {
+        QueryTestClient query = new QueryTestClient(LAKE.lakehouse());
+        query.sql("CREATE OR REPLACE TABLE notes (s VARCHAR)");
 
-    QueryTestClient.Result insert = query.sql("INSERT INTO notes VALUES (VARCHAR 'a;b')");
+        QueryTestClient.Result insert = query.sql("INSERT INTO notes VALUES (VARCHAR 'a;b')");
 
-    if (insert.error() == null) {
-      assertThat(query.value("SELECT s FROM notes").asText()).isEqualTo("a;b");
-    } else {
-      assertThat(insert.error()).contains("write the literal as 'a;b'::VARCHAR");
-      assertThat(query.value("SELECT count(*) FROM notes").asInt()).isZero();
+        if (insert.error() == null) {
+            assertThat(query.value("SELECT s FROM notes").asText()).isEqualTo("a;b");
+        } else {
+            assertThat(insert.error()).contains("write the literal as 'a;b'::VARCHAR");
+            assertThat(query.value("SELECT count(*) FROM notes").asInt()).isZero();
+        }
     }
-  }
 }

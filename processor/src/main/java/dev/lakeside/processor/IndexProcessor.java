@@ -34,71 +34,76 @@ import javax.tools.StandardLocation;
  * the records it leaves out.
  */
 public final class IndexProcessor extends AbstractProcessor {
-  static final String SERVICES = "META-INF/services/dev.lakeside.mapping.TableModel";
-  static final String SCHEMA = "META-INF/lakeside/schema.sql";
+    static final String SERVICES = "META-INF/services/dev.lakeside.mapping.TableModel";
+    static final String SCHEMA = "META-INF/lakeside/schema.sql";
 
-  private TypeCollector collector;
-  private TablePipeline pipeline;
-  /** By record name, so a record seen in two rounds counts once. */
-  private final Map<String, TableDef> tables = new TreeMap<>();
+    private TypeCollector collector;
+    private TablePipeline pipeline;
+    /** By record name, so a record seen in two rounds counts once. */
+    private final Map<String, TableDef> tables = new TreeMap<>();
 
-  @Override
-  public synchronized void init(ProcessingEnvironment environment) {
-    super.init(environment);
-    collector = new TypeCollector(environment.getElementUtils(), Mirrors.LAKEHOUSE_TABLE);
-    pipeline = new TablePipeline();
-  }
-
-  @Override
-  public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Mirrors.LAKEHOUSE_TABLE);
-  }
-
-  @Override
-  public SourceVersion getSupportedSourceVersion() {
-    return SourceVersion.latestSupported();
-  }
-
-  @Override
-  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    try {
-      for (TypeElement type : collector.collect(round)) {
-        pipeline.model(type, null).ifPresent(table -> tables.put(type.getQualifiedName().toString(), table));
-      }
-      if (round.processingOver() && !tables.isEmpty()) {
-        writeIndex();
-      }
-    } catch (RuntimeException e) {
-      TablePipeline.internalError(processingEnv.getMessager(), null, e);
+    @Override
+    public synchronized void init(ProcessingEnvironment environment) {
+        super.init(environment);
+        collector = new TypeCollector(environment.getElementUtils(), Mirrors.LAKEHOUSE_TABLE);
+        pipeline = new TablePipeline();
     }
-    return false;
-  }
 
-  private void writeIndex() {
-    List<TableDef> ordered = new ArrayList<>(tables.values());
-    ordered.sort(Comparator.comparing(TableDef::qualifiedName).thenComparing(t -> t.record().canonicalName()));
-    Element[] originating = tables.keySet().stream()
-        .map(name -> processingEnv.getElementUtils().getTypeElement(name))
-        .filter(Objects::nonNull)
-        .toArray(Element[]::new);
-    StringBuilder services = new StringBuilder();
-    for (TableDef table : ordered) {
-      services.append(table.generated().reflectionName()).append('\n');
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(Mirrors.LAKEHOUSE_TABLE);
     }
-    write(SERVICES, services.toString(), originating);
-    write(SCHEMA, DdlGenerator.schemaSql(ordered), originating);
-  }
 
-  private void write(String path, String content, Element[] originating) {
-    Filer filer = processingEnv.getFiler();
-    try {
-      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path, originating);
-      try (Writer out = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
-        out.write(content);
-      }
-    } catch (IOException e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          Message.INTERNAL_ERROR.format("the table index", "cannot write " + path + ": " + e, ""));
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
     }
-  }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        try {
+            for (TypeElement type : collector.collect(round)) {
+                pipeline.model(type, null)
+                        .ifPresent(table -> tables.put(type.getQualifiedName().toString(), table));
+            }
+            if (round.processingOver() && !tables.isEmpty()) {
+                writeIndex();
+            }
+        } catch (RuntimeException e) {
+            TablePipeline.internalError(processingEnv.getMessager(), null, e);
+        }
+        return false;
+    }
+
+    private void writeIndex() {
+        List<TableDef> ordered = new ArrayList<>(tables.values());
+        ordered.sort(Comparator.comparing(TableDef::qualifiedName)
+                .thenComparing(t -> t.record().canonicalName()));
+        Element[] originating = tables.keySet().stream()
+                .map(name -> processingEnv.getElementUtils().getTypeElement(name))
+                .filter(Objects::nonNull)
+                .toArray(Element[]::new);
+        StringBuilder services = new StringBuilder();
+        for (TableDef table : ordered) {
+            services.append(table.generated().reflectionName()).append('\n');
+        }
+        write(SERVICES, services.toString(), originating);
+        write(SCHEMA, DdlGenerator.schemaSql(ordered), originating);
+    }
+
+    private void write(String path, String content, Element[] originating) {
+        Filer filer = processingEnv.getFiler();
+        try {
+            FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path, originating);
+            try (Writer out = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+                out.write(content);
+            }
+        } catch (IOException e) {
+            processingEnv
+                    .getMessager()
+                    .printMessage(
+                            Diagnostic.Kind.ERROR,
+                            Message.INTERNAL_ERROR.format("the table index", "cannot write " + path + ": " + e, ""));
+        }
+    }
 }

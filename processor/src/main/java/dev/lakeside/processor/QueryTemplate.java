@@ -64,196 +64,222 @@ import java.util.function.Function;
  *     original's, so positions in its messages point into the text the user wrote
  */
 record QueryTemplate(String sql, List<Segment> segments, List<String> parameterNames, String placeholderText) {
-  QueryTemplate {
-    Objects.requireNonNull(sql, "sql == null");
-    segments = List.copyOf(segments);
-    parameterNames = List.copyOf(parameterNames);
-  }
-
-  /** A piece of the query: literal text or a parameter reference. */
-  sealed interface Segment permits Text, Parameter {}
-
-  /** SQL text copied to the output as is. */
-  record Text(String text) implements Segment {
-    Text {
-      Objects.requireNonNull(text, "text == null");
-    }
-  }
-
-  /**
-   * A {@code :name} reference.
-   *
-   * @param name the name without the colon
-   * @param offset the offset of the colon in the original text
-   */
-  record Parameter(String name, int offset) implements Segment {
-    Parameter {
-      Objects.requireNonNull(name, "name == null");
+    QueryTemplate {
+        Objects.requireNonNull(sql, "sql == null");
+        segments = List.copyOf(segments);
+        parameterNames = List.copyOf(parameterNames);
     }
 
-    /** The length of the reference in the original text, colon included. */
-    int length() {
-      return name.length() + 1;
-    }
-  }
+    /** A piece of the query: literal text or a parameter reference. */
+    sealed interface Segment permits Text, Parameter {}
 
-  /** An unterminated construct in a {@code @Query} text. */
-  static final class SyntaxException extends IllegalArgumentException {
-    private static final long serialVersionUID = 1L;
-    private final int offset;
-    private final String construct;
-
-    SyntaxException(String sql, int offset, String construct, String closer, String fix) {
-      super(String.format("unterminated %s opened at offset %d (line %d, column %d) of the query. Expected: %s "
-          + "before the end of the query; found: the end of the query. Fix: %s.",
-          construct, offset, line(sql, offset), column(sql, offset), closer, fix));
-      this.offset = offset;
-      this.construct = construct;
-    }
-
-    /** The offset (UTF-16 chars) where the unterminated construct opened. */
-    int offset() {
-      return offset;
-    }
-
-    /** What was left open, e.g. {@code "string literal"}. */
-    String construct() {
-      return construct;
-    }
-
-    private static int line(String sql, int offset) {
-      int line = 1;
-      for (int i = 0; i < offset; i++) {
-        if (sql.charAt(i) == '\n') {
-          line++;
+    /** SQL text copied to the output as is. */
+    record Text(String text) implements Segment {
+        Text {
+            Objects.requireNonNull(text, "text == null");
         }
-      }
-      return line;
     }
 
-    private static int column(String sql, int offset) {
-      return offset - (sql.lastIndexOf('\n', offset - 1) + 1) + 1;
-    }
-  }
-
-  /** The parameter references in order of appearance, repeats included. */
-  List<Parameter> parameters() {
-    List<Parameter> parameters = new ArrayList<>();
-    for (Segment segment : segments) {
-      if (segment instanceof Parameter parameter) {
-        parameters.add(parameter);
-      }
-    }
-    return parameters;
-  }
-
-  /**
-   * The SQL with each parameter reference replaced by {@code textFor.apply(name)}, e.g. a placeholder
-   * for verification such as {@code name -> "NULL"} or {@code name -> ":" + name}.
-   *
-   * @throws NullPointerException if {@code textFor} returns null for a parameter
-   */
-  String render(Function<? super String, ? extends CharSequence> textFor) {
-    Objects.requireNonNull(textFor, "textFor == null");
-    StringBuilder out = new StringBuilder(sql.length() + 16);
-    for (Segment segment : segments) {
-      if (segment instanceof Text text) {
-        out.append(text.text());
-      } else {
-        Parameter parameter = (Parameter) segment;
-        CharSequence value = textFor.apply(parameter.name());
-        if (value == null) {
-          throw new NullPointerException("text for parameter :" + parameter.name() + " == null");
+    /**
+     * A {@code :name} reference.
+     *
+     * @param name the name without the colon
+     * @param offset the offset of the colon in the original text
+     */
+    record Parameter(String name, int offset) implements Segment {
+        Parameter {
+            Objects.requireNonNull(name, "name == null");
         }
-        out.append(value);
-      }
-    }
-    return out.toString();
-  }
 
-  /**
-   * The SQL with each parameter reference replaced by its rendered text (e.g. a SQL literal from the
-   * literal renderer).
-   *
-   * @throws IllegalArgumentException unless the keys are exactly the parameter names
-   */
-  String render(Map<String, ? extends CharSequence> textByName) {
-    Objects.requireNonNull(textByName, "textByName == null");
-    Set<String> missing = new TreeSet<>(parameterNames);
-    missing.removeAll(textByName.keySet());
-    Set<String> extra = new TreeSet<>(textByName.keySet());
-    parameterNames.forEach(extra::remove);
-    if (!missing.isEmpty() || !extra.isEmpty()) {
-      throw new IllegalArgumentException(String.format("cannot render the query: expected texts for exactly "
-          + "the parameters %s; found %s (missing %s, unknown %s). Fix: supply one text per parameter name.",
-          parameterNames, new TreeSet<>(textByName.keySet()), missing, extra));
+        /** The length of the reference in the original text, colon included. */
+        int length() {
+            return name.length() + 1;
+        }
     }
-    return render(textByName::get);
-  }
 
-  /**
-   * Splits {@code sql} into text and parameters by the rules in the class documentation.
-   *
-   * @throws SyntaxException if a string, identifier, comment or dollar quote is not terminated
-   */
-  static QueryTemplate parse(String sql) {
-    Objects.requireNonNull(sql, "sql == null");
-    List<Segment> segments = new ArrayList<>();
-    Set<String> names = new LinkedHashSet<>();
-    StringBuilder text = new StringBuilder();
-    StringBuilder placeholders = new StringBuilder(sql.length());
-    SqlLexer lexer = SqlLexer.template(sql);
-    int copied = 0;
-    while (lexer.next()) {
-      int start = lexer.start();
-      int end = lexer.end();
-      if (lexer.unclosed() > 0) {
-        throw unterminated(sql, lexer.kind(), start, lexer.unclosed());
-      }
-      text.append(sql, copied, start);
-      placeholders.append(sql, copied, start);
-      copied = end;
-      if (lexer.kind() == TokenKind.ESCAPED_COLON) {
-        text.append(':');
-        placeholders.append(" :");
-      } else if (lexer.kind() == TokenKind.PARAMETER && sql.charAt(start) == ':') {
+    /** An unterminated construct in a {@code @Query} text. */
+    static final class SyntaxException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final int offset;
+        private final String construct;
+
+        SyntaxException(String sql, int offset, String construct, String closer, String fix) {
+            super(String.format(
+                    "unterminated %s opened at offset %d (line %d, column %d) of the query. Expected: %s "
+                            + "before the end of the query; found: the end of the query. Fix: %s.",
+                    construct, offset, line(sql, offset), column(sql, offset), closer, fix));
+            this.offset = offset;
+            this.construct = construct;
+        }
+
+        /** The offset (UTF-16 chars) where the unterminated construct opened. */
+        int offset() {
+            return offset;
+        }
+
+        /** What was left open, e.g. {@code "string literal"}. */
+        String construct() {
+            return construct;
+        }
+
+        private static int line(String sql, int offset) {
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                if (sql.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
+
+        private static int column(String sql, int offset) {
+            return offset - (sql.lastIndexOf('\n', offset - 1) + 1) + 1;
+        }
+    }
+
+    /** The parameter references in order of appearance, repeats included. */
+    List<Parameter> parameters() {
+        List<Parameter> parameters = new ArrayList<>();
+        for (Segment segment : segments) {
+            if (segment instanceof Parameter parameter) {
+                parameters.add(parameter);
+            }
+        }
+        return parameters;
+    }
+
+    /**
+     * The SQL with each parameter reference replaced by {@code textFor.apply(name)}, e.g. a placeholder
+     * for verification such as {@code name -> "NULL"} or {@code name -> ":" + name}.
+     *
+     * @throws NullPointerException if {@code textFor} returns null for a parameter
+     */
+    String render(Function<? super String, ? extends CharSequence> textFor) {
+        Objects.requireNonNull(textFor, "textFor == null");
+        StringBuilder out = new StringBuilder(sql.length() + 16);
+        for (Segment segment : segments) {
+            if (segment instanceof Text text) {
+                out.append(text.text());
+            } else {
+                Parameter parameter = (Parameter) segment;
+                CharSequence value = textFor.apply(parameter.name());
+                if (value == null) {
+                    throw new NullPointerException("text for parameter :" + parameter.name() + " == null");
+                }
+                out.append(value);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The SQL with each parameter reference replaced by its rendered text (e.g. a SQL literal from the
+     * literal renderer).
+     *
+     * @throws IllegalArgumentException unless the keys are exactly the parameter names
+     */
+    String render(Map<String, ? extends CharSequence> textByName) {
+        Objects.requireNonNull(textByName, "textByName == null");
+        Set<String> missing = new TreeSet<>(parameterNames);
+        missing.removeAll(textByName.keySet());
+        Set<String> extra = new TreeSet<>(textByName.keySet());
+        parameterNames.forEach(extra::remove);
+        if (!missing.isEmpty() || !extra.isEmpty()) {
+            throw new IllegalArgumentException(String.format(
+                    "cannot render the query: expected texts for exactly "
+                            + "the parameters %s; found %s (missing %s, unknown %s). Fix: supply one text per parameter name.",
+                    parameterNames, new TreeSet<>(textByName.keySet()), missing, extra));
+        }
+        return render(textByName::get);
+    }
+
+    /**
+     * Splits {@code sql} into text and parameters by the rules in the class documentation.
+     *
+     * @throws SyntaxException if a string, identifier, comment or dollar quote is not terminated
+     */
+    static QueryTemplate parse(String sql) {
+        Objects.requireNonNull(sql, "sql == null");
+        List<Segment> segments = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        StringBuilder text = new StringBuilder();
+        StringBuilder placeholders = new StringBuilder(sql.length());
+        SqlLexer lexer = SqlLexer.template(sql);
+        int copied = 0;
+        while (lexer.next()) {
+            int start = lexer.start();
+            int end = lexer.end();
+            if (lexer.unclosed() > 0) {
+                throw unterminated(sql, lexer.kind(), start, lexer.unclosed());
+            }
+            text.append(sql, copied, start);
+            placeholders.append(sql, copied, start);
+            copied = end;
+            if (lexer.kind() == TokenKind.ESCAPED_COLON) {
+                text.append(':');
+                placeholders.append(" :");
+            } else if (lexer.kind() == TokenKind.PARAMETER && sql.charAt(start) == ':') {
+                if (text.length() > 0) {
+                    segments.add(new Text(text.toString()));
+                    text.setLength(0);
+                }
+                String name = sql.substring(start + 1, end);
+                segments.add(new Parameter(name, start));
+                placeholders.append('$').append(name);
+                names.add(name);
+            } else {
+                text.append(sql, start, end);
+                placeholders.append(sql, start, end);
+            }
+        }
+        text.append(sql, copied, sql.length());
+        placeholders.append(sql, copied, sql.length());
         if (text.length() > 0) {
-          segments.add(new Text(text.toString()));
-          text.setLength(0);
+            segments.add(new Text(text.toString()));
         }
-        String name = sql.substring(start + 1, end);
-        segments.add(new Parameter(name, start));
-        placeholders.append('$').append(name);
-        names.add(name);
-      } else {
-        text.append(sql, start, end);
-        placeholders.append(sql, start, end);
-      }
+        return new QueryTemplate(sql, segments, new ArrayList<>(names), placeholders.toString());
     }
-    text.append(sql, copied, sql.length());
-    placeholders.append(sql, copied, sql.length());
-    if (text.length() > 0) {
-      segments.add(new Text(text.toString()));
-    }
-    return new QueryTemplate(sql, segments, new ArrayList<>(names), placeholders.toString());
-  }
 
-  private static SyntaxException unterminated(String sql, TokenKind kind, int opened, int depth) {
-    return switch (kind) {
-      case ESCAPE_STRING -> new SyntaxException(sql, opened, "escape string literal E'...'",
-          "a closing ' (\\' does not close it)", "close the literal, and write a backslash as \\\\");
-      case QUOTED_IDENTIFIER -> new SyntaxException(sql, opened, "quoted identifier \"...\"", "a closing \"",
-          "close the identifier, and write a double quote inside it as \"\"");
-      case BLOCK_COMMENT -> new SyntaxException(sql, opened, "block comment /* (" + depth + " level"
-          + (depth == 1 ? "" : "s") + " still open; block comments nest)", "*/ for each open /*",
-          "close every /* with */");
-      case DOLLAR_STRING -> {
-        String tag = sql.substring(opened, sql.indexOf('$', opened + 1) + 1);
-        yield new SyntaxException(sql, opened, "dollar-quoted string " + tag, "the closing " + tag,
-            "close the string with " + tag);
-      }
-      default -> new SyntaxException(sql, opened, "string literal '...'", "a closing '",
-          "close the literal, and write a quote inside it as ''");
-    };
-  }
+    private static SyntaxException unterminated(String sql, TokenKind kind, int opened, int depth) {
+        return switch (kind) {
+            case ESCAPE_STRING ->
+                new SyntaxException(
+                        sql,
+                        opened,
+                        "escape string literal E'...'",
+                        "a closing ' (\\' does not close it)",
+                        "close the literal, and write a backslash as \\\\");
+            case QUOTED_IDENTIFIER ->
+                new SyntaxException(
+                        sql,
+                        opened,
+                        "quoted identifier \"...\"",
+                        "a closing \"",
+                        "close the identifier, and write a double quote inside it as \"\"");
+            case BLOCK_COMMENT ->
+                new SyntaxException(
+                        sql,
+                        opened,
+                        "block comment /* (" + depth + " level" + (depth == 1 ? "" : "s")
+                                + " still open; block comments nest)",
+                        "*/ for each open /*",
+                        "close every /* with */");
+            case DOLLAR_STRING -> {
+                String tag = sql.substring(opened, sql.indexOf('$', opened + 1) + 1);
+                yield new SyntaxException(
+                        sql,
+                        opened,
+                        "dollar-quoted string " + tag,
+                        "the closing " + tag,
+                        "close the string with " + tag);
+            }
+            default ->
+                new SyntaxException(
+                        sql,
+                        opened,
+                        "string literal '...'",
+                        "a closing '",
+                        "close the literal, and write a quote inside it as ''");
+        };
+    }
 }

@@ -13,15 +13,15 @@ import java.util.List;
  * @param slots one per record component, in component order
  */
 record ReaderModel(ClassName record, String source, List<Slot> slots) {
-  public ReaderModel {
-    slots = List.copyOf(slots);
-  }
+    public ReaderModel {
+        slots = List.copyOf(slots);
+    }
 
-  /**
-   * @param component the record component
-   * @param column the result column name
-   * @param type the value type
-   * @param required whether NULL or a missing column is an error
-   */
-  record Slot(String component, String column, ValueType type, boolean required) {}
+    /**
+     * @param component the record component
+     * @param column the result column name
+     * @param type the value type
+     * @param required whether NULL or a missing column is an error
+     */
+    record Slot(String component, String column, ValueType type, boolean required) {}
 }

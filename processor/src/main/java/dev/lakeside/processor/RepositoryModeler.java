@@ -24,71 +24,74 @@ import javax.lang.model.util.Types;
  * methods, {@link ResultShapes} what they return.
  */
 final class RepositoryModeler {
-  static final String LAKEHOUSE_REPOSITORY = "dev.lakeside.annotations.LakehouseRepository";
-  static final String QUERY = "dev.lakeside.annotations.Query";
-  static final String CACHED = "dev.lakeside.annotations.Cached";
-  static final String SKIP_VERIFICATION = "dev.lakeside.annotations.SkipVerification";
+    static final String LAKEHOUSE_REPOSITORY = "dev.lakeside.annotations.LakehouseRepository";
+    static final String QUERY = "dev.lakeside.annotations.Query";
+    static final String CACHED = "dev.lakeside.annotations.Cached";
+    static final String SKIP_VERIFICATION = "dev.lakeside.annotations.SkipVerification";
 
-  private final Types types;
-  private final Elements elements;
-  private final InterfaceChecks checks;
-  private final TablePipeline tables = new TablePipeline();
+    private final Types types;
+    private final Elements elements;
+    private final InterfaceChecks checks;
+    private final TablePipeline tables = new TablePipeline();
 
-  RepositoryModeler(ProcessingEnvironment environment) {
-    this.types = environment.getTypeUtils();
-    this.elements = environment.getElementUtils();
-    this.checks = new InterfaceChecks(types, elements);
-  }
+    RepositoryModeler(ProcessingEnvironment environment) {
+        this.types = environment.getTypeUtils();
+        this.elements = environment.getElementUtils();
+        this.checks = new InterfaceChecks(types, elements);
+    }
 
-  /** The model, or empty with the reasons in {@code problems}. */
-  Optional<RepositoryDef> model(TypeElement repository, Problems problems) {
-    Optional<TypeElement> entity = checks.entity(repository, problems);
-    if (entity.isEmpty()) {
-      return Optional.empty();
+    /** The model, or empty with the reasons in {@code problems}. */
+    Optional<RepositoryDef> model(TypeElement repository, Problems problems) {
+        Optional<TypeElement> entity = checks.entity(repository, problems);
+        if (entity.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<TableDef> table = tables.model(entity.get(), null);
+        if (table.isEmpty()) {
+            return Optional.empty(); // the table processor reports the record's problems
+        }
+        ClassName name = ClassName.get(repository);
+        ClassName generated = generatedClass(name);
+        RepositoryScope scope =
+                new RepositoryScope(types, elements, repository, name, generated, entity.get(), table.get(), problems);
+        ResultShapes shapes = new ResultShapes(scope);
+        FinderModeler finders = new FinderModeler(scope, shapes);
+        QueryModeler queries = new QueryModeler(scope, shapes);
+        List<MethodDef> methods = new ArrayList<>();
+        for (ExecutableElement method : checks.abstractMethods(repository)) {
+            method(scope, finders, queries, method).ifPresent(methods::add);
+        }
+        if (problems.hasErrors()) {
+            return Optional.empty();
+        }
+        List<String> memberTypes = elements.getAllMembers(repository).stream()
+                .filter(e -> e instanceof TypeElement)
+                .map(e -> e.getSimpleName().toString())
+                .distinct()
+                .sorted()
+                .toList();
+        return Optional.of(new RepositoryDef(
+                name, generated, table.get(), methods, Mirrors.has(repository, SKIP_VERIFICATION), memberTypes));
     }
-    Optional<TableDef> table = tables.model(entity.get(), null);
-    if (table.isEmpty()) {
-      return Optional.empty();   // the table processor reports the record's problems
-    }
-    ClassName name = ClassName.get(repository);
-    ClassName generated = generatedClass(name);
-    RepositoryScope scope = new RepositoryScope(types, elements, repository, name, generated, entity.get(),
-        table.get(), problems);
-    ResultShapes shapes = new ResultShapes(scope);
-    FinderModeler finders = new FinderModeler(scope, shapes);
-    QueryModeler queries = new QueryModeler(scope, shapes);
-    List<MethodDef> methods = new ArrayList<>();
-    for (ExecutableElement method : checks.abstractMethods(repository)) {
-      method(scope, finders, queries, method).ifPresent(methods::add);
-    }
-    if (problems.hasErrors()) {
-      return Optional.empty();
-    }
-    List<String> memberTypes = elements.getAllMembers(repository).stream()
-        .filter(e -> e instanceof TypeElement)
-        .map(e -> e.getSimpleName().toString())
-        .distinct().sorted().toList();
-    return Optional.of(new RepositoryDef(name, generated, table.get(), methods,
-        Mirrors.has(repository, SKIP_VERIFICATION), memberTypes));
-  }
 
-  /** {@code com.example.Outer.Views} → {@code com.example.Outer_ViewsImpl}. */
-  static ClassName generatedClass(ClassName repository) {
-    return ClassName.get(repository.packageName(),
-        GeneratedNames.simpleName(repository.simpleNames(), GeneratedNames.REPOSITORY_SUFFIX));
-  }
-
-  private Optional<MethodDef> method(RepositoryScope scope, FinderModeler finders, QueryModeler queries,
-      ExecutableElement method) {
-    DeclaredType repository = (DeclaredType) scope.repository.asType();
-    ExecutableType type = (ExecutableType) types.asMemberOf(repository, method);
-    if (!checks.implementable(scope, method)) {
-      return Optional.empty();
+    /** {@code com.example.Outer.Views} → {@code com.example.Outer_ViewsImpl}. */
+    static ClassName generatedClass(ClassName repository) {
+        return ClassName.get(
+                repository.packageName(),
+                GeneratedNames.simpleName(repository.simpleNames(), GeneratedNames.REPOSITORY_SUFFIX));
     }
-    Optional<AnnotationMirror> query = Mirrors.find(method, QUERY);
-    MethodSpec signature = MethodSpec.overriding(method, repository, types).build();
-    return query.isPresent()
-        ? queries.model(method, type, query.get(), signature)
-        : finders.model(method, type, signature);
-  }
+
+    private Optional<MethodDef> method(
+            RepositoryScope scope, FinderModeler finders, QueryModeler queries, ExecutableElement method) {
+        DeclaredType repository = (DeclaredType) scope.repository.asType();
+        ExecutableType type = (ExecutableType) types.asMemberOf(repository, method);
+        if (!checks.implementable(scope, method)) {
+            return Optional.empty();
+        }
+        Optional<AnnotationMirror> query = Mirrors.find(method, QUERY);
+        MethodSpec signature = MethodSpec.overriding(method, repository, types).build();
+        return query.isPresent()
+                ? queries.model(method, type, query.get(), signature)
+                : finders.model(method, type, signature);
+    }
 }

@@ -23,53 +23,60 @@ import javax.tools.Diagnostic;
  * a later round. {@code process} never throws and never claims the annotation.
  */
 public final class TableProcessor extends AbstractProcessor {
-  private TypeCollector collector;
-  private TablePipeline pipeline;
-  private TableModelGenerator generator;
+    private TypeCollector collector;
+    private TablePipeline pipeline;
+    private TableModelGenerator generator;
 
-  @Override
-  public synchronized void init(ProcessingEnvironment environment) {
-    super.init(environment);
-    collector = new TypeCollector(environment.getElementUtils(), Mirrors.LAKEHOUSE_TABLE);
-    pipeline = new TablePipeline();
-    boolean generatedAvailable = environment.getElementUtils()
-        .getTypeElement(RuntimeNames.GENERATED.canonicalName()) != null;
-    generator = new TableModelGenerator(generatedAvailable);
-  }
+    @Override
+    public synchronized void init(ProcessingEnvironment environment) {
+        super.init(environment);
+        collector = new TypeCollector(environment.getElementUtils(), Mirrors.LAKEHOUSE_TABLE);
+        pipeline = new TablePipeline();
+        boolean generatedAvailable =
+                environment.getElementUtils().getTypeElement(RuntimeNames.GENERATED.canonicalName()) != null;
+        generator = new TableModelGenerator(generatedAvailable);
+    }
 
-  @Override
-  public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Mirrors.LAKEHOUSE_TABLE);
-  }
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(Mirrors.LAKEHOUSE_TABLE);
+    }
 
-  @Override
-  public SourceVersion getSupportedSourceVersion() {
-    return SourceVersion.latestSupported();
-  }
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
 
-  @Override
-  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    try {
-      for (TypeElement type : collector.collect(round)) {
-        Optional<TableDef> table = pipeline.model(type, processingEnv.getMessager());
-        if (table.isPresent()) {
-          write(type, table.get());
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        try {
+            for (TypeElement type : collector.collect(round)) {
+                Optional<TableDef> table = pipeline.model(type, processingEnv.getMessager());
+                if (table.isPresent()) {
+                    write(type, table.get());
+                }
+            }
+        } catch (RuntimeException e) {
+            TablePipeline.internalError(processingEnv.getMessager(), null, e);
         }
-      }
-    } catch (RuntimeException e) {
-      TablePipeline.internalError(processingEnv.getMessager(), null, e);
+        return false;
     }
-    return false;
-  }
 
-  private void write(TypeElement type, TableDef table) {
-    try {
-      TypeSpec spec = generator.typeSpec(table).toBuilder().addOriginatingElement(type).build();
-      JavaFile withOrigin = generator.javaFile(table, spec);
-      withOrigin.writeTo(processingEnv.getFiler());
-    } catch (IOException | RuntimeException e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format(
-          type.getQualifiedName(), "cannot write " + table.generated() + ": " + e, ""), type);
+    private void write(TypeElement type, TableDef table) {
+        try {
+            TypeSpec spec = generator.typeSpec(table).toBuilder()
+                    .addOriginatingElement(type)
+                    .build();
+            JavaFile withOrigin = generator.javaFile(table, spec);
+            withOrigin.writeTo(processingEnv.getFiler());
+        } catch (IOException | RuntimeException e) {
+            processingEnv
+                    .getMessager()
+                    .printMessage(
+                            Diagnostic.Kind.ERROR,
+                            Message.INTERNAL_ERROR.format(
+                                    type.getQualifiedName(), "cannot write " + table.generated() + ": " + e, ""),
+                            type);
+        }
     }
-  }
 }

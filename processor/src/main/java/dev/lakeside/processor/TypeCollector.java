@@ -26,94 +26,94 @@ import javax.lang.model.util.Elements;
  * name, not by {@code Element}, since elements are only valid for one round.
  */
 final class TypeCollector {
-  private final Elements elements;
-  private final String annotation;
-  private final Set<String> deferred = new LinkedHashSet<>();
+    private final Elements elements;
+    private final String annotation;
+    private final Set<String> deferred = new LinkedHashSet<>();
 
-  TypeCollector(Elements elements, String annotation) {
-    this.elements = elements;
-    this.annotation = annotation;
-  }
-
-  /**
-   * The types to process now: this round's annotated types and the ones deferred before, minus
-   * those still waiting for a type. In the last round nothing is deferred: the validator reports
-   * what is still missing.
-   */
-  List<TypeElement> collect(RoundEnvironment round) {
-    Set<TypeElement> candidates = new LinkedHashSet<>();
-    for (String name : deferred) {
-      TypeElement type = elements.getTypeElement(name);
-      if (type != null) {
-        candidates.add(type);
-      }
+    TypeCollector(Elements elements, String annotation) {
+        this.elements = elements;
+        this.annotation = annotation;
     }
-    deferred.clear();
-    TypeElement annotationType = elements.getTypeElement(annotation);
-    if (annotationType != null) {
-      for (Element element : round.getElementsAnnotatedWith(annotationType)) {
-        if (element instanceof TypeElement type) {
-          candidates.add(type);
+
+    /**
+     * The types to process now: this round's annotated types and the ones deferred before, minus
+     * those still waiting for a type. In the last round nothing is deferred: the validator reports
+     * what is still missing.
+     */
+    List<TypeElement> collect(RoundEnvironment round) {
+        Set<TypeElement> candidates = new LinkedHashSet<>();
+        for (String name : deferred) {
+            TypeElement type = elements.getTypeElement(name);
+            if (type != null) {
+                candidates.add(type);
+            }
         }
-      }
+        deferred.clear();
+        TypeElement annotationType = elements.getTypeElement(annotation);
+        if (annotationType != null) {
+            for (Element element : round.getElementsAnnotatedWith(annotationType)) {
+                if (element instanceof TypeElement type) {
+                    candidates.add(type);
+                }
+            }
+        }
+        List<TypeElement> ready = new ArrayList<>();
+        for (TypeElement type : candidates) {
+            if (!round.processingOver() && waitsForType(type)) {
+                deferred.add(type.getQualifiedName().toString());
+            } else {
+                ready.add(type);
+            }
+        }
+        return ready;
     }
-    List<TypeElement> ready = new ArrayList<>();
-    for (TypeElement type : candidates) {
-      if (!round.processingOver() && waitsForType(type)) {
-        deferred.add(type.getQualifiedName().toString());
-      } else {
-        ready.add(type);
-      }
-    }
-    return ready;
-  }
 
-  private static boolean waitsForType(TypeElement type) {
-    Set<String> visited = new HashSet<>();
-    if (type.getKind() == ElementKind.RECORD) {
-      return waits(type, visited);
+    private static boolean waitsForType(TypeElement type) {
+        Set<String> visited = new HashSet<>();
+        if (type.getKind() == ElementKind.RECORD) {
+            return waits(type, visited);
+        }
+        if (type.getKind() != ElementKind.INTERFACE) {
+            return false;
+        }
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            if (waits(method.getReturnType(), visited)
+                    || method.getParameters().stream().anyMatch(p -> waits(p.asType(), visited))) {
+                return true;
+            }
+        }
+        return type.getInterfaces().stream().anyMatch(parent -> waits(parent, visited));
     }
-    if (type.getKind() != ElementKind.INTERFACE) {
-      return false;
-    }
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (waits(method.getReturnType(), visited)
-          || method.getParameters().stream().anyMatch(p -> waits(p.asType(), visited))) {
-        return true;
-      }
-    }
-    return type.getInterfaces().stream().anyMatch(parent -> waits(parent, visited));
-  }
 
-  private static boolean waits(TypeElement record, Set<String> visited) {
-    if (!visited.add(record.getQualifiedName().toString())) {
-      return false;
+    private static boolean waits(TypeElement record, Set<String> visited) {
+        if (!visited.add(record.getQualifiedName().toString())) {
+            return false;
+        }
+        for (RecordComponentElement component : ElementFilter.recordComponentsIn(record.getEnclosedElements())) {
+            if (waits(component.asType(), visited)) {
+                return true;
+            }
+        }
+        return false;
     }
-    for (RecordComponentElement component : ElementFilter.recordComponentsIn(record.getEnclosedElements())) {
-      if (waits(component.asType(), visited)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  private static boolean waits(TypeMirror type, Set<String> visited) {
-    if (type.getKind() == TypeKind.ERROR) {
-      return true;
+    private static boolean waits(TypeMirror type, Set<String> visited) {
+        if (type.getKind() == TypeKind.ERROR) {
+            return true;
+        }
+        if (type.getKind() == TypeKind.ARRAY) {
+            return waits(((ArrayType) type).getComponentType(), visited);
+        }
+        if (type.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        DeclaredType declared = (DeclaredType) type;
+        for (TypeMirror argument : declared.getTypeArguments()) {
+            if (waits(argument, visited)) {
+                return true;
+            }
+        }
+        TypeElement element = (TypeElement) declared.asElement();
+        return element.getKind() == ElementKind.RECORD && waits(element, visited);
     }
-    if (type.getKind() == TypeKind.ARRAY) {
-      return waits(((ArrayType) type).getComponentType(), visited);
-    }
-    if (type.getKind() != TypeKind.DECLARED) {
-      return false;
-    }
-    DeclaredType declared = (DeclaredType) type;
-    for (TypeMirror argument : declared.getTypeArguments()) {
-      if (waits(argument, visited)) {
-        return true;
-      }
-    }
-    TypeElement element = (TypeElement) declared.asElement();
-    return element.getKind() == ElementKind.RECORD && waits(element, visited);
-  }
 }

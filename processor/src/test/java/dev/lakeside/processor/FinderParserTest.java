@@ -31,57 +31,75 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code property OPERATOR parameterCount [ic]}.
  */
 class FinderParserTest {
-  static final List<String> PROPERTIES = List.of("userId", "name", "age", "createdAt", "created", "createdBefore",
-      "orderId", "isActive", "active", "byteSize", "notes", "inStock", "email", "score");
+    static final List<String> PROPERTIES = List.of(
+            "userId",
+            "name",
+            "age",
+            "createdAt",
+            "created",
+            "createdBefore",
+            "orderId",
+            "isActive",
+            "active",
+            "byteSize",
+            "notes",
+            "inStock",
+            "email",
+            "score");
 
-  private static final Set<String> TESTED = new TreeSet<>();
+    private static final Set<String> TESTED = new TreeSet<>();
 
-  @AfterAll
-  static void everyFinderMessageHasANegativeTest() {
-    Set<String> codes = Arrays.stream(Message.values()).map(Message::code)
-        .filter(c -> c.compareTo("LS200") >= 0 && c.compareTo("LS210") < 0)   // the parser's own codes
-        .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(TESTED).isEqualTo(codes);
-  }
-
-  static FinderParser.Result parse(String method) {
-    return FinderParser.parse(method, "Order", PROPERTIES);
-  }
-
-  static FinderModel model(String method) {
-    FinderParser.Result result = parse(method);
-    assertThat(result.problems()).as(method).isEmpty();
-    return result.model();
-  }
-
-  static String describe(FinderModel m) {
-    StringBuilder out = new StringBuilder(m.verb()).append(' ').append(m.subject());
-    if (m.distinct()) {
-      out.append(" distinct");
+    @AfterAll
+    static void everyFinderMessageHasANegativeTest() {
+        Set<String> codes = Arrays.stream(Message.values())
+                .map(Message::code)
+                .filter(c -> c.compareTo("LS200") >= 0 && c.compareTo("LS210") < 0) // the parser's own codes
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(TESTED).isEqualTo(codes);
     }
-    m.limit().ifPresent(n -> out.append(" limit=").append(n));
-    if (!m.predicate().isEmpty()) {
-      out.append(" : ").append(m.predicate().stream()
-          .map(group -> group.stream()
-              .map(c -> c.property() + " " + c.operator() + " " + c.parameterCount() + (c.ignoreCase() ? " ic" : ""))
-              .collect(Collectors.joining(", ")))
-          .collect(Collectors.joining(" ; ")));
-    }
-    if (m.allIgnoreCase()) {
-      out.append(" allIgnoreCase");
-    }
-    if (!m.orderBy().isEmpty()) {
-      out.append(" order ").append(m.orderBy().stream().map(o -> o.property() + " " + o.direction())
-          .collect(Collectors.joining(", ")));
-    }
-    if (m.mixesAndOr()) {
-      out.append(" mixed");
-    }
-    return out.append(" params=").append(m.parameterCount()).toString();
-  }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+    static FinderParser.Result parse(String method) {
+        return FinderParser.parse(method, "Order", PROPERTIES);
+    }
+
+    static FinderModel model(String method) {
+        FinderParser.Result result = parse(method);
+        assertThat(result.problems()).as(method).isEmpty();
+        return result.model();
+    }
+
+    static String describe(FinderModel m) {
+        StringBuilder out = new StringBuilder(m.verb()).append(' ').append(m.subject());
+        if (m.distinct()) {
+            out.append(" distinct");
+        }
+        m.limit().ifPresent(n -> out.append(" limit=").append(n));
+        if (!m.predicate().isEmpty()) {
+            out.append(" : ")
+                    .append(m.predicate().stream()
+                            .map(group -> group.stream()
+                                    .map(c -> c.property() + " " + c.operator() + " " + c.parameterCount()
+                                            + (c.ignoreCase() ? " ic" : ""))
+                                    .collect(Collectors.joining(", ")))
+                            .collect(Collectors.joining(" ; ")));
+        }
+        if (m.allIgnoreCase()) {
+            out.append(" allIgnoreCase");
+        }
+        if (!m.orderBy().isEmpty()) {
+            out.append(" order ")
+                    .append(m.orderBy().stream()
+                            .map(o -> o.property() + " " + o.direction())
+                            .collect(Collectors.joining(", ")));
+        }
+        if (m.mixesAndOr()) {
+            out.append(" mixed");
+        }
+        return out.append(" params=").append(m.parameterCount()).toString();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
       findByName                  | find SELECT : name EQUALS 1 params=1
       readByName                  | read SELECT : name EQUALS 1 params=1
       getByName                   | get SELECT : name EQUALS 1 params=1
@@ -106,12 +124,12 @@ class FinderParserTest {
       findAllDistinctFirst2ByName | find SELECT distinct limit=2 : name EQUALS 1 params=1
       streamTop7ByAgeOrderByAge   | stream SELECT limit=7 : age EQUALS 1 order age ASC params=1
       """)
-  void prefixesAndSubjects(String method, String expected) {
-    assertThat(describe(model(method))).isEqualTo(expected);
-  }
+    void prefixesAndSubjects(String method, String expected) {
+        assertThat(describe(model(method))).isEqualTo(expected);
+    }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
       findByAge                    | EQUALS                 | 1
       findByAgeIs                  | EQUALS                 | 1
       findByAgeEquals              | EQUALS                 | 1
@@ -149,48 +167,58 @@ class FinderParserTest {
       findByAgeContains            | CONTAINING             | 1
       findByAgeIsContaining        | CONTAINING             | 1
       """)
-  void everyOperatorKeyword(String method, String operator, int parameters) {
-    FinderModel m = model(method);
-    assertThat(m.predicate()).containsExactly(List.of(new Condition("age", Operator.valueOf(operator), false)));
-    assertThat(m.parameterCount()).isEqualTo(parameters);
-    assertThat(m.mixesAndOr()).isFalse();
-  }
-
-  static Stream<Arguments> everyDeclaredKeyword() {
-    List<Arguments> all = new ArrayList<>();
-    for (Operator operator : Operator.values()) {
-      for (String keyword : operator.keywords()) {
-        all.add(Arguments.of(operator, keyword));
-      }
+    void everyOperatorKeyword(String method, String operator, int parameters) {
+        FinderModel m = model(method);
+        assertThat(m.predicate()).containsExactly(List.of(new Condition("age", Operator.valueOf(operator), false)));
+        assertThat(m.parameterCount()).isEqualTo(parameters);
+        assertThat(m.mixesAndOr()).isFalse();
     }
-    return all.stream();
-  }
 
-  /** Every keyword the enum declares (including the generated Is aliases) parses back to its operator. */
-  @ParameterizedTest(name = "{1} → {0}")
-  @MethodSource("everyDeclaredKeyword")
-  void everyDeclaredKeywordParses(Operator operator, String keyword) {
-    String ignoreCase = operator.takesValue() ? "IgnoreCase" : "";
-    FinderModel m = model("findByName" + keyword + "AndScore" + keyword + ignoreCase);
-    assertThat(m.predicate()).containsExactly(List.of(
-        new Condition("name", operator, false), new Condition("score", operator, operator.takesValue())));
-  }
+    static Stream<Arguments> everyDeclaredKeyword() {
+        List<Arguments> all = new ArrayList<>();
+        for (Operator operator : Operator.values()) {
+            for (String keyword : operator.keywords()) {
+                all.add(Arguments.of(operator, keyword));
+            }
+        }
+        return all.stream();
+    }
 
-  @Test
-  void modelIsExact() {
-    FinderModel m = model("findDistinctTop3ByNameStartingWithIgnoreCaseAndAgeBetweenOrEmailIsNullOrderByAgeDescNameAsc");
-    assertThat(m).isEqualTo(new FinderModel("find", Subject.SELECT, true, OptionalInt.of(3),
-        List.of(
-            List.of(new Condition("name", Operator.STARTING_WITH, true), new Condition("age", Operator.BETWEEN, false)),
-            List.of(new Condition("email", Operator.IS_NULL, false))),
-        false,
-        List.of(new Order("age", Direction.DESC), new Order("name", Direction.ASC)),
-        true));
-    assertThat(m.parameterCount()).isEqualTo(3);
-  }
+    /** Every keyword the enum declares (including the generated Is aliases) parses back to its operator. */
+    @ParameterizedTest(name = "{1} → {0}")
+    @MethodSource("everyDeclaredKeyword")
+    void everyDeclaredKeywordParses(Operator operator, String keyword) {
+        String ignoreCase = operator.takesValue() ? "IgnoreCase" : "";
+        FinderModel m = model("findByName" + keyword + "AndScore" + keyword + ignoreCase);
+        assertThat(m.predicate())
+                .containsExactly(List.of(
+                        new Condition("name", operator, false),
+                        new Condition("score", operator, operator.takesValue())));
+    }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+    @Test
+    void modelIsExact() {
+        FinderModel m =
+                model("findDistinctTop3ByNameStartingWithIgnoreCaseAndAgeBetweenOrEmailIsNullOrderByAgeDescNameAsc");
+        assertThat(m)
+                .isEqualTo(new FinderModel(
+                        "find",
+                        Subject.SELECT,
+                        true,
+                        OptionalInt.of(3),
+                        List.of(
+                                List.of(
+                                        new Condition("name", Operator.STARTING_WITH, true),
+                                        new Condition("age", Operator.BETWEEN, false)),
+                                List.of(new Condition("email", Operator.IS_NULL, false))),
+                        false,
+                        List.of(new Order("age", Direction.DESC), new Order("name", Direction.ASC)),
+                        true));
+        assertThat(m.parameterCount()).isEqualTo(3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
       findByNameAndAge                 | find SELECT : name EQUALS 1, age EQUALS 1 params=2
       findByNameOrAge                  | find SELECT : name EQUALS 1 ; age EQUALS 1 params=2
       findByNameOrAgeAndScore          | find SELECT : name EQUALS 1 ; age EQUALS 1, score EQUALS 1 mixed params=3
@@ -200,12 +228,12 @@ class FinderParserTest {
       findByNameAndAgeAndScoreBetween  | find SELECT : name EQUALS 1, age EQUALS 1, score BETWEEN 2 params=4
       countByActiveTrueOrAgeIsNull     | count COUNT : active TRUE 0 ; age IS_NULL 0 params=0
       """)
-  void andBindsTighterThanOr(String method, String expected) {
-    assertThat(describe(model(method))).isEqualTo(expected);
-  }
+    void andBindsTighterThanOr(String method, String expected) {
+        assertThat(describe(model(method))).isEqualTo(expected);
+    }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
       findByAgeOrderByName                       | find SELECT : age EQUALS 1 order name ASC params=1
       findByAgeOrderByNameAsc                    | find SELECT : age EQUALS 1 order name ASC params=1
       findByAgeOrderByNameDesc                   | find SELECT : age EQUALS 1 order name DESC params=1
@@ -216,13 +244,13 @@ class FinderParserTest {
       findByAgeOrderByCreatedBeforeAscCreatedDesc | find SELECT : age EQUALS 1 order createdBefore ASC, created DESC params=1
       findByAgeOrderByCreatedBeforeAndCreated     | find SELECT : age EQUALS 1 order createdBefore ASC, created ASC params=1
       """)
-  void orderBy(String method, String expected) {
-    assertThat(describe(model(method))).isEqualTo(expected);
-  }
+    void orderBy(String method, String expected) {
+        assertThat(describe(model(method))).isEqualTo(expected);
+    }
 
-  /** Properties whose names contain keywords: And, Or, OrderBy, By, Is, In, Not, Before. */
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+    /** Properties whose names contain keywords: And, Or, OrderBy, By, Is, In, Not, Before. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
       findByOrderId                         | find SELECT : orderId EQUALS 1 params=1
       findByOrderIdOrOrderIdIsNull          | find SELECT : orderId EQUALS 1 ; orderId IS_NULL 0 params=1
       findByNameOrderByOrderId              | find SELECT : name EQUALS 1 order orderId ASC params=1
@@ -251,12 +279,12 @@ class FinderParserTest {
       findByCreatedAtAfter                  | find SELECT : createdAt AFTER 1 params=1
       findByCreatedAtAndCreatedBeforeOrName | find SELECT : createdAt EQUALS 1, createdBefore EQUALS 1 ; name EQUALS 1 mixed params=3
       """)
-  void propertiesContainingKeywords(String method, String expected) {
-    assertThat(describe(model(method))).isEqualTo(expected);
-  }
+    void propertiesContainingKeywords(String method, String expected) {
+        assertThat(describe(model(method))).isEqualTo(expected);
+    }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
       findByNameIgnoreCase                         | find SELECT : name EQUALS 1 ic params=1
       findByNameIsIgnoreCase                       | find SELECT : name EQUALS 1 ic params=1
       findByNameLikeIgnoreCaseAndEmail             | find SELECT : name LIKE 1 ic, email EQUALS 1 params=2
@@ -264,33 +292,38 @@ class FinderParserTest {
       findByNameAndEmailAllIgnoreCase              | find SELECT : name EQUALS 1, email EQUALS 1 allIgnoreCase params=2
       findByNameAllIgnoreCaseOrderByEmailDesc      | find SELECT : name EQUALS 1 allIgnoreCase order email DESC params=1
       """)
-  void ignoreCase(String method, String expected) {
-    assertThat(describe(model(method))).isEqualTo(expected);
-  }
+    void ignoreCase(String method, String expected) {
+        assertThat(describe(model(method))).isEqualTo(expected);
+    }
 
-  @Test
-  void longestPropertyWinsOverShorterPropertyPlusOperator() {
-    // created + Before would also parse; the longest property is taken (documented rule).
-    assertThat(model("findByCreatedBefore").predicate())
-        .containsExactly(List.of(new Condition("createdBefore", Operator.EQUALS, false)));
-    // ...but a shorter property is taken when the longer one cannot end the condition.
-    assertThat(model("findByCreatedBeforeAndAge").predicate())
-        .containsExactly(List.of(new Condition("createdBefore", Operator.EQUALS, false),
-            new Condition("age", Operator.EQUALS, false)));
-    assertThat(FinderParser.parse("findByCreatedBefore", "E", List.of("created")).model().predicate())
-        .containsExactly(List.of(new Condition("created", Operator.BEFORE, false)));
-  }
+    @Test
+    void longestPropertyWinsOverShorterPropertyPlusOperator() {
+        // created + Before would also parse; the longest property is taken (documented rule).
+        assertThat(model("findByCreatedBefore").predicate())
+                .containsExactly(List.of(new Condition("createdBefore", Operator.EQUALS, false)));
+        // ...but a shorter property is taken when the longer one cannot end the condition.
+        assertThat(model("findByCreatedBeforeAndAge").predicate())
+                .containsExactly(List.of(
+                        new Condition("createdBefore", Operator.EQUALS, false),
+                        new Condition("age", Operator.EQUALS, false)));
+        assertThat(FinderParser.parse("findByCreatedBefore", "E", List.of("created"))
+                        .model()
+                        .predicate())
+                .containsExactly(List.of(new Condition("created", Operator.BEFORE, false)));
+    }
 
-  @Test
-  void longestOperatorWins() {
-    assertThat(model("findByAgeLessThanEqual").predicate().get(0).get(0).operator()).isEqualTo(Operator.LESS_THAN_EQUAL);
-    assertThat(model("findByAgeIsNotNull").predicate().get(0).get(0).operator()).isEqualTo(Operator.IS_NOT_NULL);
-    assertThat(model("findByAgeNotIn").predicate().get(0).get(0).operator()).isEqualTo(Operator.NOT_IN);
-  }
+    @Test
+    void longestOperatorWins() {
+        assertThat(model("findByAgeLessThanEqual").predicate().get(0).get(0).operator())
+                .isEqualTo(Operator.LESS_THAN_EQUAL);
+        assertThat(model("findByAgeIsNotNull").predicate().get(0).get(0).operator())
+                .isEqualTo(Operator.IS_NOT_NULL);
+        assertThat(model("findByAgeNotIn").predicate().get(0).get(0).operator()).isEqualTo(Operator.NOT_IN);
+    }
 
-  /** code | method | fragments the message must contain (separated by ~) */
-  @ParameterizedTest(name = "{1} → {0}")
-  @CsvSource(delimiter = '|', textBlock = """
+    /** code | method | fragments the message must contain (separated by ~) */
+    @ParameterizedTest(name = "{1} → {0}")
+    @CsvSource(delimiter = '|', textBlock = """
       LS200 | finder                 | Expected a name starting with one of: find, read, get, query, stream, count, exists, delete~found: "finder"~closest: find
       LS200 | removeByName           | found: "remove"~closest: read, delete, get
       LS200 | FindByName             | found: ""
@@ -331,69 +364,86 @@ class FinderParserTest {
       LS208 | findByNameOrderByAgeAscAge | orders by property 'age' twice
       LS209 | findByNameIsNullIgnoreCase | IgnoreCase on property 'name' with IS_NULL~found: "NameIsNullIgnoreCase"
       """)
-  void errors(String code, String method, String fragments) {
-    FinderParser.Result result = parse(method);
-    assertThat(result.isValid()).isFalse();
-    assertThat(result.model()).isNull();
-    assertThat(result.problems()).extracting(FinderParser.Problem::code).contains(code);
-    FinderParser.Problem problem = result.problems().stream().filter(p -> p.code().equals(code)).findFirst().orElseThrow();
-    TESTED.add(code);
-    assertThat(problem.text()).startsWith("[" + code + "] Method ").contains(method).contains("Expected").contains("Fix");
-    for (String fragment : fragments.split("~")) {
-      assertThat(problem.text()).contains(fragment.strip());
+    void errors(String code, String method, String fragments) {
+        FinderParser.Result result = parse(method);
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.model()).isNull();
+        assertThat(result.problems()).extracting(FinderParser.Problem::code).contains(code);
+        FinderParser.Problem problem = result.problems().stream()
+                .filter(p -> p.code().equals(code))
+                .findFirst()
+                .orElseThrow();
+        TESTED.add(code);
+        assertThat(problem.text())
+                .startsWith("[" + code + "] Method ")
+                .contains(method)
+                .contains("Expected")
+                .contains("Fix");
+        for (String fragment : fragments.split("~")) {
+            assertThat(problem.text()).contains(fragment.strip());
+        }
     }
-  }
 
-  @Test
-  void unknownPropertyMessageInFull() {
-    FinderParser.Result result = FinderParser.parse("findByUserld", "PageView", List.of("path", "userId", "user"));
-    assertThat(result.problems()).extracting(FinderParser.Problem::text).containsExactly(
-        "[LS205] Method findByUserld refers to an unknown property of PageView. Expected a property (the "
-            + "capitalised record component name); found: \"Userld\" at \"Userld\". Fix: use one of (closest "
-            + "first): UserId, User, Path.");
-  }
+    @Test
+    void unknownPropertyMessageInFull() {
+        FinderParser.Result result = FinderParser.parse("findByUserld", "PageView", List.of("path", "userId", "user"));
+        assertThat(result.problems())
+                .extracting(FinderParser.Problem::text)
+                .containsExactly(
+                        "[LS205] Method findByUserld refers to an unknown property of PageView. Expected a property (the "
+                                + "capitalised record component name); found: \"Userld\" at \"Userld\". Fix: use one of (closest "
+                                + "first): UserId, User, Path.");
+    }
 
-  @Test
-  void unknownKeywordListsKeywordsAndProperties() {
-    FinderParser.Result result = FinderParser.parse("findByUserIdGreatherThan", "PageView", List.of("path", "userId"));
-    assertThat(result.problems()).singleElement().satisfies(p -> {
-      assertThat(p.code()).isEqualTo("LS206");
-      assertThat(p.text()).contains("Expected one of (closest first): GreaterThan,")
-          .contains("found: \"GreatherThan\"")
-          .contains("if \"UserIdGreatherThan\" is meant as one property, one of (closest first): UserId, Path.");
-    });
-  }
+    @Test
+    void unknownKeywordListsKeywordsAndProperties() {
+        FinderParser.Result result =
+                FinderParser.parse("findByUserIdGreatherThan", "PageView", List.of("path", "userId"));
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("LS206");
+            assertThat(p.text())
+                    .contains("Expected one of (closest first): GreaterThan,")
+                    .contains("found: \"GreatherThan\"")
+                    .contains(
+                            "if \"UserIdGreatherThan\" is meant as one property, one of (closest first): UserId, Path.");
+        });
+    }
 
-  @Test
-  void severalProblemsAreAllReported() {
-    assertThat(parse("deleteDistinctTop0ByNaem").problems()).extracting(FinderParser.Problem::code)
-        .containsExactly("LS203", "LS204", "LS204", "LS205");
-  }
+    @Test
+    void severalProblemsAreAllReported() {
+        assertThat(parse("deleteDistinctTop0ByNaem").problems())
+                .extracting(FinderParser.Problem::code)
+                .containsExactly("LS203", "LS204", "LS204", "LS205");
+    }
 
-  @Test
-  void invalidInputIsRejected() {
-    assertThatThrownBy(() -> FinderParser.parse("findByA", "E", List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one property");
-    assertThatThrownBy(() -> FinderParser.parse("findByA", "E", List.of("url", "Url")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Url twice");
-    assertThatThrownBy(() -> FinderParser.parse(null, "E", List.of("a")))
-        .isInstanceOf(NullPointerException.class).hasMessage("method == null");
-  }
+    @Test
+    void invalidInputIsRejected() {
+        assertThatThrownBy(() -> FinderParser.parse("findByA", "E", List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one property");
+        assertThatThrownBy(() -> FinderParser.parse("findByA", "E", List.of("url", "Url")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Url twice");
+        assertThatThrownBy(() -> FinderParser.parse(null, "E", List.of("a")))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("method == null");
+    }
 
-  @Test
-  void modelIsImmutable() {
-    List<Condition> group = new ArrayList<>(List.of(new Condition("a", Operator.EQUALS, false)));
-    List<List<Condition>> predicate = new ArrayList<>(List.of(group));
-    FinderModel m = new FinderModel("find", Subject.SELECT, false, OptionalInt.empty(), predicate, false, List.of(), false);
-    group.add(new Condition("b", Operator.IN, false));
-    predicate.add(List.of());
-    assertThat(m.predicate()).containsExactly(List.of(new Condition("a", Operator.EQUALS, false)));
-    assertThatThrownBy(() -> m.predicate().get(0).add(null)).isInstanceOf(UnsupportedOperationException.class);
-  }
+    @Test
+    void modelIsImmutable() {
+        List<Condition> group = new ArrayList<>(List.of(new Condition("a", Operator.EQUALS, false)));
+        List<List<Condition>> predicate = new ArrayList<>(List.of(group));
+        FinderModel m =
+                new FinderModel("find", Subject.SELECT, false, OptionalInt.empty(), predicate, false, List.of(), false);
+        group.add(new Condition("b", Operator.IN, false));
+        predicate.add(List.of());
+        assertThat(m.predicate()).containsExactly(List.of(new Condition("a", Operator.EQUALS, false)));
+        assertThatThrownBy(() -> m.predicate().get(0).add(null)).isInstanceOf(UnsupportedOperationException.class);
+    }
 
-  @ParameterizedTest
-  @CsvSource({"kitten,sitting,3", "Name,name,0", "'',abc,3", "Naem,Name,2", "flaw,lawn,2"})
-  void editDistance(String a, String b, int expected) {
-    assertThat(FinderParser.distance(a, b)).isEqualTo(expected);
-  }
+    @ParameterizedTest
+    @CsvSource({"kitten,sitting,3", "Name,name,0", "'',abc,3", "Naem,Name,2", "flaw,lawn,2"})
+    void editDistance(String a, String b, int expected) {
+        assertThat(FinderParser.distance(a, b)).isEqualTo(expected);
+    }
 }

@@ -32,44 +32,45 @@ import org.junit.jupiter.params.provider.CsvSource;
  * line it sits on. One entity, {@code test.Event}, and one repository per case.
  */
 class RepositoryDiagnosticsTest {
-  private static final Set<String> TESTED = new TreeSet<>();
+    private static final Set<String> TESTED = new TreeSet<>();
 
-  private static final JavaFileObject EVENT = Sources.source("test.Event",
-      "package test;",
-      "import dev.lakeside.annotations.*;",
-      "import java.time.Instant;",
-      "import java.util.List;",
-      "@LakehouseTable",
-      "public record Event(@PrimaryKey String id, String userId, String path, Instant at, int durationMs,",
-      "    boolean paid, Long amount, List<String> tags) {}");
+    private static final JavaFileObject EVENT = Sources.source(
+            "test.Event",
+            "package test;",
+            "import dev.lakeside.annotations.*;",
+            "import java.time.Instant;",
+            "import java.util.List;",
+            "@LakehouseTable",
+            "public record Event(@PrimaryKey String id, String userId, String path, Instant at, int durationMs,",
+            "    boolean paid, Long amount, List<String> tags) {}");
 
-  private static JavaFileObject repository(String... members) {
-    List<String> lines = new ArrayList<>(List.of(
-        "package test;",
-        "import dev.lakeside.annotations.*;",
-        "import dev.lakeside.repository.*;",
-        "import java.time.Instant;",
-        "import java.util.*;",
-        "import java.util.stream.Stream;",
-        "@LakehouseRepository",
-        "public interface Events extends TableRepository<Event> {"));
-    lines.addAll(Arrays.asList(members));
-    lines.add("}");
-    return Sources.source("test.Events", lines.toArray(String[]::new));
-  }
+    private static JavaFileObject repository(String... members) {
+        List<String> lines = new ArrayList<>(List.of(
+                "package test;",
+                "import dev.lakeside.annotations.*;",
+                "import dev.lakeside.repository.*;",
+                "import java.time.Instant;",
+                "import java.util.*;",
+                "import java.util.stream.Stream;",
+                "@LakehouseRepository",
+                "public interface Events extends TableRepository<Event> {"));
+        lines.addAll(Arrays.asList(members));
+        lines.add("}");
+        return Sources.source("test.Events", lines.toArray(String[]::new));
+    }
 
-  private static Compilation fails(String code, JavaFileObject... sources) {
-    Compilation compilation = Sources.compile(Stream.concat(Stream.of(EVENT), Stream.of(sources))
-        .toArray(JavaFileObject[]::new));
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining("[" + code + "]");
-    TESTED.add(code);
-    return compilation;
-  }
+    private static Compilation fails(String code, JavaFileObject... sources) {
+        Compilation compilation = Sources.compile(
+                Stream.concat(Stream.of(EVENT), Stream.of(sources)).toArray(JavaFileObject[]::new));
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[" + code + "]");
+        TESTED.add(code);
+        return compilation;
+    }
 
-  /** code | method declaration | fragments the message must contain (separated by ~) */
-  @ParameterizedTest(name = "{1} → {0}")
-  @CsvSource(delimiter = '|', textBlock = """
+    /** code | method declaration | fragments the message must contain (separated by ~) */
+    @ParameterizedTest(name = "{1} → {0}")
+    @CsvSource(delimiter = '|', textBlock = """
       LS200 | List<Event> fetchByUserId(String u);         | Method fetchByUserId is not a derived finder~closest: get, find
       LS201 | List<Event> findUserId(String u);            | has no "By" after "find"~findByUserId
       LS202 | List<Event> findPeopleByUserId(String u);    | found: "People"
@@ -124,225 +125,266 @@ class RepositoryDiagnosticsTest {
       LS224 | @Cached(ttl = "PT0S") List<Event> findByUserId(String u); | Expected: a positive ISO-8601 duration
       LS224 | @Cached long deleteByPath(String p);         | @Cached only on methods that read
       """)
-  void finderAndQueryDiagnostics(String code, String declaration, String fragments) {
-    JavaFileObject source = repository("  " + declaration);
-    Compilation compilation = fails(code, source);
-    for (String fragment : fragments.split("~")) {
-      assertThat(compilation).hadErrorContaining(fragment.strip());
-    }
-    String anchor = declaration.contains("@Query") ? "@Query" : declaration.contains("@Cached") ? "@Cached"
-        : declaration.substring(0, declaration.indexOf('('));
-    assertThat(compilation).hadErrorContaining("[" + code + "]").inFile(source).onLineContaining(anchor.strip());
-  }
-
-  @Test
-  void parametersMayBeNamedLikeTheGeneratedLocals() {
-    Compilation compilation = Sources.compile(EVENT, repository(
-        "  List<Event> findByPath(String statement);",
-        "  Page<Event> findByUserId(String count, PageRequest page);"));
-    assertThat(compilation).succeeded();
-  }
-
-  @Test
-  void ls210_notAnInterface() {
-    JavaFileObject source = Sources.source("test.Events",
-        "package test;",
-        "@dev.lakeside.annotations.LakehouseRepository",
-        "abstract class Events {}");
-    assertThat(fails("LS210", source)).hadErrorContaining("@LakehouseRepository can only be applied to interfaces. "
-        + "Expected: an interface extending TableRepository<T>; found: class Events.")
-        .inFile(source).onLineContaining("abstract class Events");
-  }
-
-  @Test
-  void ls211_noTable() {
-    JavaFileObject plain = Sources.source("test.Plain",
-        "package test;",
-        "@dev.lakeside.annotations.LakehouseRepository",
-        "interface Plain {}");
-    assertThat(fails("LS211", plain)).hadErrorContaining("found: no TableRepository supertype. Fix: extend "
-        + "TableRepository<YourRecord>.");
-    JavaFileObject notTable = Sources.source("test.Other",
-        "package test;",
-        "record Row(int a) {}",
-        "@dev.lakeside.annotations.LakehouseRepository",
-        "interface Other extends dev.lakeside.repository.TableRepository<Row> {}");
-    assertThat(fails("LS211", notTable)).hadErrorContaining("TableRepository<Row>, and Row is not annotated "
-        + "@LakehouseTable. Fix: annotate Row with @LakehouseTable.").inFile(notTable).onLineContaining("interface Other");
-  }
-
-  @Test
-  void ls212_notAccessible() {
-    JavaFileObject source = Sources.source("test.Outer",
-        "package test;",
-        "class Outer {",
-        "  @dev.lakeside.annotations.LakehouseRepository",
-        "  private interface Hidden extends dev.lakeside.repository.TableRepository<Event> {}",
-        "}");
-    assertThat(fails("LS212", source)).hadErrorContaining("cannot be implemented by the generated Outer_HiddenImpl. "
-        + "Expected: a top-level or static nested interface").inFile(source).onLineContaining("private interface Hidden");
-  }
-
-  @Test
-  void ls225_mixedAndOrIsAWarningThatSaysHowItBinds() {
-    Compilation compilation = Compiler.javac()
-        .withProcessors(new TableProcessor(), new IndexProcessor(), new RepositoryProcessor())
-        .compile(EVENT, repository("  List<Event> findByUserIdOrPathAndPaidTrue(String u, String p);"));
-    assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningContaining("[LS225] Method Events.findByUserIdOrPathAndPaidTrue mixes And and Or. "
-        + "Expected: And binds tighter than Or, as in SQL, so it means userId OR (path AND paid)");
-    TESTED.add("LS225");
-  }
-
-  @Test
-  void ls226_aVerifierThatCannotStartIsAWarningAndTheBuildGoesOn() {
-    QueryVerifier broken = options -> {
-      throw new UnsatisfiedLinkError("no duckdb for this platform");
-    };
-    Compilation compilation = Compiler.javac()
-        .withProcessors(new TableProcessor(), new IndexProcessor(), new RepositoryProcessor(broken))
-        .compile(EVENT, repository("  long countByPath(String p);"));
-    assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningContaining("[LS226] The SQL of this compilation was not verified at compile "
-        + "time: the verifier could not start. Expected: a working lakeside-verifier; found: "
-        + "java.lang.UnsatisfiedLinkError: no duckdb for this platform");
-    assertThat(compilation.generatedSourceFile("test.EventsImpl")).isPresent();
-    TESTED.add("LS226");
-  }
-
-  @Test
-  void ls227_withoutAVerifierOneNoteSaysWhatVerificationWouldAdd() {
-    Compilation compilation = Sources.compile(EVENT, repository("  long countByPath(String p);",
-        "  @Query(\"SELECT * FROM event\") List<Event> all();"));
-    assertThat(compilation).succeeded();
-    List<Diagnostic<? extends JavaFileObject>> notes = compilation.notes().stream()
-        .filter(d -> d.getMessage(null).contains("[LS227]")).collect(Collectors.toList());
-    assertThat(notes).hasSize(1);
-    assertThat(notes.get(0).getMessage(null)).contains("the SQL of 2 repository method(s) was not checked against the "
-        + "schema. Add dev.lakeside:lakeside-verifier to the annotation processor path");
-    Compilation off = Compiler.javac()
-        .withProcessors(new TableProcessor(), new IndexProcessor(), new RepositoryProcessor())
-        .withOptions("-Alakeside.verify=false")
-        .compile(EVENT, repository("  long countByPath(String p);"));
-    assertThat(off.notes().stream().noneMatch(d -> d.getMessage(null).contains("[LS227]"))).isTrue();
-    TESTED.add("LS227");
-  }
-
-  @Test
-  void verifierFindingsLandOnTheMethodOrTheQueryValue_andSkippedMethodsAreNotSent() {
-    List<CheckedQuery> seen = new ArrayList<>();
-    List<String> tables = new ArrayList<>();
-    QueryVerifier verifier = options -> new QueryVerifier.Session() {
-      @Override
-      public void addTable(String qualifiedName, String ddl) {
-        tables.add(qualifiedName + ": " + ddl.substring(0, ddl.indexOf('(')).strip());
-      }
-
-      @Override
-      public List<Finding> verify(CheckedQuery query) {
-        seen.add(query);
-        if (query.sql().contains("nope")) {
-          return List.of(new Finding(Finding.Severity.ERROR, "LS303", "no such column: nope", false));
+    void finderAndQueryDiagnostics(String code, String declaration, String fragments) {
+        JavaFileObject source = repository("  " + declaration);
+        Compilation compilation = fails(code, source);
+        for (String fragment : fragments.split("~")) {
+            assertThat(compilation).hadErrorContaining(fragment.strip());
         }
-        return query.userWritten()
-            ? query.sql().contains("count(*)") ? List.of()
-                : List.of(new Finding(Finding.Severity.ERROR, "LS301", "no such column: pth", true))
-            : List.of(new Finding(Finding.Severity.WARNING, "LS399", "just so you know", false));
-      }
-
-      @Override
-      public void close() {}
-    };
-    JavaFileObject source = repository(
-        "  List<Event> findByPathStartingWithAndUserIdIn(String prefix, Set<String> users);",
-        "  @Query(\"SELECT * FROM event WHERE path = :path\")",
-        "  List<Event> byPath(String path);",
-        "  @Query(\"SELECT count(*) FROM event WHERE path = :p\") long n(String p);",
-        "  @Query(\"SELECT count(*) FROM event WHERE nope = :p\") long n(int p);",
-        "  @SkipVerification(reason = \"uses a service-only function\")",
-        "  @Query(\"SELECT magic(path) FROM event\") List<String> magic();");
-    Compilation compilation = Compiler.javac()
-        .withProcessors(new TableProcessor(), new IndexProcessor(), new RepositoryProcessor(verifier))
-        .compile(EVENT, source);
-    assertThat(compilation).hadErrorContaining("[LS301] no such column: pth").inFile(source)
-        .onLineContaining("@Query(\"SELECT * FROM event WHERE path");
-    assertThat(compilation).hadWarningContaining("[LS399] just so you know").inFile(source)
-        .onLineContaining("findByPathStartingWithAndUserIdIn");
-    // This compilation's table first; then those of the class path's schema.sql (here: this module's tests').
-    assertThat(tables).first().isEqualTo("\"event\": CREATE TABLE IF NOT EXISTS \"event\"");
-    assertThat(compilation).hadErrorContaining("[LS303] no such column: nope").inFile(source)
-        .onLineContaining("long n(int p)");   // on its own overload
-    assertThat(seen.stream().map(CheckedQuery::method).toList())
-        .containsExactly("Events.findByPathStartingWithAndUserIdIn", "Events.byPath", "Events.n", "Events.n");
-    CheckedQuery finder = seen.get(0);
-    assertThat(finder.sql()).isEqualTo("SELECT \"id\", \"user_id\", \"path\", \"at\", \"duration_ms\", \"paid\", "
-        + "\"amount\", \"tags\" FROM \"event\" WHERE \"path\" LIKE ($prefix || '%') ESCAPE '\\' AND \"user_id\" IN "
-        + "(SELECT unnest($users))");
-    assertThat(finder.parameters()).containsExactly(
-        new CheckedQuery.Parameter("prefix", "java.lang.String", "VARCHAR"),
-        new CheckedQuery.Parameter("users", "java.util.Set<java.lang.String>", "VARCHAR[]"));
-    CheckedQuery query = seen.get(1);
-    assertThat(query.sql()).isEqualTo("SELECT * FROM event WHERE path = $path");
-    assertThat(query.userWritten()).isTrue();
-    assertThat(query.result()).isInstanceOf(CheckedQuery.Rows.class);
-  }
-
-  @Test
-  void gradleIsToldAggregatingOnlyWhenAVerifierReadsOtherTables() {
-    RepositoryProcessor plain = new RepositoryProcessor();
-    assertThat(Compiler.javac().withProcessors(plain).compile(EVENT)).succeeded();
-    assertThat(plain.getSupportedOptions()).contains("org.gradle.annotation.processing.isolating")
-        .doesNotContain("org.gradle.annotation.processing.aggregating");
-    RepositoryProcessor verifying = new RepositoryProcessor(options -> null);
-    assertThat(Compiler.javac().withProcessors(verifying).compile(EVENT)).succeeded();
-    assertThat(verifying.getSupportedOptions()).contains("org.gradle.annotation.processing.aggregating");
-    RepositoryProcessor off = new RepositoryProcessor(options -> null);
-    assertThat(Compiler.javac().withProcessors(off).withOptions("-Alakeside.verify=false").compile(EVENT)).succeeded();
-    assertThat(off.getSupportedOptions()).contains("org.gradle.annotation.processing.isolating");
-  }
-
-  @Test
-  void theClassPathsSchemaReachesTheVerifierAfterTheCompilationsOwnTables(@TempDir Path dir) throws IOException {
-    Path schema = dir.resolve("META-INF/lakeside/schema.sql");
-    Files.createDirectories(schema.getParent());
-    Files.writeString(schema, "-- Generated by the Lakeside annotation processor.\n\n"
-        + "CREATE TABLE IF NOT EXISTS \"shop\".\"orders\" (\n  \"id\" VARCHAR NOT NULL\n);\n\n"
-        + "CREATE TABLE IF NOT EXISTS \"event\" (\n  \"stale\" INTEGER\n);\n");
-    List<String> tables = new ArrayList<>();
-    QueryVerifier verifier = options -> new QueryVerifier.Session() {
-      @Override
-      public void addTable(String qualifiedName, String ddl) {
-        tables.add(qualifiedName + " " + ddl.substring(ddl.indexOf('(')).replaceAll("\\s+", " "));
-      }
-
-      @Override
-      public List<Finding> verify(CheckedQuery query) {
-        return List.of();
-      }
-
-      @Override
-      public void close() {}
-    };
-    List<File> classPath = new ArrayList<>();
-    classPath.add(dir.toFile());   // first: javac's Filer reads the first schema.sql on the class path
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      classPath.add(new File(entry));
+        String anchor = declaration.contains("@Query")
+                ? "@Query"
+                : declaration.contains("@Cached") ? "@Cached" : declaration.substring(0, declaration.indexOf('('));
+        assertThat(compilation)
+                .hadErrorContaining("[" + code + "]")
+                .inFile(source)
+                .onLineContaining(anchor.strip());
     }
-    Compilation compilation = Compiler.javac()
-        .withProcessors(new TableProcessor(), new IndexProcessor(), new RepositoryProcessor(verifier))
-        .withClasspath(classPath)
-        .compile(EVENT, repository("  long countByPath(String p);"));
-    assertThat(compilation).succeeded();
-    assertThat(tables).hasSize(2);
-    assertThat(tables.get(0)).startsWith("\"event\" ( \"id\" VARCHAR NOT NULL,");   // this compilation's, not the stale one
-    assertThat(tables.get(1)).isEqualTo("\"shop\".\"orders\" ( \"id\" VARCHAR NOT NULL )");
-  }
 
-  @AfterAll
-  static void everyRepositoryMessageHasANegativeTest() {
-    Set<String> codes = Arrays.stream(Message.values()).map(Message::code)
-        .filter(c -> c.compareTo("LS200") >= 0 && c.compareTo("LS300") < 0)
-        .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(TESTED).isEqualTo(codes);
-  }
+    @Test
+    void parametersMayBeNamedLikeTheGeneratedLocals() {
+        Compilation compilation = Sources.compile(
+                EVENT,
+                repository(
+                        "  List<Event> findByPath(String statement);",
+                        "  Page<Event> findByUserId(String count, PageRequest page);"));
+        assertThat(compilation).succeeded();
+    }
+
+    @Test
+    void ls210_notAnInterface() {
+        JavaFileObject source = Sources.source(
+                "test.Events",
+                "package test;",
+                "@dev.lakeside.annotations.LakehouseRepository",
+                "abstract class Events {}");
+        assertThat(fails("LS210", source))
+                .hadErrorContaining("@LakehouseRepository can only be applied to interfaces. "
+                        + "Expected: an interface extending TableRepository<T>; found: class Events.")
+                .inFile(source)
+                .onLineContaining("abstract class Events");
+    }
+
+    @Test
+    void ls211_noTable() {
+        JavaFileObject plain = Sources.source(
+                "test.Plain", "package test;", "@dev.lakeside.annotations.LakehouseRepository", "interface Plain {}");
+        assertThat(fails("LS211", plain))
+                .hadErrorContaining(
+                        "found: no TableRepository supertype. Fix: extend " + "TableRepository<YourRecord>.");
+        JavaFileObject notTable = Sources.source(
+                "test.Other",
+                "package test;",
+                "record Row(int a) {}",
+                "@dev.lakeside.annotations.LakehouseRepository",
+                "interface Other extends dev.lakeside.repository.TableRepository<Row> {}");
+        assertThat(fails("LS211", notTable))
+                .hadErrorContaining("TableRepository<Row>, and Row is not annotated "
+                        + "@LakehouseTable. Fix: annotate Row with @LakehouseTable.")
+                .inFile(notTable)
+                .onLineContaining("interface Other");
+    }
+
+    @Test
+    void ls212_notAccessible() {
+        JavaFileObject source = Sources.source(
+                "test.Outer",
+                "package test;",
+                "class Outer {",
+                "  @dev.lakeside.annotations.LakehouseRepository",
+                "  private interface Hidden extends dev.lakeside.repository.TableRepository<Event> {}",
+                "}");
+        assertThat(fails("LS212", source))
+                .hadErrorContaining("cannot be implemented by the generated Outer_HiddenImpl. "
+                        + "Expected: a top-level or static nested interface")
+                .inFile(source)
+                .onLineContaining("private interface Hidden");
+    }
+
+    @Test
+    void ls225_mixedAndOrIsAWarningThatSaysHowItBinds() {
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new TableProcessor(), new IndexProcessor(), new RepositoryProcessor())
+                .compile(EVENT, repository("  List<Event> findByUserIdOrPathAndPaidTrue(String u, String p);"));
+        assertThat(compilation).succeeded();
+        assertThat(compilation)
+                .hadWarningContaining("[LS225] Method Events.findByUserIdOrPathAndPaidTrue mixes And and Or. "
+                        + "Expected: And binds tighter than Or, as in SQL, so it means userId OR (path AND paid)");
+        TESTED.add("LS225");
+    }
+
+    @Test
+    void ls226_aVerifierThatCannotStartIsAWarningAndTheBuildGoesOn() {
+        QueryVerifier broken = options -> {
+            throw new UnsatisfiedLinkError("no duckdb for this platform");
+        };
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new TableProcessor(), new IndexProcessor(), new RepositoryProcessor(broken))
+                .compile(EVENT, repository("  long countByPath(String p);"));
+        assertThat(compilation).succeeded();
+        assertThat(compilation)
+                .hadWarningContaining("[LS226] The SQL of this compilation was not verified at compile "
+                        + "time: the verifier could not start. Expected: a working lakeside-verifier; found: "
+                        + "java.lang.UnsatisfiedLinkError: no duckdb for this platform");
+        assertThat(compilation.generatedSourceFile("test.EventsImpl")).isPresent();
+        TESTED.add("LS226");
+    }
+
+    @Test
+    void ls227_withoutAVerifierOneNoteSaysWhatVerificationWouldAdd() {
+        Compilation compilation = Sources.compile(
+                EVENT,
+                repository("  long countByPath(String p);", "  @Query(\"SELECT * FROM event\") List<Event> all();"));
+        assertThat(compilation).succeeded();
+        List<Diagnostic<? extends JavaFileObject>> notes = compilation.notes().stream()
+                .filter(d -> d.getMessage(null).contains("[LS227]"))
+                .collect(Collectors.toList());
+        assertThat(notes).hasSize(1);
+        assertThat(notes.get(0).getMessage(null))
+                .contains("the SQL of 2 repository method(s) was not checked against the "
+                        + "schema. Add dev.lakeside:lakeside-verifier to the annotation processor path");
+        Compilation off = Compiler.javac()
+                .withProcessors(new TableProcessor(), new IndexProcessor(), new RepositoryProcessor())
+                .withOptions("-Alakeside.verify=false")
+                .compile(EVENT, repository("  long countByPath(String p);"));
+        assertThat(off.notes().stream().noneMatch(d -> d.getMessage(null).contains("[LS227]")))
+                .isTrue();
+        TESTED.add("LS227");
+    }
+
+    @Test
+    void verifierFindingsLandOnTheMethodOrTheQueryValue_andSkippedMethodsAreNotSent() {
+        List<CheckedQuery> seen = new ArrayList<>();
+        List<String> tables = new ArrayList<>();
+        QueryVerifier verifier = options -> new QueryVerifier.Session() {
+            @Override
+            public void addTable(String qualifiedName, String ddl) {
+                tables.add(qualifiedName + ": "
+                        + ddl.substring(0, ddl.indexOf('(')).strip());
+            }
+
+            @Override
+            public List<Finding> verify(CheckedQuery query) {
+                seen.add(query);
+                if (query.sql().contains("nope")) {
+                    return List.of(new Finding(Finding.Severity.ERROR, "LS303", "no such column: nope", false));
+                }
+                return query.userWritten()
+                        ? query.sql().contains("count(*)")
+                                ? List.of()
+                                : List.of(new Finding(Finding.Severity.ERROR, "LS301", "no such column: pth", true))
+                        : List.of(new Finding(Finding.Severity.WARNING, "LS399", "just so you know", false));
+            }
+
+            @Override
+            public void close() {}
+        };
+        JavaFileObject source = repository(
+                "  List<Event> findByPathStartingWithAndUserIdIn(String prefix, Set<String> users);",
+                "  @Query(\"SELECT * FROM event WHERE path = :path\")",
+                "  List<Event> byPath(String path);",
+                "  @Query(\"SELECT count(*) FROM event WHERE path = :p\") long n(String p);",
+                "  @Query(\"SELECT count(*) FROM event WHERE nope = :p\") long n(int p);",
+                "  @SkipVerification(reason = \"uses a service-only function\")",
+                "  @Query(\"SELECT magic(path) FROM event\") List<String> magic();");
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new TableProcessor(), new IndexProcessor(), new RepositoryProcessor(verifier))
+                .compile(EVENT, source);
+        assertThat(compilation)
+                .hadErrorContaining("[LS301] no such column: pth")
+                .inFile(source)
+                .onLineContaining("@Query(\"SELECT * FROM event WHERE path");
+        assertThat(compilation)
+                .hadWarningContaining("[LS399] just so you know")
+                .inFile(source)
+                .onLineContaining("findByPathStartingWithAndUserIdIn");
+        // This compilation's table first; then those of the class path's schema.sql (here: this module's tests').
+        assertThat(tables).first().isEqualTo("\"event\": CREATE TABLE IF NOT EXISTS \"event\"");
+        assertThat(compilation)
+                .hadErrorContaining("[LS303] no such column: nope")
+                .inFile(source)
+                .onLineContaining("long n(int p)"); // on its own overload
+        assertThat(seen.stream().map(CheckedQuery::method).toList())
+                .containsExactly("Events.findByPathStartingWithAndUserIdIn", "Events.byPath", "Events.n", "Events.n");
+        CheckedQuery finder = seen.get(0);
+        assertThat(finder.sql())
+                .isEqualTo("SELECT \"id\", \"user_id\", \"path\", \"at\", \"duration_ms\", \"paid\", "
+                        + "\"amount\", \"tags\" FROM \"event\" WHERE \"path\" LIKE ($prefix || '%') ESCAPE '\\' AND \"user_id\" IN "
+                        + "(SELECT unnest($users))");
+        assertThat(finder.parameters())
+                .containsExactly(
+                        new CheckedQuery.Parameter("prefix", "java.lang.String", "VARCHAR"),
+                        new CheckedQuery.Parameter("users", "java.util.Set<java.lang.String>", "VARCHAR[]"));
+        CheckedQuery query = seen.get(1);
+        assertThat(query.sql()).isEqualTo("SELECT * FROM event WHERE path = $path");
+        assertThat(query.userWritten()).isTrue();
+        assertThat(query.result()).isInstanceOf(CheckedQuery.Rows.class);
+    }
+
+    @Test
+    void gradleIsToldAggregatingOnlyWhenAVerifierReadsOtherTables() {
+        RepositoryProcessor plain = new RepositoryProcessor();
+        assertThat(Compiler.javac().withProcessors(plain).compile(EVENT)).succeeded();
+        assertThat(plain.getSupportedOptions())
+                .contains("org.gradle.annotation.processing.isolating")
+                .doesNotContain("org.gradle.annotation.processing.aggregating");
+        RepositoryProcessor verifying = new RepositoryProcessor(options -> null);
+        assertThat(Compiler.javac().withProcessors(verifying).compile(EVENT)).succeeded();
+        assertThat(verifying.getSupportedOptions()).contains("org.gradle.annotation.processing.aggregating");
+        RepositoryProcessor off = new RepositoryProcessor(options -> null);
+        assertThat(Compiler.javac()
+                        .withProcessors(off)
+                        .withOptions("-Alakeside.verify=false")
+                        .compile(EVENT))
+                .succeeded();
+        assertThat(off.getSupportedOptions()).contains("org.gradle.annotation.processing.isolating");
+    }
+
+    @Test
+    void theClassPathsSchemaReachesTheVerifierAfterTheCompilationsOwnTables(@TempDir Path dir) throws IOException {
+        Path schema = dir.resolve("META-INF/lakeside/schema.sql");
+        Files.createDirectories(schema.getParent());
+        Files.writeString(
+                schema,
+                "-- Generated by the Lakeside annotation processor.\n\n"
+                        + "CREATE TABLE IF NOT EXISTS \"shop\".\"orders\" (\n  \"id\" VARCHAR NOT NULL\n);\n\n"
+                        + "CREATE TABLE IF NOT EXISTS \"event\" (\n  \"stale\" INTEGER\n);\n");
+        List<String> tables = new ArrayList<>();
+        QueryVerifier verifier = options -> new QueryVerifier.Session() {
+            @Override
+            public void addTable(String qualifiedName, String ddl) {
+                tables.add(qualifiedName + " " + ddl.substring(ddl.indexOf('(')).replaceAll("\\s+", " "));
+            }
+
+            @Override
+            public List<Finding> verify(CheckedQuery query) {
+                return List.of();
+            }
+
+            @Override
+            public void close() {}
+        };
+        List<File> classPath = new ArrayList<>();
+        classPath.add(dir.toFile()); // first: javac's Filer reads the first schema.sql on the class path
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            classPath.add(new File(entry));
+        }
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new TableProcessor(), new IndexProcessor(), new RepositoryProcessor(verifier))
+                .withClasspath(classPath)
+                .compile(EVENT, repository("  long countByPath(String p);"));
+        assertThat(compilation).succeeded();
+        assertThat(tables).hasSize(2);
+        assertThat(tables.get(0))
+                .startsWith("\"event\" ( \"id\" VARCHAR NOT NULL,"); // this compilation's, not the stale one
+        assertThat(tables.get(1)).isEqualTo("\"shop\".\"orders\" ( \"id\" VARCHAR NOT NULL )");
+    }
+
+    @AfterAll
+    static void everyRepositoryMessageHasANegativeTest() {
+        Set<String> codes = Arrays.stream(Message.values())
+                .map(Message::code)
+                .filter(c -> c.compareTo("LS200") >= 0 && c.compareTo("LS300") < 0)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(TESTED).isEqualTo(codes);
+    }
 }

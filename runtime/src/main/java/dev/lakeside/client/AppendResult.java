@@ -11,5 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param errorMessage the server's explanation when not ok, or null
  * @param errorCode the error class when not ok, or null
  */
-public record AppendResult(boolean ok, @Nullable String taskId, @Nullable String errorMessage,
-    @Nullable String errorCode) {}
+public record AppendResult(
+        boolean ok,
+        @Nullable String taskId,
+        @Nullable String errorMessage,
+        @Nullable String errorCode) {}

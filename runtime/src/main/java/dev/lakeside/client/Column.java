@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *     null when the server sends names only (the reference mock); cells of such columns decode as plain JSON
  */
 public record Column(String name, @Nullable String type) {
-  public Column {
-    Objects.requireNonNull(name, "name == null");
-  }
+    public Column {
+        Objects.requireNonNull(name, "name == null");
+    }
 }

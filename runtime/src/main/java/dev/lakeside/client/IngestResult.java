@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param fields the whole JSON answer, empty when the body was empty
  */
 public record IngestResult(@Nullable Long rows, Map<String, Object> fields) {
-  public IngestResult {
-    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-  }
+    public IngestResult {
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
 }

@@ -22,17 +22,25 @@ import org.jspecify.annotations.Nullable;
  * @param userAgent the caller's user agent, or null
  * @param fields every field of the answer, including {@code stats} and {@code progress}, as plain JSON
  */
-public record QueryLog(String uuid, OffsetDateTime startTime, @Nullable OffsetDateTime endTime,
-    @Nullable Long durationMs, String query,
-    String sessionId, String clientInterface, @Nullable String error, Boolean visible, @Nullable String requestedBy,
-    @Nullable String userAgent,
-    Map<String, Object> fields) {
-  public QueryLog {
-    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-  }
+public record QueryLog(
+        String uuid,
+        OffsetDateTime startTime,
+        @Nullable OffsetDateTime endTime,
+        @Nullable Long durationMs,
+        String query,
+        String sessionId,
+        String clientInterface,
+        @Nullable String error,
+        Boolean visible,
+        @Nullable String requestedBy,
+        @Nullable String userAgent,
+        Map<String, Object> fields) {
+    public QueryLog {
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
 
-  /** Whether the query ended. */
-  public boolean finished() {
-    return endTime != null;
-  }
+    /** Whether the query ended. */
+    public boolean finished() {
+        return endTime != null;
+    }
 }

@@ -18,12 +18,18 @@ import org.jspecify.annotations.Nullable;
  * @param workerSlug the worker that ran it, or null
  * @param fields every field of the line, including ones this version does not know, as plain JSON values
  */
-public record QueryMetadata(String statement, @Nullable Long rowsLimit, @Nullable Long rowsOffset,
-    @Nullable Long initTimeMs,
-    Map<String, String> connectionsErrors, String sessionId, String queryId, @Nullable String workerSlug,
-    Map<String, Object> fields) {
-  public QueryMetadata {
-    connectionsErrors = Map.copyOf(connectionsErrors);
-    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-  }
+public record QueryMetadata(
+        String statement,
+        @Nullable Long rowsLimit,
+        @Nullable Long rowsOffset,
+        @Nullable Long initTimeMs,
+        Map<String, String> connectionsErrors,
+        String sessionId,
+        String queryId,
+        @Nullable String workerSlug,
+        Map<String, Object> fields) {
+    public QueryMetadata {
+        connectionsErrors = Map.copyOf(connectionsErrors);
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
 }

@@ -10,8 +10,8 @@ import java.util.List;
  * @param rows every row, decoded
  */
 public record QueryResult(QueryMetadata metadata, List<Column> columns, List<Row> rows) {
-  public QueryResult {
-    columns = List.copyOf(columns);
-    rows = List.copyOf(rows);
-  }
+    public QueryResult {
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+    }
 }

@@ -39,103 +39,109 @@ import org.jspecify.annotations.Nullable;
  * <p>SQL NULL is {@code null}. Rows are immutable, apart from {@code byte[]} cells.
  */
 public final class Row {
-  private final Columns columns;
-  private final Object[] values;
+    private final Columns columns;
+    private final Object[] values;
 
-  Row(Columns columns, Object[] values) {
-    this.columns = columns;
-    this.values = values;
-  }
-
-  public List<Column> columns() {
-    return columns.list;
-  }
-
-  public int size() {
-    return values.length;
-  }
-
-  /** The value of the 0-based column {@code index}. */
-  public @Nullable Object get(int index) {
-    Objects.checkIndex(index, values.length);
-    return values[index];
-  }
-
-  /**
-   * The value of the column named {@code name} (the first one, if several share it).
-   *
-   * @throws IllegalArgumentException if there is no such column
-   */
-  public @Nullable Object get(String name) {
-    return values[columns.indexOf(name)];
-  }
-
-  /**
-   * The value of column {@code index} as {@code type}. Besides a plain cast, converts exactly between the integer
-   * types ({@code Integer}, {@code Long}, {@code BigInteger}, {@code BigDecimal}) and from TIMESTAMPTZ to
-   * {@link Instant}.
-   *
-   * @throws ClassCastException if the value is of another type
-   * @throws ArithmeticException if an integer does not fit {@code type}
-   */
-  public <T> @Nullable T get(int index, Class<T> type) {
-    return convert(get(index), type);
-  }
-
-  /** As {@link #get(int, Class)}, by column name. */
-  public <T> @Nullable T get(String name, Class<T> type) {
-    return convert(get(name), type);
-  }
-
-  /** The values in column order; nulls included. */
-  public List<Object> values() {
-    return Collections.unmodifiableList(Arrays.asList(values));
-  }
-
-  private static <T> T convert(Object value, Class<T> type) {
-    if (value == null || type.isInstance(value)) {
-      return type.cast(value);
+    Row(Columns columns, Object[] values) {
+        this.columns = columns;
+        this.values = values;
     }
-    Object converted = null;
-    if (value instanceof OffsetDateTime time && type == Instant.class) {
-      converted = time.toInstant();
-    } else if (value instanceof Long l) {
-      converted = type == Integer.class ? (Object) Math.toIntExact(l)
-          : type == BigInteger.class ? BigInteger.valueOf(l)
-          : type == BigDecimal.class ? BigDecimal.valueOf(l) : null;
-    } else if (value instanceof BigInteger big) {
-      converted = type == Long.class ? (Object) big.longValueExact()
-          : type == Integer.class ? (Object) big.intValueExact()
-          : type == BigDecimal.class ? new BigDecimal(big) : null;
-    }
-    if (converted == null) {
-      throw new ClassCastException("cannot read a " + value.getClass().getName() + " as " + type.getName());
-    }
-    return type.cast(converted);
-  }
 
-  @Override
-  public String toString() {
-    StringBuilder out = new StringBuilder("Row{");
-    for (int i = 0; i < values.length; i++) {
-      if (i > 0) {
-        out.append(", ");
-      }
-      Object v = values[i];
-      out.append(columns.list.get(i).name()).append('=').append(v instanceof byte[] b ? "<" + b.length + " bytes>"
-          : v);
+    public List<Column> columns() {
+        return columns.list;
     }
-    return out.append('}').toString();
-  }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Row other && columns.list.equals(other.columns.list)
-        && Arrays.deepEquals(values, other.values);
-  }
+    public int size() {
+        return values.length;
+    }
 
-  @Override
-  public int hashCode() {
-    return Arrays.deepHashCode(values);
-  }
+    /** The value of the 0-based column {@code index}. */
+    public @Nullable Object get(int index) {
+        Objects.checkIndex(index, values.length);
+        return values[index];
+    }
+
+    /**
+     * The value of the column named {@code name} (the first one, if several share it).
+     *
+     * @throws IllegalArgumentException if there is no such column
+     */
+    public @Nullable Object get(String name) {
+        return values[columns.indexOf(name)];
+    }
+
+    /**
+     * The value of column {@code index} as {@code type}. Besides a plain cast, converts exactly between the integer
+     * types ({@code Integer}, {@code Long}, {@code BigInteger}, {@code BigDecimal}) and from TIMESTAMPTZ to
+     * {@link Instant}.
+     *
+     * @throws ClassCastException if the value is of another type
+     * @throws ArithmeticException if an integer does not fit {@code type}
+     */
+    public <T> @Nullable T get(int index, Class<T> type) {
+        return convert(get(index), type);
+    }
+
+    /** As {@link #get(int, Class)}, by column name. */
+    public <T> @Nullable T get(String name, Class<T> type) {
+        return convert(get(name), type);
+    }
+
+    /** The values in column order; nulls included. */
+    public List<Object> values() {
+        return Collections.unmodifiableList(Arrays.asList(values));
+    }
+
+    private static <T> T convert(Object value, Class<T> type) {
+        if (value == null || type.isInstance(value)) {
+            return type.cast(value);
+        }
+        Object converted = null;
+        if (value instanceof OffsetDateTime time && type == Instant.class) {
+            converted = time.toInstant();
+        } else if (value instanceof Long l) {
+            converted = type == Integer.class
+                    ? (Object) Math.toIntExact(l)
+                    : type == BigInteger.class
+                            ? BigInteger.valueOf(l)
+                            : type == BigDecimal.class ? BigDecimal.valueOf(l) : null;
+        } else if (value instanceof BigInteger big) {
+            converted = type == Long.class
+                    ? (Object) big.longValueExact()
+                    : type == Integer.class
+                            ? (Object) big.intValueExact()
+                            : type == BigDecimal.class ? new BigDecimal(big) : null;
+        }
+        if (converted == null) {
+            throw new ClassCastException("cannot read a " + value.getClass().getName() + " as " + type.getName());
+        }
+        return type.cast(converted);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder("Row{");
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            Object v = values[i];
+            out.append(columns.list.get(i).name())
+                    .append('=')
+                    .append(v instanceof byte[] b ? "<" + b.length + " bytes>" : v);
+        }
+        return out.append('}').toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Row other
+                && columns.list.equals(other.columns.list)
+                && Arrays.deepEquals(values, other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(values);
+    }
 }

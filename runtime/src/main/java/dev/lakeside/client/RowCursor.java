@@ -33,50 +33,54 @@ import java.util.Objects;
  * {@link NetworkException} or {@link RequestTimeoutException}. Not thread-safe.
  */
 public final class RowCursor {
-  private final QueryStream stream;
+    private final QueryStream stream;
 
-  RowCursor(QueryStream stream) {
-    this.stream = stream;
-  }
-
-  /** Moves to the next row; false after the last one (the result is then closed). */
-  public boolean next() {
-    return stream.advance();
-  }
-
-  /** The parser of the current row, on its {@code START_ARRAY} right after {@link #next()}. */
-  public JsonParser parser() {
-    return stream.parser();
-  }
-
-  /** The columns of the result, in cell order. */
-  public List<Column> columns() {
-    return stream.columns();
-  }
-
-  /** The 1-based line number of the current row in the response (rows start at line 3). */
-  public long line() {
-    return stream.line();
-  }
-
-  /**
-   * Decodes the cell the parser is on (after {@code parser().nextToken()}) as column {@code index}, by its DuckDB
-   * type, leaving the parser on the cell's last token.
-   *
-   * @throws ResponseParseException if the cell does not fit the column's type
-   */
-  public Object read(int index) {
-    Objects.checkIndex(index, stream.columnSet().size());
-    try {
-      return stream.decode(stream.parser(), index);
-    } catch (IOException e) {
-      throw new ResponseParseException("column " + index + ": " + e.getMessage(), line(), null,
-          ErrorContext.of("query", "POST", "/query"), e);
+    RowCursor(QueryStream stream) {
+        this.stream = stream;
     }
-  }
 
-  /** Decodes the whole current row; the parser must still be on the row's {@code START_ARRAY}. */
-  public Row row() {
-    return stream.decodeRow();
-  }
+    /** Moves to the next row; false after the last one (the result is then closed). */
+    public boolean next() {
+        return stream.advance();
+    }
+
+    /** The parser of the current row, on its {@code START_ARRAY} right after {@link #next()}. */
+    public JsonParser parser() {
+        return stream.parser();
+    }
+
+    /** The columns of the result, in cell order. */
+    public List<Column> columns() {
+        return stream.columns();
+    }
+
+    /** The 1-based line number of the current row in the response (rows start at line 3). */
+    public long line() {
+        return stream.line();
+    }
+
+    /**
+     * Decodes the cell the parser is on (after {@code parser().nextToken()}) as column {@code index}, by its DuckDB
+     * type, leaving the parser on the cell's last token.
+     *
+     * @throws ResponseParseException if the cell does not fit the column's type
+     */
+    public Object read(int index) {
+        Objects.checkIndex(index, stream.columnSet().size());
+        try {
+            return stream.decode(stream.parser(), index);
+        } catch (IOException e) {
+            throw new ResponseParseException(
+                    "column " + index + ": " + e.getMessage(),
+                    line(),
+                    null,
+                    ErrorContext.of("query", "POST", "/query"),
+                    e);
+        }
+    }
+
+    /** Decodes the whole current row; the parser must still be on the row's {@code START_ARRAY}. */
+    public Row row() {
+        return stream.decodeRow();
+    }
 }

@@ -10,26 +10,26 @@ import java.util.Objects;
  * @param table the table name
  */
 public record TableRef(String catalog, String schema, String table) {
-  public TableRef {
-    check(catalog, "catalog");
-    check(schema, "schema");
-    check(table, "table");
-  }
-
-  /** Shorthand for the constructor. */
-  public static TableRef of(String catalog, String schema, String table) {
-    return new TableRef(catalog, schema, table);
-  }
-
-  private static void check(String value, String name) {
-    Objects.requireNonNull(value, name + " == null");
-    if (value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank");
+    public TableRef {
+        check(catalog, "catalog");
+        check(schema, "schema");
+        check(table, "table");
     }
-  }
 
-  @Override
-  public String toString() {
-    return catalog + "." + schema + "." + table;
-  }
+    /** Shorthand for the constructor. */
+    public static TableRef of(String catalog, String schema, String table) {
+        return new TableRef(catalog, schema, table);
+    }
+
+    private static void check(String value, String name) {
+        Objects.requireNonNull(value, name + " == null");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return catalog + "." + schema + "." + table;
+    }
 }

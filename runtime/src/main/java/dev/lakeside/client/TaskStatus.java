@@ -10,15 +10,18 @@ import org.jspecify.annotations.Nullable;
  * @param errorCode why a completed task failed ({@code invalid-data}, {@code incompatible-schema}), or null
  * @param errorMessage the server's explanation of the failure, or null
  */
-public record TaskStatus(String taskId, String status, @Nullable String errorCode,
-    @Nullable String errorMessage) {
-  /** Whether the task finished, successfully or not. */
-  public boolean completed() {
-    return "completed".equalsIgnoreCase(status);
-  }
+public record TaskStatus(
+        String taskId,
+        String status,
+        @Nullable String errorCode,
+        @Nullable String errorMessage) {
+    /** Whether the task finished, successfully or not. */
+    public boolean completed() {
+        return "completed".equalsIgnoreCase(status);
+    }
 
-  /** Whether the task finished with an error. */
-  public boolean failed() {
-    return completed() && (errorCode != null || errorMessage != null);
-  }
+    /** Whether the task finished with an error. */
+    public boolean failed() {
+        return completed() && (errorCode != null || errorMessage != null);
+    }
 }

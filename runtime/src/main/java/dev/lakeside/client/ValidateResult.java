@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param error why it would not run, or null
  * @param connectionsErrors errors per catalog connection, usually empty
  */
-public record ValidateResult(boolean valid, String statement, @Nullable String error, Map<String, String> connectionsErrors) {
-  public ValidateResult {
-    connectionsErrors = Map.copyOf(connectionsErrors);
-  }
+public record ValidateResult(
+        boolean valid, String statement, @Nullable String error, Map<String, String> connectionsErrors) {
+    public ValidateResult {
+        connectionsErrors = Map.copyOf(connectionsErrors);
+    }
 }

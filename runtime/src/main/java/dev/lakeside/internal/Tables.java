@@ -10,18 +10,18 @@ import java.util.concurrent.CompletableFuture;
  * repositories share. {@code Lakeside} provides it; applications never implement it.
  */
 public interface Tables {
-  /** The table of {@code model}: its declared catalog and schema, else the facade's defaults. */
-  TableRef resolve(TableModel<?> model);
+    /** The table of {@code model}: its declared catalog and schema, else the facade's defaults. */
+    TableRef resolve(TableModel<?> model);
 
-  /**
-   * Completes when {@code table} can take rows written by {@code model} under {@code mode}; fails with the reason
-   * it cannot. A table already made ready completes at once.
-   */
-  CompletableFuture<Void> prepare(TableRef table, TableModel<?> model, SchemaMode mode);
+    /**
+     * Completes when {@code table} can take rows written by {@code model} under {@code mode}; fails with the reason
+     * it cannot. A table already made ready completes at once.
+     */
+    CompletableFuture<Void> prepare(TableRef table, TableModel<?> model, SchemaMode mode);
 
-  /** Forgets that {@code table} was made ready, after the server reported it missing. */
-  void forget(TableRef table);
+    /** Forgets that {@code table} was made ready, after the server reported it missing. */
+    void forget(TableRef table);
 
-  /** Told after the server stored rows in {@code table}, so that caches of it are invalidated. */
-  void written(TableRef table);
+    /** Told after the server stored rows in {@code table}, so that caches of it are invalidated. */
+    void written(TableRef table);
 }

@@ -6,5 +6,5 @@ import java.io.IOException;
 /** Reads one value at the parser's current token (null for a JSON null). */
 @FunctionalInterface
 public interface ValueReader<T> {
-  T read(JsonParser parser) throws IOException;
+    T read(JsonParser parser) throws IOException;
 }

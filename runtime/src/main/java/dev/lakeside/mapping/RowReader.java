@@ -14,13 +14,13 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface RowReader<T> {
-  /**
-   * Resolves, once per result shape, which result column feeds which record component. Columns
-   * match by name (exactly, else ignoring case); extra columns are skipped; a missing nullable
-   * column reads as null; a missing NOT NULL column makes every {@link RowMapper#read} fail with a
-   * {@link RowMappingException}.
-   *
-   * @param columnNames the result's column names, in result order (the {@code /query} header)
-   */
-  RowMapper<T> bind(List<String> columnNames);
+    /**
+     * Resolves, once per result shape, which result column feeds which record component. Columns
+     * match by name (exactly, else ignoring case); extra columns are skipped; a missing nullable
+     * column reads as null; a missing NOT NULL column makes every {@link RowMapper#read} fail with a
+     * {@link RowMappingException}.
+     *
+     * @param columnNames the result's column names, in result order (the {@code /query} header)
+     */
+    RowMapper<T> bind(List<String> columnNames);
 }

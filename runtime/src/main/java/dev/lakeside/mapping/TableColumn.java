@@ -13,25 +13,25 @@ import java.util.Objects;
  * @param primaryKey whether the column is part of the {@code PRIMARY KEY}
  */
 public record TableColumn(String name, String component, String type, boolean nullable, boolean primaryKey) {
-  /** Checks that name, component and type are present. */
-  public TableColumn {
-    Objects.requireNonNull(name, "name == null");
-    Objects.requireNonNull(component, "component == null");
-    Objects.requireNonNull(type, "type == null");
-  }
+    /** Checks that name, component and type are present. */
+    public TableColumn {
+        Objects.requireNonNull(name, "name == null");
+        Objects.requireNonNull(component, "component == null");
+        Objects.requireNonNull(type, "type == null");
+    }
 
-  /** A column that may hold NULL. */
-  public static TableColumn nullable(String name, String component, String type) {
-    return new TableColumn(name, component, type, true, false);
-  }
+    /** A column that may hold NULL. */
+    public static TableColumn nullable(String name, String component, String type) {
+        return new TableColumn(name, component, type, true, false);
+    }
 
-  /** A {@code NOT NULL} column outside the primary key. */
-  public static TableColumn notNull(String name, String component, String type) {
-    return new TableColumn(name, component, type, false, false);
-  }
+    /** A {@code NOT NULL} column outside the primary key. */
+    public static TableColumn notNull(String name, String component, String type) {
+        return new TableColumn(name, component, type, false, false);
+    }
 
-  /** A column of the {@code PRIMARY KEY}, so {@code NOT NULL}. */
-  public static TableColumn primaryKey(String name, String component, String type) {
-    return new TableColumn(name, component, type, false, true);
-  }
+    /** A column of the {@code PRIMARY KEY}, so {@code NOT NULL}. */
+    public static TableColumn primaryKey(String name, String component, String type) {
+        return new TableColumn(name, component, type, false, true);
+    }
 }

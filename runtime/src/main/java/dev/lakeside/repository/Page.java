@@ -13,26 +13,26 @@ import java.util.Objects;
  * @param <T> the row type
  */
 public record Page<T>(List<T> content, PageRequest request, long totalElements) {
-  public Page {
-    content = List.copyOf(content);
-    Objects.requireNonNull(request, "request == null");
-    if (totalElements < 0) {
-      throw new IllegalArgumentException("expected totalElements >= 0, found " + totalElements);
+    public Page {
+        content = List.copyOf(content);
+        Objects.requireNonNull(request, "request == null");
+        if (totalElements < 0) {
+            throw new IllegalArgumentException("expected totalElements >= 0, found " + totalElements);
+        }
     }
-  }
 
-  /** The number of pages of {@code request.size()} rows that hold every matching row. */
-  public long totalPages() {
-    return (totalElements + request.size() - 1) / request.size();
-  }
+    /** The number of pages of {@code request.size()} rows that hold every matching row. */
+    public long totalPages() {
+        return (totalElements + request.size() - 1) / request.size();
+    }
 
-  /** Whether a following page has rows. */
-  public boolean hasNext() {
-    return request.offset() + content.size() < totalElements;
-  }
+    /** Whether a following page has rows. */
+    public boolean hasNext() {
+        return request.offset() + content.size() < totalElements;
+    }
 
-  /** The request of the following page. */
-  public PageRequest nextRequest() {
-    return request.next();
-  }
+    /** The request of the following page. */
+    public PageRequest nextRequest() {
+        return request.next();
+    }
 }

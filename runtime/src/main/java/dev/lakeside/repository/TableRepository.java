@@ -26,30 +26,30 @@ import java.util.stream.Stream;
  * @param <T> the {@code @LakehouseTable} record
  */
 public interface TableRepository<T extends Record> {
-  /** Appends one row ({@code /append}, confirmed). */
-  void insert(T row);
+    /** Appends one row ({@code /append}, confirmed). */
+    void insert(T row);
 
-  /** Appends the rows in one atomic request ({@code /append}, confirmed); all are stored or none. */
-  void insertAll(Collection<? extends T> rows);
+    /** Appends the rows in one atomic request ({@code /append}, confirmed); all are stored or none. */
+    void insertAll(Collection<? extends T> rows);
 
-  /**
-   * Inserts the row or replaces the row with the same primary key ({@code /upsert}). A composite key
-   * is sent as a comma-separated {@code primary_key}, as in spec v0.13 and the Go SDK; the published API reference
-   * documents a single column, so the real service may accept only one.
-   *
-   * @throws UnsupportedOperationException if the record declares no {@code @PrimaryKey}
-   */
-  void upsert(T row);
+    /**
+     * Inserts the row or replaces the row with the same primary key ({@code /upsert}). A composite key
+     * is sent as a comma-separated {@code primary_key}, as in spec v0.13 and the Go SDK; the published API reference
+     * documents a single column, so the real service may accept only one.
+     *
+     * @throws UnsupportedOperationException if the record declares no {@code @PrimaryKey}
+     */
+    void upsert(T row);
 
-  /** {@link #upsert} for many rows in one request. */
-  void upsertAll(Collection<? extends T> rows);
+    /** {@link #upsert} for many rows in one request. */
+    void upsertAll(Collection<? extends T> rows);
 
-  /**
-   * Every row, streamed from the lakehouse as it is read. Close the stream (try-with-resources) to
-   * release the connection if you do not read it to the end.
-   */
-  Stream<T> findAll();
+    /**
+     * Every row, streamed from the lakehouse as it is read. Close the stream (try-with-resources) to
+     * release the connection if you do not read it to the end.
+     */
+    Stream<T> findAll();
 
-  /** The number of rows. */
-  long count();
+    /** The number of rows. */
+    long count();
 }

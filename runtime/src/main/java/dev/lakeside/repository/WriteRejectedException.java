@@ -11,48 +11,50 @@ import org.jspecify.annotations.Nullable;
  * was stored. Transport failures are {@link dev.lakeside.client.LakehouseException}s instead.
  */
 public final class WriteRejectedException extends LakehouseException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final transient TableRef table;
-  private final String endpoint;
-  private final String serverCode;
-  private final ErrorCode code;
+    private final transient TableRef table;
+    private final String endpoint;
+    private final String serverCode;
+    private final ErrorCode code;
 
-  /**
-   * @param table the table written to
-   * @param endpoint {@code /append} or {@code /upsert}
-   * @param errorCode the server's error class ({@code invalid-data}, {@code incompatible-schema}), or null
-   * @param errorMessage the server's explanation, or null
-   */
-  public WriteRejectedException(TableRef table, String endpoint, @Nullable String errorCode,
-      @Nullable String errorMessage) {
-    super(endpoint + " refused the rows for " + table + ": expected ok, found "
-        + (errorCode == null ? "an error" : "error " + errorCode)
-        + (errorMessage == null ? "" : ": " + errorMessage) + ". Nothing of this request was stored.", null);
-    this.table = table;
-    this.endpoint = endpoint;
-    this.serverCode = errorCode;
-    this.code = ErrorCode.of(errorCode, errorMessage);
-  }
+    /**
+     * @param table the table written to
+     * @param endpoint {@code /append} or {@code /upsert}
+     * @param errorCode the server's error class ({@code invalid-data}, {@code incompatible-schema}), or null
+     * @param errorMessage the server's explanation, or null
+     */
+    public WriteRejectedException(
+            TableRef table, String endpoint, @Nullable String errorCode, @Nullable String errorMessage) {
+        super(
+                endpoint + " refused the rows for " + table + ": expected ok, found "
+                        + (errorCode == null ? "an error" : "error " + errorCode)
+                        + (errorMessage == null ? "" : ": " + errorMessage) + ". Nothing of this request was stored.",
+                null);
+        this.table = table;
+        this.endpoint = endpoint;
+        this.serverCode = errorCode;
+        this.code = ErrorCode.of(errorCode, errorMessage);
+    }
 
-  /** The table written to. */
-  public TableRef table() {
-    return table;
-  }
+    /** The table written to. */
+    public TableRef table() {
+        return table;
+    }
 
-  /** {@code /append} or {@code /upsert}. */
-  public String endpoint() {
-    return endpoint;
-  }
+    /** {@code /append} or {@code /upsert}. */
+    public String endpoint() {
+        return endpoint;
+    }
 
-  /** What the server's refusal means. */
-  @Override
-  public ErrorCode errorCode() {
-    return code;
-  }
+    /** What the server's refusal means. */
+    @Override
+    public ErrorCode errorCode() {
+        return code;
+    }
 
-  /** The server's error class as it sent it, such as {@code invalid-data}, or null when it gave none. */
-  public @Nullable String serverCode() {
-    return serverCode;
-  }
+    /** The server's error class as it sent it, such as {@code invalid-data}, or null when it gave none. */
+    public @Nullable String serverCode() {
+        return serverCode;
+    }
 }

@@ -9,17 +9,17 @@ import dev.lakeside.client.LakehouseException;
  * parameter, element or field).
  */
 public final class SqlLiteralException extends LakehouseException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String where;
+    private final String where;
 
-  SqlLiteralException(String where, String message) {
-    super(where + ": " + message, null);
-    this.where = where;
-  }
+    SqlLiteralException(String where, String message) {
+        super(where + ": " + message, null);
+        this.where = where;
+    }
 
-  /** The parameter, element ({@code tags[2]}) or field ({@code address.zip}) the value came from. */
-  public String where() {
-    return where;
-  }
+    /** The parameter, element ({@code tags[2]}) or field ({@code address.zip}) the value came from. */
+    public String where() {
+        return where;
+    }
 }

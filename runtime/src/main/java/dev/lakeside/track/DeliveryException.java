@@ -9,24 +9,24 @@ import dev.lakeside.client.TableRef;
  * an {@code AuthException}), or null when the lakehouse refused the data or the tracker gave the rows up.
  */
 public final class DeliveryException extends LakehouseException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final transient TableRef table;
-  private final DeadLetter.Reason reason;
+    private final transient TableRef table;
+    private final DeadLetter.Reason reason;
 
-  DeliveryException(TableRef table, DeadLetter.Reason reason, String message, Throwable cause) {
-    super("row for " + table + " was not delivered (" + reason + "): " + message, cause);
-    this.table = table;
-    this.reason = reason;
-  }
+    DeliveryException(TableRef table, DeadLetter.Reason reason, String message, Throwable cause) {
+        super("row for " + table + " was not delivered (" + reason + "): " + message, cause);
+        this.table = table;
+        this.reason = reason;
+    }
 
-  /** Where the rows were going. */
-  public TableRef table() {
-    return table;
-  }
+    /** Where the rows were going. */
+    public TableRef table() {
+        return table;
+    }
 
-  /** Why they were given up. */
-  public DeadLetter.Reason reason() {
-    return reason;
-  }
+    /** Why they were given up. */
+    public DeadLetter.Reason reason() {
+        return reason;
+    }
 }

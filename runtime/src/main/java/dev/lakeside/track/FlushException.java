@@ -8,23 +8,23 @@ import dev.lakeside.client.LakehouseException;
  * failed, the client's error (an {@code AuthException} for rejected credentials).
  */
 public final class FlushException extends LakehouseException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final FlushResult result;
+    private final FlushResult result;
 
-  FlushException(FlushResult result, String message, DeliveryException first) {
-    super(message, first);
-    this.result = result;
-  }
+    FlushException(FlushResult result, String message, DeliveryException first) {
+        super(message, first);
+        this.result = result;
+    }
 
-  /** The counts of the rows the flush covered. */
-  public FlushResult result() {
-    return result;
-  }
+    /** The counts of the rows the flush covered. */
+    public FlushResult result() {
+        return result;
+    }
 
-  /** The first lost row's delivery failure. */
-  @Override
-  public synchronized DeliveryException getCause() {
-    return (DeliveryException) super.getCause();
-  }
+    /** The first lost row's delivery failure. */
+    @Override
+    public synchronized DeliveryException getCause() {
+        return (DeliveryException) super.getCause();
+    }
 }

@@ -13,8 +13,8 @@ package dev.lakeside.track;
  * @param dropped covered rows discarded from a full queue ({@link FullPolicy#dropOldest()})
  */
 public record FlushResult(long stored, long deadLettered, long dropped) {
-  /** Whether no covered row was lost. */
-  public boolean allStored() {
-    return deadLettered == 0 && dropped == 0;
-  }
+    /** Whether no covered row was lost. */
+    public boolean allStored() {
+        return deadLettered == 0 && dropped == 0;
+    }
 }

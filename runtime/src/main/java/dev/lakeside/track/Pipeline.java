@@ -48,1035 +48,1074 @@ import java.util.function.LongSupplier;
  * is what a flush waits for.
  */
 final class Pipeline {
-  private static final System.Logger LOG = System.getLogger("dev.lakeside.track.Tracker");
-  private static final long MAX_RETRY_AFTER_NANOS = TimeUnit.MINUTES.toNanos(5);
-  private static final AtomicInteger INSTANCES = new AtomicInteger();
-  private static final int MAX_OPEN_LOSSES = 10_000;
+    private static final System.Logger LOG = System.getLogger("dev.lakeside.track.Tracker");
+    private static final long MAX_RETRY_AFTER_NANOS = TimeUnit.MINUTES.toNanos(5);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final int MAX_OPEN_LOSSES = 10_000;
 
-  /** Sends one {@code /append} body and tells how it went. */
-  interface Sender {
-    CompletableFuture<SendResult> send(TableRef table, byte[] body, int rows);
+    /** Sends one {@code /append} body and tells how it went. */
+    interface Sender {
+        CompletableFuture<SendResult> send(TableRef table, byte[] body, int rows);
 
-    /** Releases what the sender holds; called once, when the pipeline has closed. */
-    default void close() {}
-  }
-
-  /** The outcome of one send. */
-  sealed interface SendResult {
-    /** The server confirmed the rows as stored. */
-    record Stored() implements SendResult {}
-
-    /** The server refused the data ({@code invalid-data}, {@code incompatible-schema}): bisect to find the culprits. */
-    record Rejected(String code, String message) implements SendResult {}
-
-    /** 413: split the batch. */
-    record TooLarge(String message) implements SendResult {}
-
-    /** Try again later; {@code retryAfter} is the server's {@code Retry-After}, or null. */
-    record Retry(Duration retryAfter, Throwable cause) implements SendResult {}
-
-    /** Give the rows up; {@code cause} is the client's error, or null. */
-    record Failed(DeadLetter.Reason reason, String message, Throwable cause) implements SendResult {}
-  }
-
-  private record Row(byte[] json, long enqueuedAt, CompletableFuture<Void> ack) {}
-
-  private static final class Batch {
-    final List<Row> rows;
-    final byte[] body;
-    /** The queue position of the first row. */
-    final long firstPos;
-    boolean abandoned;
-
-    Batch(List<Row> rows, byte[] body, long firstPos) {
-      this.rows = rows;
-      this.body = body;
-      this.firstPos = firstPos;
+        /** Releases what the sender holds; called once, when the pipeline has closed. */
+        default void close() {}
     }
 
-    long firstEnqueuedAt() {
-      return rows.get(0).enqueuedAt();
-    }
-  }
+    /** The outcome of one send. */
+    sealed interface SendResult {
+        /** The server confirmed the rows as stored. */
+        record Stored() implements SendResult {}
 
-  private record Completion(Lane lane, Batch batch, SendResult result) {}
+        /** The server refused the data ({@code invalid-data}, {@code incompatible-schema}): bisect to find the culprits. */
+        record Rejected(String code, String message) implements SendResult {}
 
-  /** Lost rows of one lane from {@code firstPos} on, not yet reported by a flush that completed. */
-  private static final class Loss {
-    final Lane lane;
-    long firstPos;
-    long rows;
-    final DeliveryException error;
+        /** 413: split the batch. */
+        record TooLarge(String message) implements SendResult {}
 
-    Loss(Lane lane, long firstPos, long rows, DeliveryException error) {
-      this.lane = lane;
-      this.firstPos = firstPos;
-      this.rows = rows;
-      this.error = error;
+        /** Try again later; {@code retryAfter} is the server's {@code Retry-After}, or null. */
+        record Retry(Duration retryAfter, Throwable cause) implements SendResult {}
+
+        /** Give the rows up; {@code cause} is the client's error, or null. */
+        record Failed(DeadLetter.Reason reason, String message, Throwable cause) implements SendResult {}
     }
 
-    /** How many of these rows are at positions up to {@code target}. */
-    long coveredBy(long target) {
-      return target < firstPos ? 0 : Math.min(rows, target - firstPos + 1);
-    }
-  }
+    private record Row(byte[] json, long enqueuedAt, CompletableFuture<Void> ack) {}
 
-  /** Outcomes of lost rows, as a flush counts them. */
-  private static final class Losses {
-    long deadLettered;
-    long dropped;
-    final Map<DeadLetter.Reason, Long> reasons = new EnumMap<>(DeadLetter.Reason.class);
-    DeliveryException first;
+    private static final class Batch {
+        final List<Row> rows;
+        final byte[] body;
+        /** The queue position of the first row. */
+        final long firstPos;
 
-    void add(long rows, DeliveryException error) {
-      if (rows <= 0) {
-        return;
-      }
-      if (error.reason() == DeadLetter.Reason.QUEUE_FULL) {
-        dropped += rows;
-      } else {
-        deadLettered += rows;
-      }
-      reasons.merge(error.reason(), rows, Long::sum);
-      if (first == null) {
-        first = error;
-      }
-    }
+        boolean abandoned;
 
-    boolean none() {
-      return deadLettered == 0 && dropped == 0;
-    }
-  }
-
-  /**
-   * A {@link #flush()}: the accepted count of each lane when it was called (its rows are those at positions up
-   * to it), waiting for each lane's resolved prefix to reach it.
-   */
-  private static final class FlushWaiter {
-    final Map<Lane, Long> targets;
-    final CompletableFuture<FlushResult> future;
-    final Losses losses = new Losses();
-    long stored;
-
-    FlushWaiter(Map<Lane, Long> targets, CompletableFuture<FlushResult> future) {
-      this.targets = targets;
-      this.future = future;
-    }
-
-    long target(Lane lane) {
-      Long target = targets.get(lane);
-      return target == null ? 0 : target;
-    }
-
-    boolean done() {
-      for (Map.Entry<Lane, Long> target : targets.entrySet()) {
-        if (target.getKey().resolvedPrefix() < target.getValue()) {
-          return false;
+        Batch(List<Row> rows, byte[] body, long firstPos) {
+            this.rows = rows;
+            this.body = body;
+            this.firstPos = firstPos;
         }
-      }
-      return true;
+
+        long firstEnqueuedAt() {
+            return rows.get(0).enqueuedAt();
+        }
     }
 
-    /** Completes the future; run off the dispatcher, so that a callback cannot stall deliveries. */
-    void complete() {
-      FlushResult result = new FlushResult(stored, losses.deadLettered, losses.dropped);
-      if (losses.none()) {
-        future.complete(result);
-        return;
-      }
-      StringBuilder message = new StringBuilder();
-      message.append(losses.deadLettered + losses.dropped).append(" row(s) tracked before flush() were not stored:");
-      String separator = " ";
-      for (Map.Entry<DeadLetter.Reason, Long> reason : losses.reasons.entrySet()) {
-        message.append(separator).append(reason.getValue()).append(' ').append(reason.getKey());
-        separator = ", ";
-      }
-      message.append(" (").append(stored).append(" stored while it waited). First: ")
-          .append(losses.first.getMessage());
-      future.completeExceptionally(new FlushException(result, message.toString(), losses.first));
-    }
-  }
+    private record Completion(Lane lane, Batch batch, SendResult result) {}
 
-  private static final class Lane {
-    final TableRef table;
-    final ConcurrentLinkedQueue<Row> queue = new ConcurrentLinkedQueue<>();
-    final AtomicInteger queuedRows = new AtomicInteger();
-    final AtomicLong queuedBytes = new AtomicLong();
-    final AtomicLong accepted = new AtomicLong();
-    final AtomicLong flushTarget = new AtomicLong();
-    volatile long inProgressSince = Long.MAX_VALUE;
-    /** Rows taken from the queue (cut or evicted): the last position handed out. Written under the lane's lock. */
-    volatile long removed;
-    /** Evicted rows the dispatcher has not accounted yet, as {first position, count}. Guarded by the lane. */
-    final ArrayDeque<long[]> evicted = new ArrayDeque<>();
-    /** Dispatcher: the last position it has seen leave the queue (its cuts and the evictions it took). */
-    long accountedThrough;
-    /** Dispatcher: why this lane's latest request failed, the cause of rows it then gives up. */
-    Throwable lastError;
-    final ArrayDeque<Batch> ready = new ArrayDeque<>();
-    Batch inFlight;
+    /** Lost rows of one lane from {@code firstPos} on, not yet reported by a flush that completed. */
+    private static final class Loss {
+        final Lane lane;
+        long firstPos;
+        long rows;
+        final DeliveryException error;
 
-    Lane(TableRef table) {
-      this.table = table;
+        Loss(Lane lane, long firstPos, long rows, DeliveryException error) {
+            this.lane = lane;
+            this.firstPos = firstPos;
+            this.rows = rows;
+            this.error = error;
+        }
+
+        /** How many of these rows are at positions up to {@code target}. */
+        long coveredBy(long target) {
+            return target < firstPos ? 0 : Math.min(rows, target - firstPos + 1);
+        }
     }
 
-    /** Dispatcher: every row at a position up to this one is resolved. */
-    long resolvedPrefix() {
-      if (inFlight != null) {
-        return inFlight.firstPos - 1;
-      }
-      Batch next = ready.peekFirst();
-      return next != null ? next.firstPos - 1 : accountedThrough;
+    /** Outcomes of lost rows, as a flush counts them. */
+    private static final class Losses {
+        long deadLettered;
+        long dropped;
+        final Map<DeadLetter.Reason, Long> reasons = new EnumMap<>(DeadLetter.Reason.class);
+        DeliveryException first;
+
+        void add(long rows, DeliveryException error) {
+            if (rows <= 0) {
+                return;
+            }
+            if (error.reason() == DeadLetter.Reason.QUEUE_FULL) {
+                dropped += rows;
+            } else {
+                deadLettered += rows;
+            }
+            reasons.merge(error.reason(), rows, Long::sum);
+            if (first == null) {
+                first = error;
+            }
+        }
+
+        boolean none() {
+            return deadLettered == 0 && dropped == 0;
+        }
     }
-  }
 
-  private final TrackerConfig config;
-  private final Sender sender;
-  private final LongSupplier ticker;
-  private final String name = "lakeside-tracker-" + INSTANCES.incrementAndGet();
-  private final Map<TableRef, Lane> lanes = new ConcurrentHashMap<>();
-  private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean scheduled = new AtomicBoolean();
-  private final AtomicInteger producers = new AtomicInteger();
-  private final AtomicLong queueBytes = new AtomicLong();
-  private final ReentrantLock spaceLock = new ReentrantLock();
-  private final Condition space = spaceLock.newCondition();
-  private final RateLimitedLog warnings = new RateLimitedLog(LOG, Duration.ofMinutes(1));
+    /**
+     * A {@link #flush()}: the accepted count of each lane when it was called (its rows are those at positions up
+     * to it), waiting for each lane's resolved prefix to reach it.
+     */
+    private static final class FlushWaiter {
+        final Map<Lane, Long> targets;
+        final CompletableFuture<FlushResult> future;
+        final Losses losses = new Losses();
+        long stored;
 
-  private final LongAdder accepted = new LongAdder();
-  private final LongAdder refusedQueueFull = new LongAdder();
-  private final LongAdder rejectedOversize = new LongAdder();
-  private final LongAdder rejectedInvalid = new LongAdder();
-  private final LongAdder rejectedClosed = new LongAdder();
-  private final AtomicLong sent = new AtomicLong();
-  private final AtomicLong dropped = new AtomicLong();
-  private final AtomicLong failed = new AtomicLong();
-  private final AtomicLong sentBatches = new AtomicLong();
-  private final AtomicLong sentBytes = new AtomicLong();
-  private final AtomicLong retried = new AtomicLong();
-  private final AtomicLong unauthorized = new AtomicLong();
-  private volatile TrackerHealth.State state = TrackerHealth.State.OK;
-  private volatile Throwable lastError;
-  private volatile int consecutiveFailures;
+        FlushWaiter(Map<Lane, Long> targets, CompletableFuture<FlushResult> future) {
+            this.targets = targets;
+            this.future = future;
+        }
 
-  private volatile boolean closed;
-  private volatile ScheduledExecutorService executor;
-  private Thread shutdownHook;
-  private final CompletableFuture<CloseReport> closeResult = new CompletableFuture<>();
+        long target(Lane lane) {
+            Long target = targets.get(lane);
+            return target == null ? 0 : target;
+        }
 
-  /** Flushes called but not yet taken in by the dispatcher. */
-  private final ConcurrentLinkedQueue<FlushWaiter> newWaiters = new ConcurrentLinkedQueue<>();
-  private volatile ExecutorService callbacks;
-
-  // Dispatcher-confined state (guarded by this pipeline's monitor, which the dispatcher holds).
-  private final List<FlushWaiter> waiters = new ArrayList<>();
-  /** Losses no completed flush has reported: every flush that covers them reports them. */
-  private final ArrayDeque<Loss> openLosses = new ArrayDeque<>();
-  private int inFlightCount;
-  private int failures;
-  private long pausedUntil;
-  private boolean outage;
-  private boolean probeInFlight;
-  private boolean closing;
-  private long closeDeadline;
-  private ScheduledFuture<?> wakeup;
-  private long wakeupAt = Long.MAX_VALUE;
-  private int rotation;
-
-  Pipeline(TrackerConfig config, Sender sender) {
-    this.config = config;
-    this.sender = sender;
-    this.ticker = config.ticker();
-    this.executor = config.scheduler();
-  }
-
-  /** Queues one encoded row (a JSON object) for {@code table}. Never blocks unless the policy is BLOCK. */
-  TrackResult offer(TableRef table, byte[] json, CompletableFuture<Void> ack) {
-    producers.incrementAndGet();
-    try {
-      if (closed) {
-        rejectedClosed.increment();
-        return TrackResult.CLOSED;
-      }
-      if (json.length + 2 > config.maxBatchBytes()) {
-        rejectedOversize.increment();
-        return TrackResult.REJECTED_OVERSIZE;
-      }
-      if (!reserve(json.length)) {
-        refusedQueueFull.increment();
-        warnings.warn("queue-full", () -> "tracker queue is full (" + config.maxQueueBytes()
-            + " bytes); refusing rows under policy " + config.fullPolicy());
-        return TrackResult.DROPPED_QUEUE_FULL;
-      }
-      Lane lane = lanes.get(table);
-      if (lane == null) {
-        lane = lanes.computeIfAbsent(table, Lane::new);
-      }
-      accepted.increment();
-      lane.accepted.incrementAndGet();
-      lane.queue.offer(new Row(json, ticker.getAsLong(), ack));
-      int rows = lane.queuedRows.incrementAndGet();
-      long bytes = lane.queuedBytes.addAndGet(json.length + 1L);
-      if (rows == 1 || rows >= config.maxBatchRows() || bytes >= config.maxBatchBytes()) {
-        wake();
-      }
-      return TrackResult.ACCEPTED;
-    } finally {
-      producers.decrementAndGet();
-    }
-  }
-
-  void countInvalid() {
-    rejectedInvalid.increment();
-  }
-
-  boolean isClosed() {
-    return closed;
-  }
-
-  private boolean reserve(int bytes) {
-    long max = config.maxQueueBytes();
-    if (queueBytes.addAndGet(bytes) <= max) {
-      return true;
-    }
-    queueBytes.addAndGet(-bytes);
-    switch (config.fullPolicy().kind()) {
-      case DROP_OLDEST:
-        while (true) {
-          if (queueBytes.addAndGet(bytes) <= max) {
+        boolean done() {
+            for (Map.Entry<Lane, Long> target : targets.entrySet()) {
+                if (target.getKey().resolvedPrefix() < target.getValue()) {
+                    return false;
+                }
+            }
             return true;
-          }
-          queueBytes.addAndGet(-bytes);
-          if (!evictOldest()) {
-            return false;
-          }
         }
-      case BLOCK:
-        long deadline = System.nanoTime() + config.fullPolicy().maxWait().toNanos();
-        spaceLock.lock();
+
+        /** Completes the future; run off the dispatcher, so that a callback cannot stall deliveries. */
+        void complete() {
+            FlushResult result = new FlushResult(stored, losses.deadLettered, losses.dropped);
+            if (losses.none()) {
+                future.complete(result);
+                return;
+            }
+            StringBuilder message = new StringBuilder();
+            message.append(losses.deadLettered + losses.dropped)
+                    .append(" row(s) tracked before flush() were not stored:");
+            String separator = " ";
+            for (Map.Entry<DeadLetter.Reason, Long> reason : losses.reasons.entrySet()) {
+                message.append(separator).append(reason.getValue()).append(' ').append(reason.getKey());
+                separator = ", ";
+            }
+            message.append(" (")
+                    .append(stored)
+                    .append(" stored while it waited). First: ")
+                    .append(losses.first.getMessage());
+            future.completeExceptionally(new FlushException(result, message.toString(), losses.first));
+        }
+    }
+
+    private static final class Lane {
+        final TableRef table;
+        final ConcurrentLinkedQueue<Row> queue = new ConcurrentLinkedQueue<>();
+        final AtomicInteger queuedRows = new AtomicInteger();
+        final AtomicLong queuedBytes = new AtomicLong();
+        final AtomicLong accepted = new AtomicLong();
+        final AtomicLong flushTarget = new AtomicLong();
+        volatile long inProgressSince = Long.MAX_VALUE;
+        /** Rows taken from the queue (cut or evicted): the last position handed out. Written under the lane's lock. */
+        volatile long removed;
+        /** Evicted rows the dispatcher has not accounted yet, as {first position, count}. Guarded by the lane. */
+        final ArrayDeque<long[]> evicted = new ArrayDeque<>();
+        /** Dispatcher: the last position it has seen leave the queue (its cuts and the evictions it took). */
+        long accountedThrough;
+        /** Dispatcher: why this lane's latest request failed, the cause of rows it then gives up. */
+        Throwable lastError;
+
+        final ArrayDeque<Batch> ready = new ArrayDeque<>();
+        Batch inFlight;
+
+        Lane(TableRef table) {
+            this.table = table;
+        }
+
+        /** Dispatcher: every row at a position up to this one is resolved. */
+        long resolvedPrefix() {
+            if (inFlight != null) {
+                return inFlight.firstPos - 1;
+            }
+            Batch next = ready.peekFirst();
+            return next != null ? next.firstPos - 1 : accountedThrough;
+        }
+    }
+
+    private final TrackerConfig config;
+    private final Sender sender;
+    private final LongSupplier ticker;
+    private final String name = "lakeside-tracker-" + INSTANCES.incrementAndGet();
+    private final Map<TableRef, Lane> lanes = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicInteger producers = new AtomicInteger();
+    private final AtomicLong queueBytes = new AtomicLong();
+    private final ReentrantLock spaceLock = new ReentrantLock();
+    private final Condition space = spaceLock.newCondition();
+    private final RateLimitedLog warnings = new RateLimitedLog(LOG, Duration.ofMinutes(1));
+
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder refusedQueueFull = new LongAdder();
+    private final LongAdder rejectedOversize = new LongAdder();
+    private final LongAdder rejectedInvalid = new LongAdder();
+    private final LongAdder rejectedClosed = new LongAdder();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong sentBatches = new AtomicLong();
+    private final AtomicLong sentBytes = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong unauthorized = new AtomicLong();
+    private volatile TrackerHealth.State state = TrackerHealth.State.OK;
+    private volatile Throwable lastError;
+    private volatile int consecutiveFailures;
+
+    private volatile boolean closed;
+    private volatile ScheduledExecutorService executor;
+    private Thread shutdownHook;
+    private final CompletableFuture<CloseReport> closeResult = new CompletableFuture<>();
+
+    /** Flushes called but not yet taken in by the dispatcher. */
+    private final ConcurrentLinkedQueue<FlushWaiter> newWaiters = new ConcurrentLinkedQueue<>();
+
+    private volatile ExecutorService callbacks;
+
+    // Dispatcher-confined state (guarded by this pipeline's monitor, which the dispatcher holds).
+    private final List<FlushWaiter> waiters = new ArrayList<>();
+    /** Losses no completed flush has reported: every flush that covers them reports them. */
+    private final ArrayDeque<Loss> openLosses = new ArrayDeque<>();
+
+    private int inFlightCount;
+    private int failures;
+    private long pausedUntil;
+    private boolean outage;
+    private boolean probeInFlight;
+    private boolean closing;
+    private long closeDeadline;
+    private ScheduledFuture<?> wakeup;
+    private long wakeupAt = Long.MAX_VALUE;
+    private int rotation;
+
+    Pipeline(TrackerConfig config, Sender sender) {
+        this.config = config;
+        this.sender = sender;
+        this.ticker = config.ticker();
+        this.executor = config.scheduler();
+    }
+
+    /** Queues one encoded row (a JSON object) for {@code table}. Never blocks unless the policy is BLOCK. */
+    TrackResult offer(TableRef table, byte[] json, CompletableFuture<Void> ack) {
+        producers.incrementAndGet();
         try {
-          while (true) {
-            if (queueBytes.addAndGet(bytes) <= max) {
-              return true;
+            if (closed) {
+                rejectedClosed.increment();
+                return TrackResult.CLOSED;
             }
-            queueBytes.addAndGet(-bytes);
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || closed) {
-              return false;
+            if (json.length + 2 > config.maxBatchBytes()) {
+                rejectedOversize.increment();
+                return TrackResult.REJECTED_OVERSIZE;
             }
-            space.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
+            if (!reserve(json.length)) {
+                refusedQueueFull.increment();
+                warnings.warn(
+                        "queue-full",
+                        () -> "tracker queue is full (" + config.maxQueueBytes()
+                                + " bytes); refusing rows under policy " + config.fullPolicy());
+                return TrackResult.DROPPED_QUEUE_FULL;
+            }
+            Lane lane = lanes.get(table);
+            if (lane == null) {
+                lane = lanes.computeIfAbsent(table, Lane::new);
+            }
+            accepted.increment();
+            lane.accepted.incrementAndGet();
+            lane.queue.offer(new Row(json, ticker.getAsLong(), ack));
+            int rows = lane.queuedRows.incrementAndGet();
+            long bytes = lane.queuedBytes.addAndGet(json.length + 1L);
+            if (rows == 1 || rows >= config.maxBatchRows() || bytes >= config.maxBatchBytes()) {
+                wake();
+            }
+            return TrackResult.ACCEPTED;
         } finally {
-          spaceLock.unlock();
+            producers.decrementAndGet();
         }
-      default:
-        return false;
     }
-  }
 
-  /** Drops the oldest queued (not yet batched) row of any table; false when there is none. */
-  private boolean evictOldest() {
-    Lane oldest = null;
-    long oldestAt = Long.MAX_VALUE;
-    for (Lane lane : lanes.values()) {
-      Row head = lane.queue.peek();
-      if (head != null && head.enqueuedAt() < oldestAt) {
-        oldest = lane;
-        oldestAt = head.enqueuedAt();
-      }
+    void countInvalid() {
+        rejectedInvalid.increment();
     }
-    if (oldest == null) {
-      return false;
+
+    boolean isClosed() {
+        return closed;
     }
-    Row row;
-    synchronized (oldest) {
-      row = oldest.queue.poll();
-      if (row == null) {
+
+    private boolean reserve(int bytes) {
+        long max = config.maxQueueBytes();
+        if (queueBytes.addAndGet(bytes) <= max) {
+            return true;
+        }
+        queueBytes.addAndGet(-bytes);
+        switch (config.fullPolicy().kind()) {
+            case DROP_OLDEST:
+                while (true) {
+                    if (queueBytes.addAndGet(bytes) <= max) {
+                        return true;
+                    }
+                    queueBytes.addAndGet(-bytes);
+                    if (!evictOldest()) {
+                        return false;
+                    }
+                }
+            case BLOCK:
+                long deadline =
+                        System.nanoTime() + config.fullPolicy().maxWait().toNanos();
+                spaceLock.lock();
+                try {
+                    while (true) {
+                        if (queueBytes.addAndGet(bytes) <= max) {
+                            return true;
+                        }
+                        queueBytes.addAndGet(-bytes);
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0 || closed) {
+                            return false;
+                        }
+                        space.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                } finally {
+                    spaceLock.unlock();
+                }
+            default:
+                return false;
+        }
+    }
+
+    /** Drops the oldest queued (not yet batched) row of any table; false when there is none. */
+    private boolean evictOldest() {
+        Lane oldest = null;
+        long oldestAt = Long.MAX_VALUE;
+        for (Lane lane : lanes.values()) {
+            Row head = lane.queue.peek();
+            if (head != null && head.enqueuedAt() < oldestAt) {
+                oldest = lane;
+                oldestAt = head.enqueuedAt();
+            }
+        }
+        if (oldest == null) {
+            return false;
+        }
+        Row row;
+        synchronized (oldest) {
+            row = oldest.queue.poll();
+            if (row == null) {
+                return true;
+            }
+            long position = ++oldest.removed;
+            long[] last = oldest.evicted.peekLast();
+            if (last != null && last[0] + last[1] == position) {
+                last[1]++;
+            } else {
+                oldest.evicted.add(new long[] {position, 1});
+            }
+        }
+        oldest.queuedRows.decrementAndGet();
+        oldest.queuedBytes.addAndGet(-(row.json().length + 1L));
+        dropped.incrementAndGet();
+        release(row.json().length);
+        if (row.ack() != null) {
+            DeliveryException error = droppedError(oldest.table);
+            CompletableFuture<Void> ack = row.ack();
+            callback(() -> ack.completeExceptionally(error));
+        }
+        TableRef table = oldest.table;
+        notifySafely(l -> l.onDropped(table, 1));
+        wake();
         return true;
-      }
-      long position = ++oldest.removed;
-      long[] last = oldest.evicted.peekLast();
-      if (last != null && last[0] + last[1] == position) {
-        last[1]++;
-      } else {
-        oldest.evicted.add(new long[] {position, 1});
-      }
     }
-    oldest.queuedRows.decrementAndGet();
-    oldest.queuedBytes.addAndGet(-(row.json().length + 1L));
-    dropped.incrementAndGet();
-    release(row.json().length);
-    if (row.ack() != null) {
-      DeliveryException error = droppedError(oldest.table);
-      CompletableFuture<Void> ack = row.ack();
-      callback(() -> ack.completeExceptionally(error));
-    }
-    TableRef table = oldest.table;
-    notifySafely(l -> l.onDropped(table, 1));
-    wake();
-    return true;
-  }
 
-  private void release(long bytes) {
-    queueBytes.addAndGet(-bytes);
-    if (config.fullPolicy().kind() == FullPolicy.Kind.BLOCK) {
-      spaceLock.lock();
-      try {
-        space.signalAll();
-      } finally {
-        spaceLock.unlock();
-      }
+    private void release(long bytes) {
+        queueBytes.addAndGet(-bytes);
+        if (config.fullPolicy().kind() == FullPolicy.Kind.BLOCK) {
+            spaceLock.lock();
+            try {
+                space.signalAll();
+            } finally {
+                spaceLock.unlock();
+            }
+        }
     }
-  }
 
-  private static DeliveryException droppedError(TableRef table) {
-    return new DeliveryException(table, DeadLetter.Reason.QUEUE_FULL, "dropped to make room in a full queue", null);
-  }
+    private static DeliveryException droppedError(TableRef table) {
+        return new DeliveryException(table, DeadLetter.Reason.QUEUE_FULL, "dropped to make room in a full queue", null);
+    }
 
-  /**
-   * Completes once every row accepted before this call has been delivered or finally failed: normally
-   * when none of them was lost, else with a {@link FlushException}. It counts every loss of such a row
-   * that no flush completed before this call reported. Never waits for the dispatcher.
-   */
-  CompletableFuture<FlushResult> flush() {
-    CompletableFuture<FlushResult> future = new CompletableFuture<>();
-    if (lanes.isEmpty()) {
-      future.complete(new FlushResult(0, 0, 0));
-      return future;
+    /**
+     * Completes once every row accepted before this call has been delivered or finally failed: normally
+     * when none of them was lost, else with a {@link FlushException}. It counts every loss of such a row
+     * that no flush completed before this call reported. Never waits for the dispatcher.
+     */
+    CompletableFuture<FlushResult> flush() {
+        CompletableFuture<FlushResult> future = new CompletableFuture<>();
+        if (lanes.isEmpty()) {
+            future.complete(new FlushResult(0, 0, 0));
+            return future;
+        }
+        Map<Lane, Long> targets = new HashMap<>();
+        for (Lane lane : lanes.values()) {
+            long target = lane.accepted.get();
+            targets.put(lane, target);
+            lane.flushTarget.accumulateAndGet(target, Math::max);
+        }
+        newWaiters.add(new FlushWaiter(targets, future));
+        if (closeResult.isDone()) {
+            synchronized (this) {
+                takeWaiters();
+                settleWaiters();
+            }
+        } else {
+            wake();
+        }
+        return future;
     }
-    Map<Lane, Long> targets = new HashMap<>();
-    for (Lane lane : lanes.values()) {
-      long target = lane.accepted.get();
-      targets.put(lane, target);
-      lane.flushTarget.accumulateAndGet(target, Math::max);
+
+    /** Dispatcher: takes in the flushes called since, each with the open losses of rows it covers. */
+    private void takeWaiters() {
+        FlushWaiter waiter;
+        while ((waiter = newWaiters.poll()) != null) {
+            for (Lane lane : waiter.targets.keySet()) {
+                takeEvictions(lane);
+            }
+            for (Loss loss : openLosses) {
+                waiter.losses.add(loss.coveredBy(waiter.target(loss.lane)), loss.error);
+            }
+            waiters.add(waiter);
+        }
     }
-    newWaiters.add(new FlushWaiter(targets, future));
-    if (closeResult.isDone()) {
-      synchronized (this) {
+
+    /** Stops intake and drains within {@code timeout}; the same future for every call. */
+    CompletableFuture<CloseReport> close(Duration timeout) {
+        synchronized (closeResult) {
+            if (closed) {
+                return closeResult;
+            }
+            closed = true;
+        }
+        while (producers.get() > 0) {
+            Thread.onSpinWait();
+        }
+        long deadline = ticker.getAsLong() + timeout.toNanos();
+        if (executor == null && accepted.sum() == 0) {
+            synchronized (this) {
+                finishClose(true, 0);
+            }
+            return closeResult;
+        }
+        submit(() -> {
+            closing = true;
+            closeDeadline = deadline;
+            drain();
+        });
+        return closeResult;
+    }
+
+    private void wake() {
+        if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
+            submit(this::drain);
+        }
+    }
+
+    private void submit(Runnable task) {
+        try {
+            executor().execute(task);
+        } catch (RejectedExecutionException e) {
+            // closed: the final drain has run and no more work will be done
+        }
+    }
+
+    private ScheduledExecutorService executor() {
+        ScheduledExecutorService current = executor;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (executor == null) {
+                ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(1, r -> {
+                    Thread thread = new Thread(r, name);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                own.setRemoveOnCancelPolicy(true);
+                own.setKeepAliveTime(10, TimeUnit.SECONDS);
+                own.allowCoreThreadTimeOut(true);
+                if (config.shutdownHook()) {
+                    shutdownHook = new Thread(
+                            () -> {
+                                try {
+                                    close(config.closeTimeout())
+                                            .get(config.closeTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+                                } catch (Exception e) {
+                                    // the JVM exits anyway: what was not delivered was dead-lettered at the deadline
+                                }
+                            },
+                            name + "-shutdown");
+                    try {
+                        Runtime.getRuntime().addShutdownHook(shutdownHook);
+                    } catch (IllegalStateException e) {
+                        shutdownHook = null;
+                    }
+                }
+                executor = own;
+            }
+            return executor;
+        }
+    }
+
+    private synchronized void drain() {
+        scheduled.set(false);
+        if (closeResult.isDone()) {
+            return;
+        }
+        long now = ticker.getAsLong();
+        takeWaiters();
+        Completion completion;
+        while ((completion = completions.poll()) != null) {
+            complete(completion, now);
+        }
+        if (closing && now >= closeDeadline) {
+            abandonAll();
+        }
+        List<Lane> all = new ArrayList<>(lanes.values());
+        for (Lane lane : all) {
+            takeEvictions(lane);
+        }
+        int count = all.size();
+        rotation++;
+        for (int i = 0; i < count; i++) {
+            dispatch(all.get(Math.floorMod(rotation + i, count)), now);
+        }
+        settleWaiters();
+        if (closing && idle(all)) {
+            finishClose(true, 0);
+            return;
+        }
+        scheduleWakeup(nextDeadline(all, now), now);
+    }
+
+    private void dispatch(Lane lane, long now) {
+        while (lane.inFlight == null) {
+            Batch next = lane.ready.peekFirst();
+            if (next == null) {
+                if (!shouldCut(lane, now)) {
+                    break;
+                }
+                next = cut(lane);
+                if (next == null) {
+                    break;
+                }
+                lane.ready.add(next);
+            }
+            if (now - next.firstEnqueuedAt() > config.deliveryTimeout().toNanos()) {
+                lane.ready.pollFirst();
+                fail(
+                        lane,
+                        next,
+                        DeadLetter.Reason.DELIVERY_TIMEOUT,
+                        "not delivered within " + config.deliveryTimeout(),
+                        lane.lastError);
+                continue;
+            }
+            if (now < pausedUntil || (outage && probeInFlight) || inFlightCount >= config.maxInFlight()) {
+                break;
+            }
+            lane.ready.pollFirst();
+            send(lane, next);
+        }
+        updateProgress(lane);
+    }
+
+    private boolean shouldCut(Lane lane, long now) {
+        int rows = lane.queuedRows.get();
+        if (rows == 0) {
+            return false;
+        }
+        if (closing
+                || rows >= config.maxBatchRows()
+                || lane.queuedBytes.get() >= config.maxBatchBytes()
+                || lane.removed < lane.flushTarget.get()) {
+            return true;
+        }
+        Row head = lane.queue.peek();
+        return head != null && now - head.enqueuedAt() >= config.linger().toNanos();
+    }
+
+    private Batch cut(Lane lane) {
+        List<Row> rows = new ArrayList<>(Math.min(lane.queuedRows.get(), config.maxBatchRows()));
+        long size = 2;
+        long firstPos;
+        synchronized (lane) {
+            takeEvictions(lane);
+            firstPos = lane.removed + 1;
+            while (rows.size() < config.maxBatchRows()) {
+                Row head = lane.queue.peek();
+                if (head == null || (!rows.isEmpty() && size + head.json().length + 1 > config.maxBatchBytes())) {
+                    break;
+                }
+                Row row = lane.queue.poll();
+                if (row == null) {
+                    break;
+                }
+                rows.add(row);
+                size += row.json().length + (rows.size() > 1 ? 1 : 0);
+                lane.queuedRows.decrementAndGet();
+                lane.queuedBytes.addAndGet(-(row.json().length + 1L));
+                lane.removed++;
+            }
+            lane.accountedThrough = lane.removed;
+        }
+        return rows.isEmpty() ? null : new Batch(rows, body(rows, (int) size), firstPos);
+    }
+
+    /** Dispatcher: accounts the rows producers evicted from {@code lane} since it last looked. */
+    private void takeEvictions(Lane lane) {
+        synchronized (lane) {
+            long[] range;
+            while ((range = lane.evicted.poll()) != null) {
+                account(lane, range[0], range[1], droppedError(lane.table));
+            }
+            lane.accountedThrough = lane.removed;
+        }
+    }
+
+    /**
+     * Dispatcher: counts {@code rows} rows resolved from {@code firstPos} on for every flush that covers
+     * them ({@code error} null when they were stored); a loss stays open until a flush covering it completes.
+     */
+    private void account(Lane lane, long firstPos, long rows, DeliveryException error) {
+        for (FlushWaiter waiter : waiters) {
+            long covered = Math.min(rows, waiter.target(lane) - firstPos + 1);
+            if (covered <= 0) {
+                continue;
+            }
+            if (error == null) {
+                waiter.stored += covered;
+            } else {
+                waiter.losses.add(covered, error);
+            }
+        }
+        if (error != null) {
+            openLoss(new Loss(lane, firstPos, rows, error));
+        }
+    }
+
+    /**
+     * Keeps a loss open. When nobody flushes, losses are merged per lane past {@value #MAX_OPEN_LOSSES} records
+     * (counted from the lane's first lost position on), so memory stays bounded.
+     */
+    private void openLoss(Loss loss) {
+        Loss last = openLosses.peekLast();
+        if (last != null
+                && last.lane == loss.lane
+                && last.error.reason() == loss.error.reason()
+                && last.firstPos + last.rows == loss.firstPos) {
+            last.rows += loss.rows;
+            return;
+        }
+        openLosses.add(loss);
+        if (openLosses.size() > MAX_OPEN_LOSSES) {
+            Map<Lane, Loss> merged = new LinkedHashMap<>();
+            for (Loss open : openLosses) {
+                merged.merge(open.lane, new Loss(open.lane, open.firstPos, open.rows, open.error), (a, b) -> {
+                    a.firstPos = Math.min(a.firstPos, b.firstPos);
+                    a.rows += b.rows;
+                    return a;
+                });
+            }
+            openLosses.clear();
+            openLosses.addAll(merged.values());
+        }
+    }
+
+    private static byte[] body(List<Row> rows, int size) {
+        byte[] body = new byte[size];
+        body[0] = '[';
+        int at = 1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (i > 0) {
+                body[at++] = ',';
+            }
+            byte[] json = rows.get(i).json();
+            System.arraycopy(json, 0, body, at, json.length);
+            at += json.length;
+        }
+        body[at] = ']';
+        return body;
+    }
+
+    private void send(Lane lane, Batch batch) {
+        lane.inFlight = batch;
+        inFlightCount++;
+        if (outage) {
+            probeInFlight = true;
+        }
+        CompletableFuture<SendResult> future;
+        try {
+            future = sender.send(lane.table, batch.body, batch.rows.size());
+        } catch (RuntimeException e) {
+            future = CompletableFuture.failedFuture(e);
+        }
+        future.whenComplete((result, error) -> {
+            SendResult outcome = error != null ? new SendResult.Retry(null, error) : result;
+            completions.add(new Completion(lane, batch, outcome));
+            wake();
+        });
+    }
+
+    private void complete(Completion completion, long now) {
+        Lane lane = completion.lane();
+        Batch batch = completion.batch();
+        if (lane.inFlight == batch) {
+            lane.inFlight = null;
+            inFlightCount--;
+        }
+        if (batch.abandoned) {
+            return;
+        }
+        SendResult result = completion.result();
+        if (result instanceof SendResult.Retry retry) {
+            retried.incrementAndGet();
+            lane.ready.addFirst(batch);
+            lastError = retry.cause();
+            lane.lastError = retry.cause();
+            state = TrackerHealth.State.RETRYING;
+            consecutiveFailures = failures + 1;
+            long delay = backoff(failures++, retry.retryAfter());
+            pausedUntil = Math.max(pausedUntil, now + delay);
+            outage = true;
+            probeInFlight = false;
+            warnings.warn(
+                    "retry",
+                    () -> "append to " + lane.table + " failed, retrying in "
+                            + Duration.ofNanos(delay).toMillis() + " ms: " + retry.cause());
+            Duration wait = Duration.ofNanos(delay);
+            notifySafely(l -> l.onRetry(lane.table, batch.rows.size(), wait, retry.cause()));
+            return;
+        }
+        failures = 0;
+        outage = false;
+        probeInFlight = false;
+        pausedUntil = 0;
+        boolean refused =
+                result instanceof SendResult.Failed failure && failure.reason() == DeadLetter.Reason.UNAUTHORIZED;
+        state = refused ? TrackerHealth.State.UNAUTHORIZED : TrackerHealth.State.OK;
+        consecutiveFailures = refused ? consecutiveFailures + 1 : 0;
+        if (refused) {
+            unauthorized.incrementAndGet();
+        }
+        if (result instanceof SendResult.Stored) {
+            sent.addAndGet(batch.rows.size());
+            sentBatches.incrementAndGet();
+            sentBytes.addAndGet(batch.body.length);
+            resolve(lane, batch, null);
+            completeAcks(batch, null);
+            notifySafely(l -> l.onSent(lane.table, batch.rows.size(), batch.body.length));
+        } else if (result instanceof SendResult.Rejected rejected) {
+            splitOrFail(lane, batch, DeadLetter.Reason.INVALID_DATA, rejected.code() + ": " + rejected.message());
+        } else if (result instanceof SendResult.TooLarge tooLarge) {
+            splitOrFail(lane, batch, DeadLetter.Reason.TOO_LARGE, tooLarge.message());
+        } else if (result instanceof SendResult.Failed failure) {
+            fail(lane, batch, failure.reason(), failure.message(), failure.cause());
+        }
+    }
+
+    private void splitOrFail(Lane lane, Batch batch, DeadLetter.Reason reason, String message) {
+        int n = batch.rows.size();
+        if (n == 1) {
+            fail(lane, batch, reason, message, null);
+            return;
+        }
+        List<Row> first = batch.rows.subList(0, n / 2);
+        List<Row> second = batch.rows.subList(n / 2, n);
+        lane.ready.addFirst(new Batch(second, body(second, size(second)), batch.firstPos + n / 2));
+        lane.ready.addFirst(new Batch(first, body(first, size(first)), batch.firstPos));
+    }
+
+    private static int size(List<Row> rows) {
+        int size = 1 + rows.size();
+        for (Row row : rows) {
+            size += row.json().length;
+        }
+        return size;
+    }
+
+    private void fail(Lane lane, Batch batch, DeadLetter.Reason reason, String message, Throwable cause) {
+        failed.addAndGet(batch.rows.size());
+        DeliveryException error = new DeliveryException(lane.table, reason, message, cause);
+        lastError = cause != null ? cause : error;
+        resolve(lane, batch, error);
+        List<byte[]> rows = new ArrayList<>(batch.rows.size());
+        for (Row row : batch.rows) {
+            rows.add(row.json());
+        }
+        completeAcks(batch, error);
+        warnings.warn(
+                "dead-letter-" + reason,
+                () -> batch.rows.size() + " row(s) for " + lane.table + " dead-lettered (" + reason + "): " + message);
+        DeadLetter letter = new DeadLetter(lane.table, rows, reason, message);
+        notifySafely(l -> l.onDeadLetter(letter));
+    }
+
+    private void resolve(Lane lane, Batch batch, DeliveryException error) {
+        long bytes = 0;
+        for (Row row : batch.rows) {
+            bytes += row.json().length;
+        }
+        release(bytes);
+        account(lane, batch.firstPos, batch.rows.size(), error);
+    }
+
+    private void abandonAll() {
+        long undelivered = 0;
+        for (Lane lane : lanes.values()) {
+            List<Batch> batches = new ArrayList<>(lane.ready);
+            lane.ready.clear();
+            if (lane.inFlight != null) {
+                lane.inFlight.abandoned = true;
+                batches.add(0, lane.inFlight);
+                lane.inFlight = null;
+                inFlightCount--;
+            }
+            Batch rest;
+            while ((rest = cut(lane)) != null) {
+                batches.add(rest);
+            }
+            for (Batch batch : batches) {
+                undelivered += batch.rows.size();
+                fail(lane, batch, DeadLetter.Reason.CLOSED, "tracker closed before delivery", null);
+            }
+            updateProgress(lane);
+        }
+        settleWaiters();
+        finishClose(false, undelivered);
+    }
+
+    private void finishClose(boolean drained, long undelivered) {
+        if (wakeup != null) {
+            wakeup.cancel(false);
+        }
+        sender.close();
+        if (config.scheduler() == null && executor != null) {
+            executor.shutdown();
+        }
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down, possibly through this very hook
+            }
+        }
+        state = TrackerHealth.State.CLOSED;
+        closeResult.complete(new CloseReport(drained, undelivered, stats()));
         takeWaiters();
         settleWaiters();
-      }
-    } else {
-      wake();
+        ExecutorService own = callbacks;
+        if (own != null && config.scheduler() == null) {
+            own.shutdown();
+        }
     }
-    return future;
-  }
 
-  /** Dispatcher: takes in the flushes called since, each with the open losses of rows it covers. */
-  private void takeWaiters() {
-    FlushWaiter waiter;
-    while ((waiter = newWaiters.poll()) != null) {
-      for (Lane lane : waiter.targets.keySet()) {
-        takeEvictions(lane);
-      }
-      for (Loss loss : openLosses) {
-        waiter.losses.add(loss.coveredBy(waiter.target(loss.lane)), loss.error);
-      }
-      waiters.add(waiter);
-    }
-  }
-
-  /** Stops intake and drains within {@code timeout}; the same future for every call. */
-  CompletableFuture<CloseReport> close(Duration timeout) {
-    synchronized (closeResult) {
-      if (closed) {
-        return closeResult;
-      }
-      closed = true;
-    }
-    while (producers.get() > 0) {
-      Thread.onSpinWait();
-    }
-    long deadline = ticker.getAsLong() + timeout.toNanos();
-    if (executor == null && accepted.sum() == 0) {
-      synchronized (this) {
-        finishClose(true, 0);
-      }
-      return closeResult;
-    }
-    submit(() -> {
-      closing = true;
-      closeDeadline = deadline;
-      drain();
-    });
-    return closeResult;
-  }
-
-  private void wake() {
-    if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
-      submit(this::drain);
-    }
-  }
-
-  private void submit(Runnable task) {
-    try {
-      executor().execute(task);
-    } catch (RejectedExecutionException e) {
-      // closed: the final drain has run and no more work will be done
-    }
-  }
-
-  private ScheduledExecutorService executor() {
-    ScheduledExecutorService current = executor;
-    if (current != null) {
-      return current;
-    }
-    synchronized (this) {
-      if (executor == null) {
-        ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(1, r -> {
-          Thread thread = new Thread(r, name);
-          thread.setDaemon(true);
-          return thread;
-        });
-        own.setRemoveOnCancelPolicy(true);
-        own.setKeepAliveTime(10, TimeUnit.SECONDS);
-        own.allowCoreThreadTimeOut(true);
-        if (config.shutdownHook()) {
-          shutdownHook = new Thread(() -> {
-            try {
-              close(config.closeTimeout()).get(config.closeTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-              // the JVM exits anyway: what was not delivered was dead-lettered at the deadline
+    private static boolean idle(List<Lane> lanes) {
+        for (Lane lane : lanes) {
+            if (lane.inFlight != null || !lane.ready.isEmpty() || lane.queuedRows.get() > 0) {
+                return false;
             }
-          }, name + "-shutdown");
-          try {
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-          } catch (IllegalStateException e) {
-            shutdownHook = null;
-          }
         }
-        executor = own;
-      }
-      return executor;
+        return true;
     }
-  }
 
-  private synchronized void drain() {
-    scheduled.set(false);
-    if (closeResult.isDone()) {
-      return;
-    }
-    long now = ticker.getAsLong();
-    takeWaiters();
-    Completion completion;
-    while ((completion = completions.poll()) != null) {
-      complete(completion, now);
-    }
-    if (closing && now >= closeDeadline) {
-      abandonAll();
-    }
-    List<Lane> all = new ArrayList<>(lanes.values());
-    for (Lane lane : all) {
-      takeEvictions(lane);
-    }
-    int count = all.size();
-    rotation++;
-    for (int i = 0; i < count; i++) {
-      dispatch(all.get(Math.floorMod(rotation + i, count)), now);
-    }
-    settleWaiters();
-    if (closing && idle(all)) {
-      finishClose(true, 0);
-      return;
-    }
-    scheduleWakeup(nextDeadline(all, now), now);
-  }
-
-  private void dispatch(Lane lane, long now) {
-    while (lane.inFlight == null) {
-      Batch next = lane.ready.peekFirst();
-      if (next == null) {
-        if (!shouldCut(lane, now)) {
-          break;
+    /** Dispatcher: completes the flushes whose rows are all resolved (all of them once closed). */
+    private void settleWaiters() {
+        boolean closed = closeResult.isDone();
+        for (Iterator<FlushWaiter> it = waiters.iterator(); it.hasNext(); ) {
+            FlushWaiter waiter = it.next();
+            if (!closed && !waiter.done()) {
+                continue;
+            }
+            it.remove();
+            for (Iterator<Loss> open = openLosses.iterator(); open.hasNext(); ) {
+                Loss loss = open.next();
+                long covered = loss.coveredBy(waiter.target(loss.lane));
+                loss.firstPos += covered;
+                loss.rows -= covered;
+                if (loss.rows == 0) {
+                    open.remove();
+                }
+            }
+            callback(waiter::complete);
         }
-        next = cut(lane);
-        if (next == null) {
-          break;
+    }
+
+    private void completeAcks(Batch batch, DeliveryException error) {
+        List<CompletableFuture<Void>> acks = null;
+        for (Row row : batch.rows) {
+            if (row.ack() != null) {
+                if (acks == null) {
+                    acks = new ArrayList<>();
+                }
+                acks.add(row.ack());
+            }
         }
-        lane.ready.add(next);
-      }
-      if (now - next.firstEnqueuedAt() > config.deliveryTimeout().toNanos()) {
-        lane.ready.pollFirst();
-        fail(lane, next, DeadLetter.Reason.DELIVERY_TIMEOUT, "not delivered within " + config.deliveryTimeout(),
-            lane.lastError);
-        continue;
-      }
-      if (now < pausedUntil || (outage && probeInFlight) || inFlightCount >= config.maxInFlight()) {
-        break;
-      }
-      lane.ready.pollFirst();
-      send(lane, next);
-    }
-    updateProgress(lane);
-  }
-
-  private boolean shouldCut(Lane lane, long now) {
-    int rows = lane.queuedRows.get();
-    if (rows == 0) {
-      return false;
-    }
-    if (closing || rows >= config.maxBatchRows() || lane.queuedBytes.get() >= config.maxBatchBytes()
-        || lane.removed < lane.flushTarget.get()) {
-      return true;
-    }
-    Row head = lane.queue.peek();
-    return head != null && now - head.enqueuedAt() >= config.linger().toNanos();
-  }
-
-  private Batch cut(Lane lane) {
-    List<Row> rows = new ArrayList<>(Math.min(lane.queuedRows.get(), config.maxBatchRows()));
-    long size = 2;
-    long firstPos;
-    synchronized (lane) {
-      takeEvictions(lane);
-      firstPos = lane.removed + 1;
-      while (rows.size() < config.maxBatchRows()) {
-        Row head = lane.queue.peek();
-        if (head == null || (!rows.isEmpty() && size + head.json().length + 1 > config.maxBatchBytes())) {
-          break;
+        if (acks != null) {
+            List<CompletableFuture<Void>> all = acks;
+            callback(() -> all.forEach(ack -> {
+                if (error == null) {
+                    ack.complete(null);
+                } else {
+                    ack.completeExceptionally(error);
+                }
+            }));
         }
-        Row row = lane.queue.poll();
-        if (row == null) {
-          break;
+    }
+
+    /**
+     * Runs what completes a caller's future (a flush, a {@code trackAsync}) on a thread of its own, so that
+     * code chained on it, even code that blocks or flushes again, never runs on the dispatcher.
+     */
+    private void callback(Runnable completion) {
+        Executor target = config.scheduler();
+        if (target == null) {
+            target = callbacks();
         }
-        rows.add(row);
-        size += row.json().length + (rows.size() > 1 ? 1 : 0);
-        lane.queuedRows.decrementAndGet();
-        lane.queuedBytes.addAndGet(-(row.json().length + 1L));
-        lane.removed++;
-      }
-      lane.accountedThrough = lane.removed;
-    }
-    return rows.isEmpty() ? null : new Batch(rows, body(rows, (int) size), firstPos);
-  }
-
-  /** Dispatcher: accounts the rows producers evicted from {@code lane} since it last looked. */
-  private void takeEvictions(Lane lane) {
-    synchronized (lane) {
-      long[] range;
-      while ((range = lane.evicted.poll()) != null) {
-        account(lane, range[0], range[1], droppedError(lane.table));
-      }
-      lane.accountedThrough = lane.removed;
-    }
-  }
-
-  /**
-   * Dispatcher: counts {@code rows} rows resolved from {@code firstPos} on for every flush that covers
-   * them ({@code error} null when they were stored); a loss stays open until a flush covering it completes.
-   */
-  private void account(Lane lane, long firstPos, long rows, DeliveryException error) {
-    for (FlushWaiter waiter : waiters) {
-      long covered = Math.min(rows, waiter.target(lane) - firstPos + 1);
-      if (covered <= 0) {
-        continue;
-      }
-      if (error == null) {
-        waiter.stored += covered;
-      } else {
-        waiter.losses.add(covered, error);
-      }
-    }
-    if (error != null) {
-      openLoss(new Loss(lane, firstPos, rows, error));
-    }
-  }
-
-  /**
-   * Keeps a loss open. When nobody flushes, losses are merged per lane past {@value #MAX_OPEN_LOSSES} records
-   * (counted from the lane's first lost position on), so memory stays bounded.
-   */
-  private void openLoss(Loss loss) {
-    Loss last = openLosses.peekLast();
-    if (last != null && last.lane == loss.lane && last.error.reason() == loss.error.reason()
-        && last.firstPos + last.rows == loss.firstPos) {
-      last.rows += loss.rows;
-      return;
-    }
-    openLosses.add(loss);
-    if (openLosses.size() > MAX_OPEN_LOSSES) {
-      Map<Lane, Loss> merged = new LinkedHashMap<>();
-      for (Loss open : openLosses) {
-        merged.merge(open.lane, new Loss(open.lane, open.firstPos, open.rows, open.error), (a, b) -> {
-          a.firstPos = Math.min(a.firstPos, b.firstPos);
-          a.rows += b.rows;
-          return a;
-        });
-      }
-      openLosses.clear();
-      openLosses.addAll(merged.values());
-    }
-  }
-
-  private static byte[] body(List<Row> rows, int size) {
-    byte[] body = new byte[size];
-    body[0] = '[';
-    int at = 1;
-    for (int i = 0; i < rows.size(); i++) {
-      if (i > 0) {
-        body[at++] = ',';
-      }
-      byte[] json = rows.get(i).json();
-      System.arraycopy(json, 0, body, at, json.length);
-      at += json.length;
-    }
-    body[at] = ']';
-    return body;
-  }
-
-  private void send(Lane lane, Batch batch) {
-    lane.inFlight = batch;
-    inFlightCount++;
-    if (outage) {
-      probeInFlight = true;
-    }
-    CompletableFuture<SendResult> future;
-    try {
-      future = sender.send(lane.table, batch.body, batch.rows.size());
-    } catch (RuntimeException e) {
-      future = CompletableFuture.failedFuture(e);
-    }
-    future.whenComplete((result, error) -> {
-      SendResult outcome = error != null ? new SendResult.Retry(null, error) : result;
-      completions.add(new Completion(lane, batch, outcome));
-      wake();
-    });
-  }
-
-  private void complete(Completion completion, long now) {
-    Lane lane = completion.lane();
-    Batch batch = completion.batch();
-    if (lane.inFlight == batch) {
-      lane.inFlight = null;
-      inFlightCount--;
-    }
-    if (batch.abandoned) {
-      return;
-    }
-    SendResult result = completion.result();
-    if (result instanceof SendResult.Retry retry) {
-      retried.incrementAndGet();
-      lane.ready.addFirst(batch);
-      lastError = retry.cause();
-      lane.lastError = retry.cause();
-      state = TrackerHealth.State.RETRYING;
-      consecutiveFailures = failures + 1;
-      long delay = backoff(failures++, retry.retryAfter());
-      pausedUntil = Math.max(pausedUntil, now + delay);
-      outage = true;
-      probeInFlight = false;
-      warnings.warn("retry", () -> "append to " + lane.table + " failed, retrying in "
-          + Duration.ofNanos(delay).toMillis() + " ms: " + retry.cause());
-      Duration wait = Duration.ofNanos(delay);
-      notifySafely(l -> l.onRetry(lane.table, batch.rows.size(), wait, retry.cause()));
-      return;
-    }
-    failures = 0;
-    outage = false;
-    probeInFlight = false;
-    pausedUntil = 0;
-    boolean refused = result instanceof SendResult.Failed failure
-        && failure.reason() == DeadLetter.Reason.UNAUTHORIZED;
-    state = refused ? TrackerHealth.State.UNAUTHORIZED : TrackerHealth.State.OK;
-    consecutiveFailures = refused ? consecutiveFailures + 1 : 0;
-    if (refused) {
-      unauthorized.incrementAndGet();
-    }
-    if (result instanceof SendResult.Stored) {
-      sent.addAndGet(batch.rows.size());
-      sentBatches.incrementAndGet();
-      sentBytes.addAndGet(batch.body.length);
-      resolve(lane, batch, null);
-      completeAcks(batch, null);
-      notifySafely(l -> l.onSent(lane.table, batch.rows.size(), batch.body.length));
-    } else if (result instanceof SendResult.Rejected rejected) {
-      splitOrFail(lane, batch, DeadLetter.Reason.INVALID_DATA, rejected.code() + ": " + rejected.message());
-    } else if (result instanceof SendResult.TooLarge tooLarge) {
-      splitOrFail(lane, batch, DeadLetter.Reason.TOO_LARGE, tooLarge.message());
-    } else if (result instanceof SendResult.Failed failure) {
-      fail(lane, batch, failure.reason(), failure.message(), failure.cause());
-    }
-  }
-
-  private void splitOrFail(Lane lane, Batch batch, DeadLetter.Reason reason, String message) {
-    int n = batch.rows.size();
-    if (n == 1) {
-      fail(lane, batch, reason, message, null);
-      return;
-    }
-    List<Row> first = batch.rows.subList(0, n / 2);
-    List<Row> second = batch.rows.subList(n / 2, n);
-    lane.ready.addFirst(new Batch(second, body(second, size(second)), batch.firstPos + n / 2));
-    lane.ready.addFirst(new Batch(first, body(first, size(first)), batch.firstPos));
-  }
-
-  private static int size(List<Row> rows) {
-    int size = 1 + rows.size();
-    for (Row row : rows) {
-      size += row.json().length;
-    }
-    return size;
-  }
-
-  private void fail(Lane lane, Batch batch, DeadLetter.Reason reason, String message, Throwable cause) {
-    failed.addAndGet(batch.rows.size());
-    DeliveryException error = new DeliveryException(lane.table, reason, message, cause);
-    lastError = cause != null ? cause : error;
-    resolve(lane, batch, error);
-    List<byte[]> rows = new ArrayList<>(batch.rows.size());
-    for (Row row : batch.rows) {
-      rows.add(row.json());
-    }
-    completeAcks(batch, error);
-    warnings.warn("dead-letter-" + reason, () -> batch.rows.size() + " row(s) for " + lane.table
-        + " dead-lettered (" + reason + "): " + message);
-    DeadLetter letter = new DeadLetter(lane.table, rows, reason, message);
-    notifySafely(l -> l.onDeadLetter(letter));
-  }
-
-  private void resolve(Lane lane, Batch batch, DeliveryException error) {
-    long bytes = 0;
-    for (Row row : batch.rows) {
-      bytes += row.json().length;
-    }
-    release(bytes);
-    account(lane, batch.firstPos, batch.rows.size(), error);
-  }
-
-  private void abandonAll() {
-    long undelivered = 0;
-    for (Lane lane : lanes.values()) {
-      List<Batch> batches = new ArrayList<>(lane.ready);
-      lane.ready.clear();
-      if (lane.inFlight != null) {
-        lane.inFlight.abandoned = true;
-        batches.add(0, lane.inFlight);
-        lane.inFlight = null;
-        inFlightCount--;
-      }
-      Batch rest;
-      while ((rest = cut(lane)) != null) {
-        batches.add(rest);
-      }
-      for (Batch batch : batches) {
-        undelivered += batch.rows.size();
-        fail(lane, batch, DeadLetter.Reason.CLOSED, "tracker closed before delivery", null);
-      }
-      updateProgress(lane);
-    }
-    settleWaiters();
-    finishClose(false, undelivered);
-  }
-
-  private void finishClose(boolean drained, long undelivered) {
-    if (wakeup != null) {
-      wakeup.cancel(false);
-    }
-    sender.close();
-    if (config.scheduler() == null && executor != null) {
-      executor.shutdown();
-    }
-    if (shutdownHook != null) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(shutdownHook);
-      } catch (IllegalStateException e) {
-        // the JVM is already shutting down, possibly through this very hook
-      }
-    }
-    state = TrackerHealth.State.CLOSED;
-    closeResult.complete(new CloseReport(drained, undelivered, stats()));
-    takeWaiters();
-    settleWaiters();
-    ExecutorService own = callbacks;
-    if (own != null && config.scheduler() == null) {
-      own.shutdown();
-    }
-  }
-
-  private static boolean idle(List<Lane> lanes) {
-    for (Lane lane : lanes) {
-      if (lane.inFlight != null || !lane.ready.isEmpty() || lane.queuedRows.get() > 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Dispatcher: completes the flushes whose rows are all resolved (all of them once closed). */
-  private void settleWaiters() {
-    boolean closed = closeResult.isDone();
-    for (Iterator<FlushWaiter> it = waiters.iterator(); it.hasNext(); ) {
-      FlushWaiter waiter = it.next();
-      if (!closed && !waiter.done()) {
-        continue;
-      }
-      it.remove();
-      for (Iterator<Loss> open = openLosses.iterator(); open.hasNext(); ) {
-        Loss loss = open.next();
-        long covered = loss.coveredBy(waiter.target(loss.lane));
-        loss.firstPos += covered;
-        loss.rows -= covered;
-        if (loss.rows == 0) {
-          open.remove();
+        try {
+            target.execute(completion);
+        } catch (RejectedExecutionException e) {
+            completion.run();
         }
-      }
-      callback(waiter::complete);
     }
-  }
 
-  private void completeAcks(Batch batch, DeliveryException error) {
-    List<CompletableFuture<Void>> acks = null;
-    for (Row row : batch.rows) {
-      if (row.ack() != null) {
-        if (acks == null) {
-          acks = new ArrayList<>();
+    private ExecutorService callbacks() {
+        ExecutorService current = callbacks;
+        if (current != null) {
+            return current;
         }
-        acks.add(row.ack());
-      }
-    }
-    if (acks != null) {
-      List<CompletableFuture<Void>> all = acks;
-      callback(() -> all.forEach(ack -> {
-        if (error == null) {
-          ack.complete(null);
-        } else {
-          ack.completeExceptionally(error);
+        synchronized (newWaiters) {
+            if (callbacks == null) {
+                // Usually one thread; another only while a callback blocks (for example on a second flush).
+                AtomicInteger count = new AtomicInteger();
+                callbacks = new ThreadPoolExecutor(
+                        0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                            Thread thread = new Thread(r, name + "-callbacks-" + count.incrementAndGet());
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+            }
+            return callbacks;
         }
-      }));
     }
-  }
 
-  /**
-   * Runs what completes a caller's future (a flush, a {@code trackAsync}) on a thread of its own, so that
-   * code chained on it, even code that blocks or flushes again, never runs on the dispatcher.
-   */
-  private void callback(Runnable completion) {
-    Executor target = config.scheduler();
-    if (target == null) {
-      target = callbacks();
-    }
-    try {
-      target.execute(completion);
-    } catch (RejectedExecutionException e) {
-      completion.run();
-    }
-  }
-
-  private ExecutorService callbacks() {
-    ExecutorService current = callbacks;
-    if (current != null) {
-      return current;
-    }
-    synchronized (newWaiters) {
-      if (callbacks == null) {
-        // Usually one thread; another only while a callback blocks (for example on a second flush).
-        AtomicInteger count = new AtomicInteger();
-        callbacks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
-            r -> {
-              Thread thread = new Thread(r, name + "-callbacks-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-      }
-      return callbacks;
-    }
-  }
-
-  private long nextDeadline(List<Lane> all, long now) {
-    long next = Long.MAX_VALUE;
-    for (Lane lane : all) {
-      if (lane.inFlight != null) {
-        continue;
-      }
-      Batch ready = lane.ready.peekFirst();
-      if (ready != null) {
-        next = Math.min(next, Math.max(pausedUntil, now));
-        next = Math.min(next, ready.firstEnqueuedAt() + config.deliveryTimeout().toNanos() + 1);
-      } else {
-        Row head = lane.queue.peek();
-        if (head != null) {
-          next = Math.min(next, head.enqueuedAt() + config.linger().toNanos());
+    private long nextDeadline(List<Lane> all, long now) {
+        long next = Long.MAX_VALUE;
+        for (Lane lane : all) {
+            if (lane.inFlight != null) {
+                continue;
+            }
+            Batch ready = lane.ready.peekFirst();
+            if (ready != null) {
+                next = Math.min(next, Math.max(pausedUntil, now));
+                next = Math.min(
+                        next, ready.firstEnqueuedAt() + config.deliveryTimeout().toNanos() + 1);
+            } else {
+                Row head = lane.queue.peek();
+                if (head != null) {
+                    next = Math.min(next, head.enqueuedAt() + config.linger().toNanos());
+                }
+            }
         }
-      }
+        if (closing) {
+            next = Math.min(next, closeDeadline);
+        }
+        return next;
     }
-    if (closing) {
-      next = Math.min(next, closeDeadline);
-    }
-    return next;
-  }
 
-  private void scheduleWakeup(long at, long now) {
-    if (at == Long.MAX_VALUE) {
-      return;
+    private void scheduleWakeup(long at, long now) {
+        if (at == Long.MAX_VALUE) {
+            return;
+        }
+        if (wakeup != null && !wakeup.isDone()) {
+            if (wakeupAt <= at) {
+                return;
+            }
+            wakeup.cancel(false);
+        }
+        wakeupAt = at;
+        try {
+            wakeup = executor().schedule(this::wake, Math.max(0, at - now), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing: no more wake-ups
+        }
     }
-    if (wakeup != null && !wakeup.isDone()) {
-      if (wakeupAt <= at) {
-        return;
-      }
-      wakeup.cancel(false);
-    }
-    wakeupAt = at;
-    try {
-      wakeup = executor().schedule(this::wake, Math.max(0, at - now), TimeUnit.NANOSECONDS);
-    } catch (RejectedExecutionException e) {
-      // closing: no more wake-ups
-    }
-  }
 
-  private long backoff(int attempt, Duration retryAfter) {
-    long base = config.initialBackoff().toNanos();
-    long cap = config.maxBackoff().toNanos();
-    long ceiling = attempt >= 30 ? cap : Math.min(cap, base << Math.min(attempt, 30));
-    long delay = ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
-    if (retryAfter != null) {
-      delay = Math.max(delay, Math.min(retryAfter.toNanos(), MAX_RETRY_AFTER_NANOS));
+    private long backoff(int attempt, Duration retryAfter) {
+        long base = config.initialBackoff().toNanos();
+        long cap = config.maxBackoff().toNanos();
+        long ceiling = attempt >= 30 ? cap : Math.min(cap, base << Math.min(attempt, 30));
+        long delay = ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
+        if (retryAfter != null) {
+            delay = Math.max(delay, Math.min(retryAfter.toNanos(), MAX_RETRY_AFTER_NANOS));
+        }
+        return delay;
     }
-    return delay;
-  }
 
-  private void updateProgress(Lane lane) {
-    long since = Long.MAX_VALUE;
-    if (lane.inFlight != null) {
-      since = lane.inFlight.firstEnqueuedAt();
+    private void updateProgress(Lane lane) {
+        long since = Long.MAX_VALUE;
+        if (lane.inFlight != null) {
+            since = lane.inFlight.firstEnqueuedAt();
+        }
+        Batch ready = lane.ready.peekFirst();
+        if (ready != null) {
+            since = Math.min(since, ready.firstEnqueuedAt());
+        }
+        lane.inProgressSince = since;
     }
-    Batch ready = lane.ready.peekFirst();
-    if (ready != null) {
-      since = Math.min(since, ready.firstEnqueuedAt());
-    }
-    lane.inProgressSince = since;
-  }
 
-  TrackerStats stats() {
-    long s = sent.get();
-    long d = dropped.get();
-    long f = failed.get();
-    long a = accepted.sum();
-    long oldest = Long.MAX_VALUE;
-    for (Lane lane : lanes.values()) {
-      oldest = Math.min(oldest, lane.inProgressSince);
-      Row head = lane.queue.peek();
-      if (head != null) {
-        oldest = Math.min(oldest, head.enqueuedAt());
-      }
+    TrackerStats stats() {
+        long s = sent.get();
+        long d = dropped.get();
+        long f = failed.get();
+        long a = accepted.sum();
+        long oldest = Long.MAX_VALUE;
+        for (Lane lane : lanes.values()) {
+            oldest = Math.min(oldest, lane.inProgressSince);
+            Row head = lane.queue.peek();
+            if (head != null) {
+                oldest = Math.min(oldest, head.enqueuedAt());
+            }
+        }
+        long age =
+                oldest == Long.MAX_VALUE ? 0 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(ticker.getAsLong() - oldest));
+        return new TrackerStats(
+                a,
+                s,
+                d,
+                f,
+                Math.max(0, a - s - d - f),
+                refusedQueueFull.sum(),
+                rejectedOversize.sum(),
+                rejectedInvalid.sum(),
+                rejectedClosed.sum(),
+                sentBatches.get(),
+                sentBytes.get(),
+                retried.get(),
+                unauthorized.get(),
+                queueBytes.get(),
+                age);
     }
-    long age = oldest == Long.MAX_VALUE ? 0 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(ticker.getAsLong() - oldest));
-    return new TrackerStats(a, s, d, f, Math.max(0, a - s - d - f), refusedQueueFull.sum(), rejectedOversize.sum(),
-        rejectedInvalid.sum(), rejectedClosed.sum(), sentBatches.get(), sentBytes.get(), retried.get(),
-        unauthorized.get(), queueBytes.get(), age);
-  }
 
-  TrackerHealth health() {
-    return new TrackerHealth(state, lastError, consecutiveFailures, stats());
-  }
-
-  private void notifySafely(Consumer<TrackerListener> event) {
-    try {
-      event.accept(config.listener());
-    } catch (RuntimeException e) {
-      warnings.warn("listener", () -> "tracker listener threw " + e);
+    TrackerHealth health() {
+        return new TrackerHealth(state, lastError, consecutiveFailures, stats());
     }
-  }
+
+    private void notifySafely(Consumer<TrackerListener> event) {
+        try {
+            event.accept(config.listener());
+        } catch (RuntimeException e) {
+            warnings.warn("listener", () -> "tracker listener threw " + e);
+        }
+    }
 }

@@ -28,303 +28,304 @@ import java.util.function.LongSupplier;
  * </table>
  */
 public final class TrackerConfig {
-  private static final TrackerConfig DEFAULTS = builder().build();
+    private static final TrackerConfig DEFAULTS = builder().build();
 
-  private final int maxBatchRows;
-  private final int maxBatchBytes;
-  private final Duration linger;
-  private final long maxQueueBytes;
-  private final FullPolicy fullPolicy;
-  private final Duration deliveryTimeout;
-  private final int maxInFlight;
-  private final Duration initialBackoff;
-  private final Duration maxBackoff;
-  private final Confirmation confirmation;
-  private final SchemaMode schemaMode;
-  private final Duration closeTimeout;
-  private final boolean shutdownHook;
-  private final TrackerListener listener;
-  private final LongSupplier ticker;
-  private final ScheduledExecutorService scheduler;
+    private final int maxBatchRows;
+    private final int maxBatchBytes;
+    private final Duration linger;
+    private final long maxQueueBytes;
+    private final FullPolicy fullPolicy;
+    private final Duration deliveryTimeout;
+    private final int maxInFlight;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Confirmation confirmation;
+    private final SchemaMode schemaMode;
+    private final Duration closeTimeout;
+    private final boolean shutdownHook;
+    private final TrackerListener listener;
+    private final LongSupplier ticker;
+    private final ScheduledExecutorService scheduler;
 
-  private TrackerConfig(Builder b) {
-    this.maxBatchRows = b.maxBatchRows;
-    this.maxBatchBytes = b.maxBatchBytes;
-    this.linger = b.linger;
-    this.maxQueueBytes = b.maxQueueBytes;
-    this.fullPolicy = b.fullPolicy;
-    this.deliveryTimeout = b.deliveryTimeout;
-    this.maxInFlight = b.maxInFlight;
-    this.initialBackoff = b.initialBackoff;
-    this.maxBackoff = b.maxBackoff;
-    this.confirmation = b.confirmation;
-    this.schemaMode = b.schemaMode;
-    this.closeTimeout = b.closeTimeout;
-    this.shutdownHook = b.shutdownHook;
-    this.listener = b.listener;
-    this.ticker = b.ticker;
-    this.scheduler = b.scheduler;
-  }
-
-  /** The defaults of the table above. */
-  public static TrackerConfig defaults() {
-    return DEFAULTS;
-  }
-
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  public int maxBatchRows() {
-    return maxBatchRows;
-  }
-
-  public int maxBatchBytes() {
-    return maxBatchBytes;
-  }
-
-  public Duration linger() {
-    return linger;
-  }
-
-  public long maxQueueBytes() {
-    return maxQueueBytes;
-  }
-
-  public FullPolicy fullPolicy() {
-    return fullPolicy;
-  }
-
-  public Duration deliveryTimeout() {
-    return deliveryTimeout;
-  }
-
-  public int maxInFlight() {
-    return maxInFlight;
-  }
-
-  public Duration initialBackoff() {
-    return initialBackoff;
-  }
-
-  public Duration maxBackoff() {
-    return maxBackoff;
-  }
-
-  public Confirmation confirmation() {
-    return confirmation;
-  }
-
-  public SchemaMode schemaMode() {
-    return schemaMode;
-  }
-
-  public Duration closeTimeout() {
-    return closeTimeout;
-  }
-
-  public boolean shutdownHook() {
-    return shutdownHook;
-  }
-
-  public TrackerListener listener() {
-    return listener;
-  }
-
-  LongSupplier ticker() {
-    return ticker;
-  }
-
-  ScheduledExecutorService scheduler() {
-    return scheduler;
-  }
-
-  @Override
-  public String toString() {
-    return "TrackerConfig{maxBatchRows=" + maxBatchRows + ", maxBatchBytes=" + maxBatchBytes + ", linger=" + linger
-        + ", maxQueueBytes=" + maxQueueBytes + ", fullPolicy=" + fullPolicy + ", deliveryTimeout=" + deliveryTimeout
-        + ", maxInFlight=" + maxInFlight + ", backoff=" + initialBackoff + ".." + maxBackoff
-        + ", confirmation=" + confirmation + ", schemaMode=" + schemaMode + ", closeTimeout=" + closeTimeout
-        + ", shutdownHook=" + shutdownHook + "}";
-  }
-
-  /** Builds a {@link TrackerConfig}. Not thread-safe; {@link #build()} may be called more than once. */
-  public static final class Builder {
-    private int maxBatchRows = 1000;
-    private int maxBatchBytes = 1 << 20;
-    private Duration linger = Duration.ofSeconds(1);
-    private long maxQueueBytes = 64L << 20;
-    private FullPolicy fullPolicy = FullPolicy.dropNewest();
-    private Duration deliveryTimeout = Duration.ofMinutes(10);
-    private int maxInFlight = 8;
-    private Duration initialBackoff = Duration.ofMillis(500);
-    private Duration maxBackoff = Duration.ofSeconds(30);
-    private Confirmation confirmation = Confirmation.SYNC;
-    private SchemaMode schemaMode = SchemaMode.CREATE;
-    private Duration closeTimeout = Duration.ofSeconds(30);
-    private boolean shutdownHook = true;
-    private TrackerListener listener = new TrackerListener() {};
-    private LongSupplier ticker = System::nanoTime;
-    private ScheduledExecutorService scheduler;
-    private final SetOnce options = new SetOnce();
-
-    private Builder() {}
-
-
-    /** Rows per request, at most. Default 1,000. */
-    public Builder maxBatchRows(int rows) {
-      if (rows < 1) {
-        throw new IllegalArgumentException("maxBatchRows must be at least 1, found " + rows);
-      }
-      options.mark("maxBatchRows");
-      this.maxBatchRows = rows;
-      return this;
+    private TrackerConfig(Builder b) {
+        this.maxBatchRows = b.maxBatchRows;
+        this.maxBatchBytes = b.maxBatchBytes;
+        this.linger = b.linger;
+        this.maxQueueBytes = b.maxQueueBytes;
+        this.fullPolicy = b.fullPolicy;
+        this.deliveryTimeout = b.deliveryTimeout;
+        this.maxInFlight = b.maxInFlight;
+        this.initialBackoff = b.initialBackoff;
+        this.maxBackoff = b.maxBackoff;
+        this.confirmation = b.confirmation;
+        this.schemaMode = b.schemaMode;
+        this.closeTimeout = b.closeTimeout;
+        this.shutdownHook = b.shutdownHook;
+        this.listener = b.listener;
+        this.ticker = b.ticker;
+        this.scheduler = b.scheduler;
     }
 
-    /** Bytes per request body, at most; a single larger row is refused. Default 1 MiB. */
-    public Builder maxBatchBytes(int bytes) {
-      if (bytes < 64) {
-        throw new IllegalArgumentException("maxBatchBytes must be at least 64, found " + bytes);
-      }
-      options.mark("maxBatchBytes");
-      this.maxBatchBytes = bytes;
-      return this;
+    /** The defaults of the table above. */
+    public static TrackerConfig defaults() {
+        return DEFAULTS;
     }
 
-    /** How long the first queued row of a table waits for more before it is sent. Default 1 s; zero sends at once. */
-    public Builder linger(Duration linger) {
-      this.linger = nonNegative("linger", linger);
-      return this;
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** Memory bound of all pending rows, in encoded bytes. Default 64 MiB. */
-    public Builder maxQueueBytes(long bytes) {
-      if (bytes < 1024) {
-        throw new IllegalArgumentException("maxQueueBytes must be at least 1024, found " + bytes);
-      }
-      options.mark("maxQueueBytes");
-      this.maxQueueBytes = bytes;
-      return this;
+    public int maxBatchRows() {
+        return maxBatchRows;
     }
 
-    /** What a full queue does. Default {@link FullPolicy#dropNewest()}. */
-    public Builder fullPolicy(FullPolicy policy) {
-      Objects.requireNonNull(policy, "policy == null");
-      options.mark("fullPolicy");
-      this.fullPolicy = policy;
-      return this;
+    public int maxBatchBytes() {
+        return maxBatchBytes;
     }
 
-    /** How long rows are retried before they are dead-lettered. Default 10 minutes. */
-    public Builder deliveryTimeout(Duration timeout) {
-      this.deliveryTimeout = positive("deliveryTimeout", timeout);
-      return this;
+    public Duration linger() {
+        return linger;
     }
 
-    /** Requests in flight over all tables; one per table at most. Default 8. */
-    public Builder maxInFlight(int requests) {
-      if (requests < 1) {
-        throw new IllegalArgumentException("maxInFlight must be at least 1, found " + requests);
-      }
-      options.mark("maxInFlight");
-      this.maxInFlight = requests;
-      return this;
+    public long maxQueueBytes() {
+        return maxQueueBytes;
     }
 
-    /** The first retry delay (before jitter); it doubles up to {@link #maxBackoff}. Default 500 ms. */
-    public Builder initialBackoff(Duration delay) {
-      this.initialBackoff = positive("initialBackoff", delay);
-      return this;
+    public FullPolicy fullPolicy() {
+        return fullPolicy;
     }
 
-    /** The largest retry delay (before jitter); {@code Retry-After} may ask for more, up to 5 minutes. Default 30 s. */
-    public Builder maxBackoff(Duration delay) {
-      this.maxBackoff = positive("maxBackoff", delay);
-      return this;
+    public Duration deliveryTimeout() {
+        return deliveryTimeout;
     }
 
-    /** When a row counts as sent. Default {@link Confirmation#SYNC}. */
-    public Builder confirmation(Confirmation confirmation) {
-      Objects.requireNonNull(confirmation, "confirmation == null");
-      options.mark("confirmation");
-      this.confirmation = confirmation;
-      return this;
+    public int maxInFlight() {
+        return maxInFlight;
     }
 
-    /** Schema handling before the first append to a table. Default {@link SchemaMode#CREATE}. */
-    public Builder schemaMode(SchemaMode mode) {
-      Objects.requireNonNull(mode, "mode == null");
-      options.mark("schemaMode");
-      this.schemaMode = mode;
-      return this;
+    public Duration initialBackoff() {
+        return initialBackoff;
     }
 
-    /** How long {@code close()} drains before it gives up the rest. Default 30 s. */
-    public Builder closeTimeout(Duration timeout) {
-      this.closeTimeout = nonNegative("closeTimeout", timeout);
-      return this;
+    public Duration maxBackoff() {
+        return maxBackoff;
     }
 
-    /** Whether a JVM shutdown hook closes the tracker. Default on. */
-    public Builder shutdownHook(boolean enabled) {
-      options.mark("shutdownHook");
-      this.shutdownHook = enabled;
-      return this;
+    public Confirmation confirmation() {
+        return confirmation;
     }
 
-    /** Receives delivery events and dead letters. Default: none. */
-    public Builder listener(TrackerListener listener) {
-      Objects.requireNonNull(listener, "listener == null");
-      options.mark("listener");
-      this.listener = listener;
-      return this;
+    public SchemaMode schemaMode() {
+        return schemaMode;
     }
 
-    /** The source of {@link System#nanoTime()}-like readings. For tests. */
-    public Builder ticker(LongSupplier ticker) {
-      Objects.requireNonNull(ticker, "ticker == null");
-      options.mark("ticker");
-      this.ticker = ticker;
-      return this;
+    public Duration closeTimeout() {
+        return closeTimeout;
     }
 
-    /**
-     * Runs the dispatcher and its timers instead of the tracker's own daemon thread. For tests: a
-     * manual scheduler makes delivery deterministic. The tracker never shuts it down.
-     */
-    public Builder scheduler(ScheduledExecutorService scheduler) {
-      Objects.requireNonNull(scheduler, "scheduler == null");
-      options.mark("scheduler");
-      this.scheduler = scheduler;
-      return this;
+    public boolean shutdownHook() {
+        return shutdownHook;
     }
 
-    /**
-     * @throws IllegalStateException if {@code initialBackoff} exceeds {@code maxBackoff}
-     */
-    public TrackerConfig build() {
-      if (initialBackoff.compareTo(maxBackoff) > 0) {
-        throw new IllegalStateException("initialBackoff " + initialBackoff + " exceeds maxBackoff " + maxBackoff);
-      }
-      return new TrackerConfig(this);
+    public TrackerListener listener() {
+        return listener;
     }
 
-    private Duration positive(String option, Duration value) {
-      Objects.requireNonNull(value, option + " == null");
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(option + " must be positive, found " + value);
-      }
-      options.mark(option);
-      return value;
+    LongSupplier ticker() {
+        return ticker;
     }
 
-    private Duration nonNegative(String option, Duration value) {
-      Objects.requireNonNull(value, option + " == null");
-      if (value.isNegative()) {
-        throw new IllegalArgumentException(option + " must not be negative, found " + value);
-      }
-      options.mark(option);
-      return value;
+    ScheduledExecutorService scheduler() {
+        return scheduler;
     }
-  }
+
+    @Override
+    public String toString() {
+        return "TrackerConfig{maxBatchRows=" + maxBatchRows + ", maxBatchBytes=" + maxBatchBytes + ", linger=" + linger
+                + ", maxQueueBytes=" + maxQueueBytes + ", fullPolicy=" + fullPolicy + ", deliveryTimeout="
+                + deliveryTimeout
+                + ", maxInFlight=" + maxInFlight + ", backoff=" + initialBackoff + ".." + maxBackoff
+                + ", confirmation=" + confirmation + ", schemaMode=" + schemaMode + ", closeTimeout=" + closeTimeout
+                + ", shutdownHook=" + shutdownHook + "}";
+    }
+
+    /** Builds a {@link TrackerConfig}. Not thread-safe; {@link #build()} may be called more than once. */
+    public static final class Builder {
+        private int maxBatchRows = 1000;
+        private int maxBatchBytes = 1 << 20;
+        private Duration linger = Duration.ofSeconds(1);
+        private long maxQueueBytes = 64L << 20;
+        private FullPolicy fullPolicy = FullPolicy.dropNewest();
+        private Duration deliveryTimeout = Duration.ofMinutes(10);
+        private int maxInFlight = 8;
+        private Duration initialBackoff = Duration.ofMillis(500);
+        private Duration maxBackoff = Duration.ofSeconds(30);
+        private Confirmation confirmation = Confirmation.SYNC;
+        private SchemaMode schemaMode = SchemaMode.CREATE;
+        private Duration closeTimeout = Duration.ofSeconds(30);
+        private boolean shutdownHook = true;
+        private TrackerListener listener = new TrackerListener() {};
+        private LongSupplier ticker = System::nanoTime;
+        private ScheduledExecutorService scheduler;
+        private final SetOnce options = new SetOnce();
+
+        private Builder() {}
+
+        /** Rows per request, at most. Default 1,000. */
+        public Builder maxBatchRows(int rows) {
+            if (rows < 1) {
+                throw new IllegalArgumentException("maxBatchRows must be at least 1, found " + rows);
+            }
+            options.mark("maxBatchRows");
+            this.maxBatchRows = rows;
+            return this;
+        }
+
+        /** Bytes per request body, at most; a single larger row is refused. Default 1 MiB. */
+        public Builder maxBatchBytes(int bytes) {
+            if (bytes < 64) {
+                throw new IllegalArgumentException("maxBatchBytes must be at least 64, found " + bytes);
+            }
+            options.mark("maxBatchBytes");
+            this.maxBatchBytes = bytes;
+            return this;
+        }
+
+        /** How long the first queued row of a table waits for more before it is sent. Default 1 s; zero sends at once. */
+        public Builder linger(Duration linger) {
+            this.linger = nonNegative("linger", linger);
+            return this;
+        }
+
+        /** Memory bound of all pending rows, in encoded bytes. Default 64 MiB. */
+        public Builder maxQueueBytes(long bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxQueueBytes must be at least 1024, found " + bytes);
+            }
+            options.mark("maxQueueBytes");
+            this.maxQueueBytes = bytes;
+            return this;
+        }
+
+        /** What a full queue does. Default {@link FullPolicy#dropNewest()}. */
+        public Builder fullPolicy(FullPolicy policy) {
+            Objects.requireNonNull(policy, "policy == null");
+            options.mark("fullPolicy");
+            this.fullPolicy = policy;
+            return this;
+        }
+
+        /** How long rows are retried before they are dead-lettered. Default 10 minutes. */
+        public Builder deliveryTimeout(Duration timeout) {
+            this.deliveryTimeout = positive("deliveryTimeout", timeout);
+            return this;
+        }
+
+        /** Requests in flight over all tables; one per table at most. Default 8. */
+        public Builder maxInFlight(int requests) {
+            if (requests < 1) {
+                throw new IllegalArgumentException("maxInFlight must be at least 1, found " + requests);
+            }
+            options.mark("maxInFlight");
+            this.maxInFlight = requests;
+            return this;
+        }
+
+        /** The first retry delay (before jitter); it doubles up to {@link #maxBackoff}. Default 500 ms. */
+        public Builder initialBackoff(Duration delay) {
+            this.initialBackoff = positive("initialBackoff", delay);
+            return this;
+        }
+
+        /** The largest retry delay (before jitter); {@code Retry-After} may ask for more, up to 5 minutes. Default 30 s. */
+        public Builder maxBackoff(Duration delay) {
+            this.maxBackoff = positive("maxBackoff", delay);
+            return this;
+        }
+
+        /** When a row counts as sent. Default {@link Confirmation#SYNC}. */
+        public Builder confirmation(Confirmation confirmation) {
+            Objects.requireNonNull(confirmation, "confirmation == null");
+            options.mark("confirmation");
+            this.confirmation = confirmation;
+            return this;
+        }
+
+        /** Schema handling before the first append to a table. Default {@link SchemaMode#CREATE}. */
+        public Builder schemaMode(SchemaMode mode) {
+            Objects.requireNonNull(mode, "mode == null");
+            options.mark("schemaMode");
+            this.schemaMode = mode;
+            return this;
+        }
+
+        /** How long {@code close()} drains before it gives up the rest. Default 30 s. */
+        public Builder closeTimeout(Duration timeout) {
+            this.closeTimeout = nonNegative("closeTimeout", timeout);
+            return this;
+        }
+
+        /** Whether a JVM shutdown hook closes the tracker. Default on. */
+        public Builder shutdownHook(boolean enabled) {
+            options.mark("shutdownHook");
+            this.shutdownHook = enabled;
+            return this;
+        }
+
+        /** Receives delivery events and dead letters. Default: none. */
+        public Builder listener(TrackerListener listener) {
+            Objects.requireNonNull(listener, "listener == null");
+            options.mark("listener");
+            this.listener = listener;
+            return this;
+        }
+
+        /** The source of {@link System#nanoTime()}-like readings. For tests. */
+        public Builder ticker(LongSupplier ticker) {
+            Objects.requireNonNull(ticker, "ticker == null");
+            options.mark("ticker");
+            this.ticker = ticker;
+            return this;
+        }
+
+        /**
+         * Runs the dispatcher and its timers instead of the tracker's own daemon thread. For tests: a
+         * manual scheduler makes delivery deterministic. The tracker never shuts it down.
+         */
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            Objects.requireNonNull(scheduler, "scheduler == null");
+            options.mark("scheduler");
+            this.scheduler = scheduler;
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException if {@code initialBackoff} exceeds {@code maxBackoff}
+         */
+        public TrackerConfig build() {
+            if (initialBackoff.compareTo(maxBackoff) > 0) {
+                throw new IllegalStateException(
+                        "initialBackoff " + initialBackoff + " exceeds maxBackoff " + maxBackoff);
+            }
+            return new TrackerConfig(this);
+        }
+
+        private Duration positive(String option, Duration value) {
+            Objects.requireNonNull(value, option + " == null");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(option + " must be positive, found " + value);
+            }
+            options.mark(option);
+            return value;
+        }
+
+        private Duration nonNegative(String option, Duration value) {
+            Objects.requireNonNull(value, option + " == null");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException(option + " must not be negative, found " + value);
+            }
+            options.mark(option);
+            return value;
+        }
+    }
 }

@@ -8,15 +8,15 @@ import java.time.Duration;
  * short and never block. Exceptions they throw are logged and ignored.
  */
 public interface TrackerListener {
-  /** The server confirmed {@code rows} rows ({@code bytes} request bytes) for {@code table}. */
-  default void onSent(TableRef table, int rows, long bytes) {}
+    /** The server confirmed {@code rows} rows ({@code bytes} request bytes) for {@code table}. */
+    default void onSent(TableRef table, int rows, long bytes) {}
 
-  /** A request failed with a retriable error and will be tried again after {@code delay}. */
-  default void onRetry(TableRef table, int rows, Duration delay, Throwable cause) {}
+    /** A request failed with a retriable error and will be tried again after {@code delay}. */
+    default void onRetry(TableRef table, int rows, Duration delay, Throwable cause) {}
 
-  /** Accepted rows were discarded to make room in a full queue ({@link FullPolicy#dropOldest()}). */
-  default void onDropped(TableRef table, int rows) {}
+    /** Accepted rows were discarded to make room in a full queue ({@link FullPolicy#dropOldest()}). */
+    default void onDropped(TableRef table, int rows) {}
 
-  /** Accepted rows will never be delivered. */
-  default void onDeadLetter(DeadLetter deadLetter) {}
+    /** Accepted rows will never be delivered. */
+    default void onDeadLetter(DeadLetter deadLetter) {}
 }

@@ -21,18 +21,18 @@ package dev.lakeside.track;
  * @param oldestPendingAgeMillis age of the oldest pending row, 0 when none
  */
 public record TrackerStats(
-    long accepted,
-    long sent,
-    long dropped,
-    long failed,
-    long pending,
-    long refusedQueueFull,
-    long rejectedOversize,
-    long rejectedInvalid,
-    long rejectedClosed,
-    long sentBatches,
-    long sentBytes,
-    long retried,
-    long unauthorized,
-    long queueBytes,
-    long oldestPendingAgeMillis) {}
+        long accepted,
+        long sent,
+        long dropped,
+        long failed,
+        long pending,
+        long refusedQueueFull,
+        long rejectedOversize,
+        long rejectedInvalid,
+        long rejectedClosed,
+        long sentBatches,
+        long sentBytes,
+        long retried,
+        long unauthorized,
+        long queueBytes,
+        long oldestPendingAgeMillis) {}

@@ -8,20 +8,22 @@ import java.net.URI;
  * Arguments: base URI, user, password, statement.
  */
 public final class StreamManyRows {
-  private StreamManyRows() {}
+    private StreamManyRows() {}
 
-  public static void main(String[] args) {
-    LakehouseClient client = LakehouseClient.builder().baseUri(URI.create(args[0])).credentials(args[1], args[2])
-        .build();
-    long rows = 0;
-    long sum = 0;
-    try (QueryStream result = client.query(args[3])) {
-      for (Row row : result) {
-        rows++;
-        sum += row.get(0, Long.class);
-      }
+    public static void main(String[] args) {
+        LakehouseClient client = LakehouseClient.builder()
+                .baseUri(URI.create(args[0]))
+                .credentials(args[1], args[2])
+                .build();
+        long rows = 0;
+        long sum = 0;
+        try (QueryStream result = client.query(args[3])) {
+            for (Row row : result) {
+                rows++;
+                sum += row.get(0, Long.class);
+            }
+        }
+        Runtime runtime = Runtime.getRuntime();
+        System.out.println("rows=" + rows + " sum=" + sum + " maxHeapMB=" + runtime.maxMemory() / (1024 * 1024));
     }
-    Runtime runtime = Runtime.getRuntime();
-    System.out.println("rows=" + rows + " sum=" + sum + " maxHeapMB=" + runtime.maxMemory() / (1024 * 1024));
-  }
 }

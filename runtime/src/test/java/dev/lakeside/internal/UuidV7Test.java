@@ -9,31 +9,34 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class UuidV7Test {
-  @Test
-  void version7_variant2_carriesTheMillis() {
-    UUID id = new UuidV7().next(1_700_000_000_123L);
-    assertThat(id.version()).isEqualTo(7);
-    assertThat(id.variant()).isEqualTo(2);
-    assertThat(UuidV7.millis(id)).isEqualTo(1_700_000_000_123L);
-  }
-
-  @Test
-  void idsOfOneJvmIncrease_evenWithinOneMillisecond() {
-    UuidV7 generator = new UuidV7();
-    List<UUID> ids = new ArrayList<>();
-    for (int i = 0; i < 10_000; i++) {
-      ids.add(generator.next(1_800_000_000_000L));
+    @Test
+    void version7_variant2_carriesTheMillis() {
+        UUID id = new UuidV7().next(1_700_000_000_123L);
+        assertThat(id.version()).isEqualTo(7);
+        assertThat(id.variant()).isEqualTo(2);
+        assertThat(UuidV7.millis(id)).isEqualTo(1_700_000_000_123L);
     }
-    for (int i = 1; i < ids.size(); i++) {
-      // UUIDv7 order is the unsigned order of the high 64 bits here (the counter lives there).
-      assertThat(Long.compareUnsigned(ids.get(i).getMostSignificantBits(), ids.get(i - 1).getMostSignificantBits()))
-          .as("id %d", i).isPositive();
-    }
-  }
 
-  @Test
-  void millisRejectsOtherVersions() {
-    assertThatThrownBy(() -> UuidV7.millis(UUID.randomUUID())).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("expected a version 7 UUID, found version 4");
-  }
+    @Test
+    void idsOfOneJvmIncrease_evenWithinOneMillisecond() {
+        UuidV7 generator = new UuidV7();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            ids.add(generator.next(1_800_000_000_000L));
+        }
+        for (int i = 1; i < ids.size(); i++) {
+            // UUIDv7 order is the unsigned order of the high 64 bits here (the counter lives there).
+            assertThat(Long.compareUnsigned(
+                            ids.get(i).getMostSignificantBits(), ids.get(i - 1).getMostSignificantBits()))
+                    .as("id %d", i)
+                    .isPositive();
+        }
+    }
+
+    @Test
+    void millisRejectsOtherVersions() {
+        assertThatThrownBy(() -> UuidV7.millis(UUID.randomUUID()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("expected a version 7 UUID, found version 4");
+    }
 }

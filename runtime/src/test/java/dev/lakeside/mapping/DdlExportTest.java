@@ -12,19 +12,23 @@ import org.junit.jupiter.api.Test;
  * DdlExportTest (through main, as run is package-private).
  */
 class DdlExportTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  private int run(String... args) {
-    return DdlExport.run(args, getClass().getClassLoader(), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
+    private int run(String... args) {
+        return DdlExport.run(
+                args,
+                getClass().getClassLoader(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
 
-  @Test
-  void unknownArgument_isAUsageError() {
-    assertThat(run("--catalog")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("unexpected argument '--catalog': expected --catalog "
-        + "NAME or --schema NAME\nusage: java -cp <classpath> dev.lakeside.mapping.DdlExport");
-    assertThat(out.size()).isZero();
-  }
+    @Test
+    void unknownArgument_isAUsageError() {
+        assertThat(run("--catalog")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("unexpected argument '--catalog': expected --catalog "
+                        + "NAME or --schema NAME\nusage: java -cp <classpath> dev.lakeside.mapping.DdlExport");
+        assertThat(out.size()).isZero();
+    }
 }

@@ -11,35 +11,39 @@ import org.junit.jupiter.api.Test;
  * {@code TableModels.all} over a generated service index is the integration module's TableModelsTest.
  */
 class TableModelsTest {
-  @LakehouseTable
-  record Unprocessed(int a) {}
+    @LakehouseTable
+    record Unprocessed(int a) {}
 
-  record Plain(int a) {}
+    record Plain(int a) {}
 
-  @Test
-  void annotatedRecordWithoutGeneratedModel_saysTheProcessorProbablyDidNotRun() {
-    assertThatThrownBy(() -> TableModels.of(Unprocessed.class))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("no table model for dev.lakeside.mapping.TableModelsTest$Unprocessed: expected the "
-            + "generated class dev.lakeside.mapping.TableModelsTest_UnprocessedTableModel, found none; the annotation "
-            + "processor probably did not run. Add dev.lakeside:lakeside-processor to the compiler's annotation "
-            + "processor path")
-        .hasCauseInstanceOf(ClassNotFoundException.class);
-  }
+    @Test
+    void annotatedRecordWithoutGeneratedModel_saysTheProcessorProbablyDidNotRun() {
+        assertThatThrownBy(() -> TableModels.of(Unprocessed.class))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith(
+                        "no table model for dev.lakeside.mapping.TableModelsTest$Unprocessed: expected the "
+                                + "generated class dev.lakeside.mapping.TableModelsTest_UnprocessedTableModel, found none; the annotation "
+                                + "processor probably did not run. Add dev.lakeside:lakeside-processor to the compiler's annotation "
+                                + "processor path")
+                .hasCauseInstanceOf(ClassNotFoundException.class);
+    }
 
-  @Test
-  void typeWithoutTheAnnotation_isAnIllegalArgument() {
-    assertThatThrownBy(() -> TableModels.of(Plain.class)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("dev.lakeside.mapping.TableModelsTest$Plain is not a table: expected a record annotated with "
-            + "@LakehouseTable, found a record without it; annotate the record with "
-            + "@dev.lakeside.annotations.LakehouseTable");
-    assertThatThrownBy(() -> TableModels.of(String.class)).hasMessageContaining("found a class");
-  }
+    @Test
+    void typeWithoutTheAnnotation_isAnIllegalArgument() {
+        assertThatThrownBy(() -> TableModels.of(Plain.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "dev.lakeside.mapping.TableModelsTest$Plain is not a table: expected a record annotated with "
+                                + "@LakehouseTable, found a record without it; annotate the record with "
+                                + "@dev.lakeside.annotations.LakehouseTable");
+        assertThatThrownBy(() -> TableModels.of(String.class)).hasMessageContaining("found a class");
+    }
 
-  @Test
-  void generatedNamesFlattenNesting() {
-    assertThat(TableModels.generatedName(Unprocessed.class))
-        .isEqualTo("dev.lakeside.mapping.TableModelsTest_UnprocessedTableModel");
-    assertThat(TableModels.generatedName(TableModelsTest.class)).isEqualTo("dev.lakeside.mapping.TableModelsTestTableModel");
-  }
+    @Test
+    void generatedNamesFlattenNesting() {
+        assertThat(TableModels.generatedName(Unprocessed.class))
+                .isEqualTo("dev.lakeside.mapping.TableModelsTest_UnprocessedTableModel");
+        assertThat(TableModels.generatedName(TableModelsTest.class))
+                .isEqualTo("dev.lakeside.mapping.TableModelsTestTableModel");
+    }
 }

@@ -18,9 +18,9 @@ import java.time.Instant;
  */
 @LakehouseTable
 public record Customer(
-    @PrimaryKey String id,
-    String email,
-    Plan plan,
-    Instant signedUpAt,
-    int orders,
-    @Column(type = "DECIMAL(14,2)") BigDecimal lifetimeValue) {}
+        @PrimaryKey String id,
+        String email,
+        Plan plan,
+        Instant signedUpAt,
+        int orders,
+        @Column(type = "DECIMAL(14,2)") BigDecimal lifetimeValue) {}

@@ -9,11 +9,11 @@ import java.util.Optional;
 /** Queries over {@code customer}, the table kept up to date by upsert. */
 @LakehouseRepository
 public interface Customers extends TableRepository<Customer> {
-  long countByPlan(Plan plan);
+    long countByPlan(Plan plan);
 
-  long countByOrdersGreaterThan(int orders);
+    long countByOrdersGreaterThan(int orders);
 
-  List<Customer> findByPlanOrderByLifetimeValueDescIdAsc(Plan plan, Limit limit);
+    List<Customer> findByPlanOrderByLifetimeValueDescIdAsc(Plan plan, Limit limit);
 
-  Optional<Customer> findById(String id);
+    Optional<Customer> findById(String id);
 }

@@ -19,9 +19,9 @@ import java.util.UUID;
  */
 @LakehouseTable
 public record OrderPlaced(
-    @EventId UUID eventId,
-    String orderId,
-    String customerId,
-    @Column(type = "DECIMAL(12,2)") BigDecimal amount,
-    int items,
-    Instant occurredAt) {}
+        @EventId UUID eventId,
+        String orderId,
+        String customerId,
+        @Column(type = "DECIMAL(12,2)") BigDecimal amount,
+        int items,
+        Instant occurredAt) {}

@@ -6,5 +6,5 @@ import dev.lakeside.repository.TableRepository;
 /** Queries over {@code signed_up}. */
 @LakehouseRepository
 public interface SignUps extends TableRepository<SignedUp> {
-  long countByPlan(Plan plan);
+    long countByPlan(Plan plan);
 }

@@ -16,12 +16,12 @@ import java.util.Objects;
  * throws, and the processor warns and compiles on unverified.
  */
 public final class DuckDbQueryVerifier implements QueryVerifier {
-  /** Called by {@link java.util.ServiceLoader}. */
-  public DuckDbQueryVerifier() {}
+    /** Called by {@link java.util.ServiceLoader}. */
+    public DuckDbQueryVerifier() {}
 
-  @Override
-  public Session open(Map<String, String> options) throws Exception {
-    Objects.requireNonNull(options, "options == null");
-    return DuckDbSession.open();
-  }
+    @Override
+    public Session open(Map<String, String> options) throws Exception {
+        Objects.requireNonNull(options, "options == null");
+        return DuckDbSession.open();
+    }
 }

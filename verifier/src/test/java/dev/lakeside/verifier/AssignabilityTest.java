@@ -10,9 +10,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The README's assignability tables, row by row. */
 class AssignabilityTest {
-  /** column type | component type (as mapped) | primitive | fits */
-  @ParameterizedTest(name = "{0} into {1}: {3}")
-  @CsvSource(delimiter = '|', textBlock = """
+    /** column type | component type (as mapped) | primitive | fits */
+    @ParameterizedTest(name = "{0} into {1}: {3}")
+    @CsvSource(delimiter = '|', textBlock = """
       BIGINT                   | BIGINT               | true  | true
       INTEGER                  | BIGINT               | true  | true
       UINTEGER                 | BIGINT               | true  | true
@@ -68,39 +68,45 @@ class AssignabilityTest {
       UNION(k INTEGER)         | INTEGER              | true  | false
       GEOMETRY                 | BLOB                 | false | false
       """)
-  void resultColumns(String column, String target, boolean primitive, boolean fits) {
-    String problem = Assignability.resultProblem(DuckType.parseLenient(column), DuckType.parseLenient(target),
-        primitive);
-    if (fits) {
-      assertThat(problem).isNull();
-    } else {
-      assertThat(problem).isNotBlank();
+    void resultColumns(String column, String target, boolean primitive, boolean fits) {
+        String problem =
+                Assignability.resultProblem(DuckType.parseLenient(column), DuckType.parseLenient(target), primitive);
+        if (fits) {
+            assertThat(problem).isNull();
+        } else {
+            assertThat(problem).isNotBlank();
+        }
     }
-  }
 
-  @Test
-  void onlyHugeintIntoLongIsAnOverflowOnlyNarrowing() {
-    assertThat(Assignability.overflowOnly(DuckType.parse("HUGEINT"), DuckType.parse("BIGINT"))).isTrue();
-    assertThat(Assignability.overflowOnly(DuckType.parse("HUGEINT"), DuckType.parse("INTEGER"))).isFalse();
-    assertThat(Assignability.overflowOnly(DuckType.parse("BIGINT"), DuckType.parse("INTEGER"))).isFalse();
-    assertThat(Assignability.overflowOnly(DuckType.parse("UBIGINT"), DuckType.parse("BIGINT"))).isFalse();
-  }
+    @Test
+    void onlyHugeintIntoLongIsAnOverflowOnlyNarrowing() {
+        assertThat(Assignability.overflowOnly(DuckType.parse("HUGEINT"), DuckType.parse("BIGINT")))
+                .isTrue();
+        assertThat(Assignability.overflowOnly(DuckType.parse("HUGEINT"), DuckType.parse("INTEGER")))
+                .isFalse();
+        assertThat(Assignability.overflowOnly(DuckType.parse("BIGINT"), DuckType.parse("INTEGER")))
+                .isFalse();
+        assertThat(Assignability.overflowOnly(DuckType.parse("UBIGINT"), DuckType.parse("BIGINT")))
+                .isFalse();
+    }
 
-  @Test
-  void problemsSayWhatDoesNotFit() {
-    assertThat(Assignability.resultProblem(DuckType.parse("BIGINT"), DuckType.parse("INTEGER"), true))
-        .isEqualTo("BIGINT values do not all fit in INTEGER (narrowing)");
-    assertThat(Assignability.resultProblem(DuckType.parse("VARCHAR[][]"), DuckType.parse("INTEGER[][]"), false))
-        .isEqualTo("element: element: VARCHAR is not INTEGER");
-    assertThat(Assignability.resultProblem(DuckType.parse("MAP(VARCHAR, DATE)"),
-        DuckType.parse("MAP(VARCHAR, TIMESTAMP)"), false)).isEqualTo("value: DATE is not TIMESTAMP");
-    assertThat(Assignability.resultProblem(DuckType.parse("STRUCT(a INTEGER)"),
-        DuckType.parse("STRUCT(\"b\" INTEGER)"), false)).isEqualTo("field \"b\" is missing from STRUCT(a INTEGER)");
-  }
+    @Test
+    void problemsSayWhatDoesNotFit() {
+        assertThat(Assignability.resultProblem(DuckType.parse("BIGINT"), DuckType.parse("INTEGER"), true))
+                .isEqualTo("BIGINT values do not all fit in INTEGER (narrowing)");
+        assertThat(Assignability.resultProblem(DuckType.parse("VARCHAR[][]"), DuckType.parse("INTEGER[][]"), false))
+                .isEqualTo("element: element: VARCHAR is not INTEGER");
+        assertThat(Assignability.resultProblem(
+                        DuckType.parse("MAP(VARCHAR, DATE)"), DuckType.parse("MAP(VARCHAR, TIMESTAMP)"), false))
+                .isEqualTo("value: DATE is not TIMESTAMP");
+        assertThat(Assignability.resultProblem(
+                        DuckType.parse("STRUCT(a INTEGER)"), DuckType.parse("STRUCT(\"b\" INTEGER)"), false))
+                .isEqualTo("field \"b\" is missing from STRUCT(a INTEGER)");
+    }
 
-  /** parameter type (as rendered) | position type (as DuckDB infers it) | fit */
-  @ParameterizedTest(name = "{0} where {1} goes: {2}")
-  @CsvSource(delimiter = '|', textBlock = """
+    /** parameter type (as rendered) | position type (as DuckDB infers it) | fit */
+    @ParameterizedTest(name = "{0} where {1} goes: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
       INTEGER                  | INTEGER                  | FITS
       BIGINT                   | INTEGER                  | FITS
       DOUBLE                   | DECIMAL(18,4)            | FITS
@@ -132,23 +138,26 @@ class AssignabilityTest {
       VARCHAR                  | UNKNOWN                  | FITS
       VARCHAR                  | "NULL"                   | FITS
       """)
-  void parameters(String parameter, String position, Fit fit) {
-    assertThat(Assignability.parameterFit(DuckType.parse(parameter), DuckType.parse(position))).isEqualTo(fit);
-  }
+    void parameters(String parameter, String position, Fit fit) {
+        assertThat(Assignability.parameterFit(DuckType.parse(parameter), DuckType.parse(position)))
+                .isEqualTo(fit);
+    }
 
-  @Test
-  void javaTypesForFixes() {
-    assertThat(Assignability.javaTypeFor(DuckType.parse("BIGINT"))).isEqualTo("long");
-    assertThat(Assignability.javaTypeFor(DuckType.parse("DECIMAL(18,4)"))).isEqualTo("BigDecimal");
-    assertThat(Assignability.javaTypeFor(DuckType.parse("INTEGER[]"))).isEqualTo("List<Integer>");
-    assertThat(Assignability.javaTypeFor(DuckType.parse("MAP(VARCHAR, DOUBLE)"))).isEqualTo("Map<String, Double>");
-    assertThat(Assignability.javaTypeFor(DuckType.parse("TIMESTAMP WITH TIME ZONE")))
-        .isEqualTo("Instant (or OffsetDateTime)");
-    assertThat(Assignability.javaTypeFor(DuckType.parse("GEOMETRY"))).isNull();
-    assertThat(Assignability.simpleJavaType("java.util.Map<java.lang.String,java.util.List<java.lang.@NonNull "
-        + "String>>")).isEqualTo("Map<String,List<String>>");
-    assertThat(Assignability.simpleJavaType("@org.jspecify.annotations.Nullable java.time.Instant"))
-        .isEqualTo("Instant");
-    assertThat(Assignability.simpleJavaType("byte[]")).isEqualTo("byte[]");
-  }
+    @Test
+    void javaTypesForFixes() {
+        assertThat(Assignability.javaTypeFor(DuckType.parse("BIGINT"))).isEqualTo("long");
+        assertThat(Assignability.javaTypeFor(DuckType.parse("DECIMAL(18,4)"))).isEqualTo("BigDecimal");
+        assertThat(Assignability.javaTypeFor(DuckType.parse("INTEGER[]"))).isEqualTo("List<Integer>");
+        assertThat(Assignability.javaTypeFor(DuckType.parse("MAP(VARCHAR, DOUBLE)")))
+                .isEqualTo("Map<String, Double>");
+        assertThat(Assignability.javaTypeFor(DuckType.parse("TIMESTAMP WITH TIME ZONE")))
+                .isEqualTo("Instant (or OffsetDateTime)");
+        assertThat(Assignability.javaTypeFor(DuckType.parse("GEOMETRY"))).isNull();
+        assertThat(Assignability.simpleJavaType(
+                        "java.util.Map<java.lang.String,java.util.List<java.lang.@NonNull " + "String>>"))
+                .isEqualTo("Map<String,List<String>>");
+        assertThat(Assignability.simpleJavaType("@org.jspecify.annotations.Nullable java.time.Instant"))
+                .isEqualTo("Instant");
+        assertThat(Assignability.simpleJavaType("byte[]")).isEqualTo("byte[]");
+    }
 }

@@ -17,59 +17,61 @@ import javax.tools.JavaFileObject;
  * processor finds this module's verifier through ServiceLoader on the test classpath.
  */
 final class Compiles {
-  private Compiles() {}
+    private Compiles() {}
 
-  /** The entity every test repository reads: the table "shop"."analytics"."event". */
-  static final JavaFileObject EVENT = source("test.Event",
-      "package test;",
-      "import dev.lakeside.annotations.*;",
-      "import java.time.*;",
-      "import java.util.List;",
-      "@LakehouseTable(catalog = \"shop\", schema = \"analytics\")",
-      "public record Event(@PrimaryKey String id, String userId, String path, Instant occurredAt, int durationMs,",
-      "    boolean paid, Long amount, List<String> tags, LocalDateTime localAt, LocalDate day) {}");
+    /** The entity every test repository reads: the table "shop"."analytics"."event". */
+    static final JavaFileObject EVENT = source(
+            "test.Event",
+            "package test;",
+            "import dev.lakeside.annotations.*;",
+            "import java.time.*;",
+            "import java.util.List;",
+            "@LakehouseTable(catalog = \"shop\", schema = \"analytics\")",
+            "public record Event(@PrimaryKey String id, String userId, String path, Instant occurredAt, int durationMs,",
+            "    boolean paid, Long amount, List<String> tags, LocalDateTime localAt, LocalDate day) {}");
 
-  static Compilation compile(List<String> options, JavaFileObject... sources) {
-    return compile(List.of(new TableProcessor(), new IndexProcessor(), new RepositoryProcessor()), options, sources);
-  }
-
-  static Compilation compile(List<Processor> processors, List<String> options, JavaFileObject... sources) {
-    List<String> all = new ArrayList<>(List.of("-Xlint:all,-processing"));
-    all.addAll(options);
-    return Compiler.javac().withProcessors(processors).withOptions(all).compile(sources);
-  }
-
-  static JavaFileObject source(String qualifiedName, String... lines) {
-    return JavaFileObjects.forSourceLines(qualifiedName, lines);
-  }
-
-  /** {@code test.Events extends TableRepository<Event>} with these members. */
-  static JavaFileObject repository(String name, String... members) {
-    List<String> lines = new ArrayList<>(List.of(
-        "package test;",
-        "import dev.lakeside.annotations.*;",
-        "import dev.lakeside.repository.*;",
-        "import java.time.*;",
-        "import java.util.*;",
-        "@LakehouseRepository",
-        "public interface " + name + " extends TableRepository<Event> {"));
-    lines.addAll(Arrays.asList(members));
-    lines.add("}");
-    return source("test." + name, lines.toArray(String[]::new));
-  }
-
-  /** The 1-based line of the first line of {@code source} containing {@code marker}. */
-  static long lineOf(JavaFileObject source, String marker) {
-    try {
-      String[] lines = source.getCharContent(true).toString().split("\n", -1);
-      for (int i = 0; i < lines.length; i++) {
-        if (lines[i].contains(marker)) {
-          return i + 1;
-        }
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    static Compilation compile(List<String> options, JavaFileObject... sources) {
+        return compile(
+                List.of(new TableProcessor(), new IndexProcessor(), new RepositoryProcessor()), options, sources);
     }
-    throw new IllegalArgumentException("no line contains " + marker);
-  }
+
+    static Compilation compile(List<Processor> processors, List<String> options, JavaFileObject... sources) {
+        List<String> all = new ArrayList<>(List.of("-Xlint:all,-processing"));
+        all.addAll(options);
+        return Compiler.javac().withProcessors(processors).withOptions(all).compile(sources);
+    }
+
+    static JavaFileObject source(String qualifiedName, String... lines) {
+        return JavaFileObjects.forSourceLines(qualifiedName, lines);
+    }
+
+    /** {@code test.Events extends TableRepository<Event>} with these members. */
+    static JavaFileObject repository(String name, String... members) {
+        List<String> lines = new ArrayList<>(List.of(
+                "package test;",
+                "import dev.lakeside.annotations.*;",
+                "import dev.lakeside.repository.*;",
+                "import java.time.*;",
+                "import java.util.*;",
+                "@LakehouseRepository",
+                "public interface " + name + " extends TableRepository<Event> {"));
+        lines.addAll(Arrays.asList(members));
+        lines.add("}");
+        return source("test." + name, lines.toArray(String[]::new));
+    }
+
+    /** The 1-based line of the first line of {@code source} containing {@code marker}. */
+    static long lineOf(JavaFileObject source, String marker) {
+        try {
+            String[] lines = source.getCharContent(true).toString().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].contains(marker)) {
+                    return i + 1;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new IllegalArgumentException("no line contains " + marker);
+    }
 }

@@ -18,60 +18,66 @@ import java.util.Objects;
  * @param parameters one per distinct placeholder, in order of first use
  * @param result what the method's return type expects
  */
-public record CheckedQuery(String method, String sql, boolean userWritten, String catalog, String schema,
-    List<Parameter> parameters, Result result) {
-  public CheckedQuery {
-    Objects.requireNonNull(method, "method == null");
-    Objects.requireNonNull(sql, "sql == null");
-    parameters = List.copyOf(parameters);
-    Objects.requireNonNull(result, "result == null");
-  }
-
-  /**
-   * A placeholder's Java side.
-   *
-   * @param name the placeholder name (the method parameter's)
-   * @param javaType the Java type as written, e.g. {@code java.time.Instant}, {@code int}
-   * @param duckType the DuckDB type the runtime renders the value as, e.g. {@code TIMESTAMP WITH TIME
-   *     ZONE}, {@code INTEGER}, {@code VARCHAR[]}
-   */
-  public record Parameter(String name, String javaType, String duckType) {}
-
-  /** What the return type expects of the result. */
-  public sealed interface Result permits Rows, Scalar, Nothing {}
-
-  /**
-   * Rows read into a record by column name.
-   *
-   * @param record the record's qualified name
-   * @param components in declaration order
-   */
-  public record Rows(String record, List<Component> components) implements Result {
-    public Rows {
-      components = List.copyOf(components);
+public record CheckedQuery(
+        String method,
+        String sql,
+        boolean userWritten,
+        String catalog,
+        String schema,
+        List<Parameter> parameters,
+        Result result) {
+    public CheckedQuery {
+        Objects.requireNonNull(method, "method == null");
+        Objects.requireNonNull(sql, "sql == null");
+        parameters = List.copyOf(parameters);
+        Objects.requireNonNull(result, "result == null");
     }
-  }
 
-  /**
-   * One record component.
-   *
-   * @param name the component name
-   * @param column the result column it reads
-   * @param javaType the Java type as written
-   * @param duckType the DuckDB type it maps to (as in a table column)
-   * @param primitive a primitive, so NULL cannot be stored
-   */
-  public record Component(String name, String column, String javaType, String duckType, boolean primitive) {}
+    /**
+     * A placeholder's Java side.
+     *
+     * @param name the placeholder name (the method parameter's)
+     * @param javaType the Java type as written, e.g. {@code java.time.Instant}, {@code int}
+     * @param duckType the DuckDB type the runtime renders the value as, e.g. {@code TIMESTAMP WITH TIME
+     *     ZONE}, {@code INTEGER}, {@code VARCHAR[]}
+     */
+    public record Parameter(String name, String javaType, String duckType) {}
 
-  /**
-   * The first column of the result ({@code long}, {@code String}, … return types; {@code count…}
-   * finders expect {@code BIGINT} into {@code long}, {@code exists…} any row).
-   *
-   * @param javaType the Java type as written
-   * @param duckType the DuckDB type it maps to
-   */
-  public record Scalar(String javaType, String duckType) implements Result {}
+    /** What the return type expects of the result. */
+    public sealed interface Result permits Rows, Scalar, Nothing {}
 
-  /** {@code void}, a {@code delete…} finder, {@code exists…}: any result. */
-  public record Nothing() implements Result {}
+    /**
+     * Rows read into a record by column name.
+     *
+     * @param record the record's qualified name
+     * @param components in declaration order
+     */
+    public record Rows(String record, List<Component> components) implements Result {
+        public Rows {
+            components = List.copyOf(components);
+        }
+    }
+
+    /**
+     * One record component.
+     *
+     * @param name the component name
+     * @param column the result column it reads
+     * @param javaType the Java type as written
+     * @param duckType the DuckDB type it maps to (as in a table column)
+     * @param primitive a primitive, so NULL cannot be stored
+     */
+    public record Component(String name, String column, String javaType, String duckType, boolean primitive) {}
+
+    /**
+     * The first column of the result ({@code long}, {@code String}, … return types; {@code count…}
+     * finders expect {@code BIGINT} into {@code long}, {@code exists…} any row).
+     *
+     * @param javaType the Java type as written
+     * @param duckType the DuckDB type it maps to
+     */
+    public record Scalar(String javaType, String duckType) implements Result {}
+
+    /** {@code void}, a {@code delete…} finder, {@code exists…}: any result. */
+    public record Nothing() implements Result {}
 }

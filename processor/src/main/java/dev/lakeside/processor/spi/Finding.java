@@ -11,14 +11,14 @@ import java.util.Objects;
  * @param onQueryValue true to report it on the {@code @Query} value, false on the method
  */
 public record Finding(Severity severity, String code, String message, boolean onQueryValue) {
-  public Finding {
-    Objects.requireNonNull(severity, "severity == null");
-    Objects.requireNonNull(code, "code == null");
-    Objects.requireNonNull(message, "message == null");
-  }
+    public Finding {
+        Objects.requireNonNull(severity, "severity == null");
+        Objects.requireNonNull(code, "code == null");
+        Objects.requireNonNull(message, "message == null");
+    }
 
-  public enum Severity {
-    ERROR,
-    WARNING
-  }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 }

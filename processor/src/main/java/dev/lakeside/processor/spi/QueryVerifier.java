@@ -13,29 +13,29 @@ import java.util.Map;
  * user's code.
  */
 public interface QueryVerifier {
-  /**
-   * Starts verification for one compilation.
-   *
-   * @param options the compiler's {@code -A} options (keys starting with {@code lakeside.})
-   */
-  Session open(Map<String, String> options) throws Exception;
-
-  /** One compilation's verification. Not thread-safe. */
-  interface Session extends AutoCloseable {
     /**
-     * Adds a table. Called for every table of this compilation and every table a repository uses,
-     * before the queries that may read it; a name added twice keeps the first DDL.
+     * Starts verification for one compilation.
      *
-     * @param qualifiedName the quoted name as declared, e.g. {@code "shop"."analytics"."page_view"}
-     *     or {@code "customers"} (no catalog or schema: the defaults, {@code memory} and {@code main})
-     * @param ddl its {@code CREATE TABLE IF NOT EXISTS} statement, qualified as declared
+     * @param options the compiler's {@code -A} options (keys starting with {@code lakeside.})
      */
-    void addTable(String qualifiedName, String ddl) throws Exception;
+    Session open(Map<String, String> options) throws Exception;
 
-    /** The problems of one query; empty when it is fine. */
-    List<Finding> verify(CheckedQuery query) throws Exception;
+    /** One compilation's verification. Not thread-safe. */
+    interface Session extends AutoCloseable {
+        /**
+         * Adds a table. Called for every table of this compilation and every table a repository uses,
+         * before the queries that may read it; a name added twice keeps the first DDL.
+         *
+         * @param qualifiedName the quoted name as declared, e.g. {@code "shop"."analytics"."page_view"}
+         *     or {@code "customers"} (no catalog or schema: the defaults, {@code memory} and {@code main})
+         * @param ddl its {@code CREATE TABLE IF NOT EXISTS} statement, qualified as declared
+         */
+        void addTable(String qualifiedName, String ddl) throws Exception;
 
-    @Override
-    void close();
-  }
+        /** The problems of one query; empty when it is fine. */
+        List<Finding> verify(CheckedQuery query) throws Exception;
+
+        @Override
+        void close();
+    }
 }

@@ -6,6 +6,14 @@ import dev.lakeside.annotations.PrimaryKey;
 import java.math.BigDecimal;
 
 @LakehouseTable(name = "customers")
-public record Customer(@PrimaryKey String id, String email, Plan plan, @Column(type = "DECIMAL(18,4)") BigDecimal lifetimeValue) {
-  public enum Plan { FREE, PRO, ENTERPRISE }
+public record Customer(
+        @PrimaryKey String id,
+        String email,
+        Plan plan,
+        @Column(type = "DECIMAL(18,4)") BigDecimal lifetimeValue) {
+    public enum Plan {
+        FREE,
+        PRO,
+        ENTERPRISE
+    }
 }

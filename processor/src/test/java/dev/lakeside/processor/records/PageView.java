@@ -8,9 +8,4 @@ import java.util.UUID;
 /** The README's example. */
 @LakehouseTable(catalog = "shop", schema = "analytics")
 public record PageView(
-    @EventId UUID eventId,
-    String userId,
-    String path,
-    Instant occurredAt,
-    int durationMs,
-    String referrer) {}
+        @EventId UUID eventId, String userId, String path, Instant occurredAt, int durationMs, String referrer) {}
