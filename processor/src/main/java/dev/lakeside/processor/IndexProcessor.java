@@ -17,6 +17,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
@@ -28,7 +29,10 @@ import javax.tools.StandardLocation;
  *   <li>{@code META-INF/services/dev.lakeside.mapping.TableModel}: the ServiceLoader index of the
  *       generated table models, which {@code TableModels.all} and {@code DdlExport} read;</li>
  *   <li>{@code META-INF/lakeside/schema.sql}: every table's DDL, ordered by qualified table name
- *       and then record name.</li>
+ *       and then record name;</li>
+ *   <li>{@code META-INF/lakeside/repositories}: the binary names of the {@code @LakehouseRepository}
+ *       interfaces, sorted, which {@code RepositoryIndex.all} reads (a dependency injector registers one
+ *       bean per line).</li>
  * </ul>
  * Aggregating in Gradle's sense. It reports nothing: {@link TableProcessor} reports the problems of
  * the records it leaves out.
@@ -36,11 +40,14 @@ import javax.tools.StandardLocation;
 public final class IndexProcessor extends AbstractProcessor {
     static final String SERVICES = "META-INF/services/dev.lakeside.mapping.TableModel";
     static final String SCHEMA = "META-INF/lakeside/schema.sql";
+    static final String REPOSITORIES = "META-INF/lakeside/repositories";
 
     private TypeCollector collector;
     private TablePipeline pipeline;
     /** By record name, so a record seen in two rounds counts once. */
     private final Map<String, TableDef> tables = new TreeMap<>();
+    /** Interface binary names, by qualified name. */
+    private final Map<String, String> repositories = new TreeMap<>();
 
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
@@ -51,7 +58,7 @@ public final class IndexProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Mirrors.LAKEHOUSE_TABLE);
+        return Set.of(Mirrors.LAKEHOUSE_TABLE, RepositoryModeler.LAKEHOUSE_REPOSITORY);
     }
 
     @Override
@@ -66,8 +73,26 @@ public final class IndexProcessor extends AbstractProcessor {
                 pipeline.model(type, null)
                         .ifPresent(table -> tables.put(type.getQualifiedName().toString(), table));
             }
+            TypeElement repository =
+                    processingEnv.getElementUtils().getTypeElement(RepositoryModeler.LAKEHOUSE_REPOSITORY);
+            if (repository != null) {
+                for (Element element : round.getElementsAnnotatedWith(repository)) {
+                    if (element.getKind() == ElementKind.INTERFACE) {
+                        TypeElement type = (TypeElement) element;
+                        repositories.put(
+                                type.getQualifiedName().toString(),
+                                processingEnv
+                                        .getElementUtils()
+                                        .getBinaryName(type)
+                                        .toString());
+                    }
+                }
+            }
             if (round.processingOver() && !tables.isEmpty()) {
                 writeIndex();
+            }
+            if (round.processingOver() && !repositories.isEmpty()) {
+                writeRepositories();
             }
         } catch (RuntimeException e) {
             TablePipeline.internalError(processingEnv.getMessager(), null, e);
@@ -89,6 +114,18 @@ public final class IndexProcessor extends AbstractProcessor {
         }
         write(SERVICES, services.toString(), originating);
         write(SCHEMA, DdlGenerator.schemaSql(ordered), originating);
+    }
+
+    private void writeRepositories() {
+        Element[] originating = repositories.keySet().stream()
+                .map(name -> processingEnv.getElementUtils().getTypeElement(name))
+                .filter(Objects::nonNull)
+                .toArray(Element[]::new);
+        StringBuilder index = new StringBuilder();
+        repositories.values().stream()
+                .sorted()
+                .forEach(name -> index.append(name).append('\n'));
+        write(REPOSITORIES, index.toString(), originating);
     }
 
     private void write(String path, String content, Element[] originating) {
