@@ -172,6 +172,11 @@ public final class Tracker implements AutoCloseable {
         return pipeline.flush();
     }
 
+    /** The options it was built with. */
+    public TrackerConfig config() {
+        return config;
+    }
+
     /** The counters and gauges now. */
     public TrackerStats stats() {
         return pipeline.stats();
