@@ -75,7 +75,7 @@ class ReadmeSnippetsTest {
             assertThat(file).as("the file a README block shows").isRegularFile();
             assertThat(snippet.caption())
                     .as("the visible caption of " + snippet.path())
-                    .isEqualTo(snippet.path().replaceFirst("^samples/quickstart/", ""));
+                    .isEqualTo(snippet.path().replaceFirst("^(samples/quickstart|samples-spring-boot)/", ""));
             assertThat(snippet.code())
                     .as(snippet.path() + " differs from its README block; run the samples tests "
                             + "with -Dlakeside.readme.update=true to copy it into the README")
