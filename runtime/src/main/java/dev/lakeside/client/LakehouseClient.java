@@ -102,7 +102,8 @@ public final class LakehouseClient {
                 b.retryMaxDelay,
                 b.sleeper,
                 b.random,
-                b.clock);
+                b.clock,
+                b.requestListener);
     }
 
     /** A builder with the defaults. */
@@ -680,6 +681,7 @@ public final class LakehouseClient {
      *   <tr><td>{@link #retryBaseDelay} / {@link #retryMaxDelay}</td><td>200 ms / 10 s</td></tr>
      *   <tr><td>{@link #retryWrites}</td><td>false</td></tr>
      *   <tr><td>{@link #userAgentSuffix}</td><td>none</td></tr>
+     *   <tr><td>{@link #requestListener}</td><td>none</td></tr>
      *   <tr><td>{@link #httpClient}, {@link #executor}, {@link #clock}</td><td>own HttpClient, a cached pool of
      *       daemon threads, the system UTC clock</td></tr>
      * </table>
@@ -700,6 +702,7 @@ public final class LakehouseClient {
         private String userAgentSuffix;
         private HttpClient httpClient;
         private Executor executorOption;
+        private RequestListener requestListener;
         private Clock clock = Clock.systemUTC();
         private Map<String, String> environment = System.getenv();
         private Transport.Sleeper sleeper =
@@ -728,6 +731,7 @@ public final class LakehouseClient {
             b.userAgentSuffix = userAgentSuffix;
             b.httpClient = httpClient;
             b.executorOption = executorOption;
+            b.requestListener = requestListener;
             b.clock = clock;
             b.environment = environment;
             b.sleeper = sleeper;
@@ -914,6 +918,18 @@ public final class LakehouseClient {
         public Builder executor(Executor executor) {
             options.mark("executor");
             this.executorOption = Objects.requireNonNull(executor, "executor == null");
+            return this;
+        }
+
+        /**
+         * Hears of every call once it has ended, after its retries: operation, status, outcome, time taken and
+         * attempts, for request metrics (see {@code lakeside-micrometer}). None by default, at no cost. The listener
+         * runs on the calling thread; an exception it throws is ignored.
+         */
+        public Builder requestListener(RequestListener listener) {
+            Objects.requireNonNull(listener, "listener == null");
+            options.mark("requestListener");
+            this.requestListener = listener;
             return this;
         }
 

@@ -38,6 +38,7 @@ final class Transport {
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final System.Logger LOG = System.getLogger(LakehouseClient.class.getName());
 
     /** Blocks for a duration; replaced in tests to record the waits instead. */
     @FunctionalInterface
@@ -81,6 +82,7 @@ final class Transport {
     private final Sleeper sleeper;
     private final DoubleSupplier random;
     private final Clock clock;
+    private final RequestListener listener;
 
     Transport(
             HttpClient http,
@@ -94,7 +96,8 @@ final class Transport {
             Duration retryMaxDelay,
             Sleeper sleeper,
             DoubleSupplier random,
-            Clock clock) {
+            Clock clock,
+            RequestListener listener) {
         this.http = http;
         this.baseUri = baseUri;
         this.credentials = credentials;
@@ -107,6 +110,7 @@ final class Transport {
         this.sleeper = sleeper;
         this.random = random;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /** Sends a call whose answer is small: the whole body of a 2xx response. */
@@ -139,42 +143,90 @@ final class Transport {
 
     private <T> HttpResponse<T> execute(
             Call call, HttpResponse.BodyHandler<T> handler, Function<HttpResponse<T>, String> errorBody) {
+        long start = listener == null ? 0 : System.nanoTime();
+        int attempts = 0;
+        int status = 0;
+        RequestEvent.Outcome outcome = null;
         ErrorContext context = ErrorContext.of(call.operation(), call.method(), call.path());
-        for (int attempt = 0; ; attempt++) {
-            Duration wait;
-            LakehouseException error;
-            try {
-                HttpResponse<T> response = http.send(request(call), handler);
-                int status = response.statusCode();
-                if (status / 100 == 2) {
-                    return response;
+        try {
+            for (int attempt = 0; ; attempt++) {
+                Duration wait;
+                LakehouseException error;
+                attempts = attempt + 1;
+                status = 0;
+                outcome = null;
+                try {
+                    HttpResponse<T> response = http.send(request(call), handler);
+                    status = response.statusCode();
+                    if (status / 100 == 2) {
+                        outcome = RequestEvent.Outcome.SUCCESS;
+                        return response;
+                    }
+                    outcome = status >= 500 ? RequestEvent.Outcome.SERVER_ERROR : RequestEvent.Outcome.CLIENT_ERROR;
+                    String body = errorBody.apply(response);
+                    String retryAfter =
+                            response.headers().firstValue("Retry-After").orElse(null);
+                    error = statusError(
+                            context.retryAfter(retryAfter == null ? null : parseRetryAfter(retryAfter)),
+                            status,
+                            requestId(response.headers()),
+                            body);
+                    wait = retryDelay(call, attempt, error, retryAfter);
+                } catch (InterruptedException e) {
+                    outcome = RequestEvent.Outcome.CANCELLED;
+                    Thread.currentThread().interrupt();
+                    throw new NetworkException("interrupted while waiting for the response", context, e);
+                } catch (IOException e) {
+                    outcome = ioOutcome(e);
+                    error = ioError(context, e, baseUri);
+                    wait = retryDelay(call, attempt, error, null);
                 }
-                String body = errorBody.apply(response);
-                String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
-                error = statusError(
-                        context.retryAfter(retryAfter == null ? null : parseRetryAfter(retryAfter)),
-                        status,
-                        requestId(response.headers()),
-                        body);
-                wait = retryDelay(call, attempt, error, retryAfter);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new NetworkException("interrupted while waiting for the response", context, e);
-            } catch (IOException e) {
-                error = ioError(context, e, baseUri);
-                wait = retryDelay(call, attempt, error, null);
+                if (wait == null) {
+                    throw error;
+                }
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException e) {
+                    outcome = RequestEvent.Outcome.CANCELLED;
+                    Thread.currentThread().interrupt();
+                    error.addSuppressed(e);
+                    throw error;
+                }
             }
-            if (wait == null) {
-                throw error;
-            }
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                error.addSuppressed(e);
-                throw error;
+        } finally {
+            if (listener != null) {
+                report(call, status, outcome, start, attempts);
             }
         }
+    }
+
+    /**
+     * Tells the listener how a call ended; {@code outcome} is null when an unexpected exception ended it before a
+     * response (a request body that could not be read).
+     */
+    private void report(Call call, int status, RequestEvent.Outcome outcome, long start, int attempts) {
+        try {
+            listener.onRequest(new RequestEvent(
+                    call.operation(),
+                    call.method(),
+                    call.path(),
+                    status,
+                    outcome == null ? RequestEvent.Outcome.NETWORK_ERROR : outcome,
+                    Duration.ofNanos(System.nanoTime() - start),
+                    attempts));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "request listener " + listener + " threw; ignored", e);
+        }
+    }
+
+    static RequestEvent.Outcome ioOutcome(IOException e) {
+        if (e instanceof HttpTimeoutException) {
+            return RequestEvent.Outcome.TIMEOUT;
+        }
+        if (e instanceof InterruptedIOException) {
+            return RequestEvent.Outcome.CANCELLED;
+        }
+        return RequestEvent.Outcome.NETWORK_ERROR;
     }
 
     private HttpRequest request(Call call) {
