@@ -57,4 +57,15 @@ class ShopApplicationTest {
                 .contains("\"lakeside\":{\"details\":{\"tracker\":\"OK\"")
                 .containsPattern("\"lakeside\":\\{[^}]*\\},\"status\":\"UP\"");
     }
+
+    @Test
+    void metricsCountTrackedEventsAndTimeClientCalls() throws Exception {
+        send("GET", "/products/metrics");
+        send("GET", "/report?fresh=true");
+        assertThat(send("GET", "/actuator/metrics/lakeside.tracker.accepted").body())
+                .contains("\"name\":\"lakeside.tracker.accepted\"");
+        assertThat(send("GET", "/actuator/metrics/lakeside.client.requests").body())
+                .contains("\"operation\"")
+                .contains("\"query\"");
+    }
 }
