@@ -31,7 +31,8 @@ import java.util.function.Supplier;
 /**
  * Sends calls with the client's headers and timeouts, maps failures to the exception hierarchy, and retries what
  * the call marks as safe: transient failures only (connection errors, timeouts, 408, 429, 5xx but 501 and 505), with
- * exponential backoff and full jitter, waiting {@code Retry-After} instead when the server sends one.
+ * exponential backoff and full jitter, waiting {@code Retry-After} instead when the server sends one. Tells the
+ * {@link RequestListener}, when there is one, how each call ended.
  */
 final class Transport {
     /** A longer {@code Retry-After} than this is not waited for: the call fails, marked retriable. */

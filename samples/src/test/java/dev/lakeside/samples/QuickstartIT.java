@@ -40,7 +40,9 @@ class QuickstartIT {
             "verifier",
             "lakeside-verifier",
             "local",
-            "lakeside-local");
+            "lakeside-local",
+            "micrometer",
+            "lakeside-micrometer");
 
     @TempDir
     Path work;
