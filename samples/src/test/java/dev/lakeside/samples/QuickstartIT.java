@@ -40,7 +40,9 @@ class QuickstartIT {
             "verifier",
             "lakeside-verifier",
             "local",
-            "lakeside-local");
+            "lakeside-local",
+            "test",
+            "lakeside-test");
 
     @TempDir
     Path work;
