@@ -29,7 +29,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Creates the tables of the generated index on a {@link Lakeside}, and empties them between tests:
- * what a JUnit extension needs, for any test framework to reuse.
+ * what {@link LakesideExtension} does, for other test frameworks to reuse.
  *
  * <pre>{@code
  * LakesideReset reset = LakesideReset.of(lakeside, getClass().getClassLoader());
