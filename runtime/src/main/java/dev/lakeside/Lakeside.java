@@ -238,6 +238,15 @@ public final class Lakeside implements AutoCloseable {
         notifier.listeners.add(Objects.requireNonNull(listener, "listener == null"));
     }
 
+    /**
+     * Tells the facade that {@code table} was written without it, through {@link #client()} say: the
+     * repositories' {@code @Cached} results of the table are dropped and the write listeners are told,
+     * as after a write through the facade.
+     */
+    public void written(TableRef table) {
+        notifier.written(Objects.requireNonNull(table, "table == null"));
+    }
+
     /** Closes the tracker: stops intake and flushes within its close timeout. The client stays open. */
     @Override
     public void close() {

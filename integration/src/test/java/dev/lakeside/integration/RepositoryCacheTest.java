@@ -9,6 +9,7 @@ import dev.lakeside.local.LocalLakehouseExtension;
 import dev.lakeside.track.TrackerConfig;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,6 +102,19 @@ class RepositoryCacheTest {
         insertBehindTheFacade("b4", "zed");
         purchases.purge("nobody"); // a writing @Query
         assertThat(purchases.countByRefundedFalse()).isEqualTo(open + 4);
+    }
+
+    @Test
+    void aWriteBehindTheFacadeInvalidatesOnceTheFacadeIsTold() {
+        long open = purchases.countByRefundedFalse();
+        List<String> told = new CopyOnWriteArrayList<>();
+        lakeside.addWriteListener(table -> told.add(table.toString()));
+        insertBehindTheFacade("b1", "zed");
+        assertThat(purchases.countByRefundedFalse()).isEqualTo(open); // served from the cache
+
+        lakeside.written(lakeside.tableOf(Purchase.class));
+        assertThat(purchases.countByRefundedFalse()).isEqualTo(open + 1);
+        assertThat(told).containsExactly(lakeside.tableOf(Purchase.class).toString());
     }
 
     @Test

@@ -571,6 +571,11 @@ public final class LocalLakehouse implements AutoCloseable {
             return this;
         }
 
+        /** Whether {@link #threads} was called: the JUnit extension caps the threads only when it was not. */
+        boolean threadsSet() {
+            return threads != null;
+        }
+
         /**
          * The DuckDB memory budget of the whole server, such as {@code "4GB"} or {@code "2GiB"}, shared evenly by the
          * users' databases (each gets DuckDB's {@code memory_limit} of its share). Default: half the machine's memory.

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * <p>The default lakehouse has the user {@code test}/{@code test}, data in memory, and as many
- * DuckDB threads as the system property {@code lakeside.test.threads} says (2 when unset). To
- * configure it, register an instance instead:
+ * DuckDB threads as the system property {@code lakeside.test.threads} says (2 when unset), unless the
+ * configuration sets {@link LocalLakehouse.Builder#threads threads}. To configure it, register an
+ * instance instead:
  *
  * <pre>{@code
  * @RegisterExtension
@@ -43,7 +44,10 @@ public final class LocalLakehouseExtension implements BeforeAllCallback, AfterAl
         this(builder -> builder.user("test", "test"));
     }
 
-    /** Configures the builder; the port is always a free one. Add at least one user. */
+    /**
+     * Configures the builder; the port is always a free one. Add at least one user. Threads left unset
+     * are capped as the class comment says.
+     */
     public LocalLakehouseExtension(Consumer<LocalLakehouse.Builder> configuration) {
         this.configuration = configuration;
     }
@@ -60,8 +64,10 @@ public final class LocalLakehouseExtension implements BeforeAllCallback, AfterAl
     @Override
     public void beforeAll(ExtensionContext context) {
         LocalLakehouse.Builder builder = LocalLakehouse.builder().port(0);
-        builder.threads(Integer.getInteger("lakeside.test.threads", 2));
         configuration.accept(builder);
+        if (!builder.threadsSet()) {
+            builder.threads(Integer.getInteger("lakeside.test.threads", 2));
+        }
         LocalLakehouse local = builder.start();
         registered = local;
         context.getStore(NAMESPACE).put(LocalLakehouse.class, local);

@@ -47,7 +47,9 @@ class QuickstartIT {
             "spring-boot-autoconfigure",
             "lakeside-spring-boot-autoconfigure",
             "spring-boot-starter",
-            "lakeside-spring-boot-starter");
+            "lakeside-spring-boot-starter",
+            "test",
+            "lakeside-test");
     /** Published modules without code: a jar of dependencies only, so no sources or Javadoc jar. */
     private static final Set<String> WITHOUT_CODE = Set.of("spring-boot-starter");
 
