@@ -28,7 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 class QuickstartIT {
     private static final Path ROOT = Path.of(System.getProperty("lakeside.root", ".."));
     private static final String VERSION = System.getProperty("lakeside.version");
-    /** Module directory and artifact of everything published; the rest skip install and deploy. */
+    /**
+     * Module directory and artifact of everything published; the rest skip install and deploy. The parent pom
+     * lists this module after all of them, so a full build has packaged them when this test runs.
+     */
     private static final Map<String, String> PUBLISHED = Map.of(
             "annotations",
             "lakeside-annotations",
