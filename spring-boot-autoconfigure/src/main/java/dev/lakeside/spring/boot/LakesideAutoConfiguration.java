@@ -101,8 +101,8 @@ public class LakesideAutoConfiguration {
 
     /** Drains the tracker when the context stops, after the web server stopped taking requests. */
     @Bean
-    static TrackerDrain lakesideTrackerDrain(ObjectProvider<Lakeside> lakeside, Environment environment) {
-        return new TrackerDrain(lakeside, shutdownPhaseTimeout(environment));
+    static TrackerDrain lakesideTrackerDrain(Environment environment) {
+        return new TrackerDrain(shutdownPhaseTimeout(environment));
     }
 
     /** One bean per interface of the generated repository index. */

@@ -3,29 +3,39 @@ package dev.lakeside.spring.boot;
 import dev.lakeside.Lakeside;
 import dev.lakeside.track.CloseReport;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Closes the tracker when the context stops: it stops taking rows and delivers what it holds, within Spring's
  * per-phase shutdown timeout. Its phase comes after the web server's, so no request tracks a row once the drain
- * began. The tracker's own JVM shutdown hook is off under Spring: the context's hook runs this instead.
+ * began. The tracker's own JVM shutdown hook is off under Spring: the context's hook runs this instead. It drains
+ * every {@link Lakeside} bean that was created, the application's own included, and never creates one.
  */
-final class TrackerDrain implements SmartLifecycle {
+final class TrackerDrain implements SmartLifecycle, BeanPostProcessor {
     /** After the web server's graceful shutdown ({@code DEFAULT_PHASE - 1024}) and stop ({@code - 2048}). */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private static final Log LOG = LogFactory.getLog(TrackerDrain.class);
 
-    private final ObjectProvider<Lakeside> lakeside;
+    private final List<Lakeside> created = new CopyOnWriteArrayList<>();
     private final Duration timeout;
     private volatile boolean running;
 
-    TrackerDrain(ObjectProvider<Lakeside> lakeside, Duration timeout) {
-        this.lakeside = lakeside;
+    TrackerDrain(Duration timeout) {
         this.timeout = timeout;
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof Lakeside lakeside) {
+            created.add(lakeside);
+        }
+        return bean;
     }
 
     @Override
@@ -55,12 +65,10 @@ final class TrackerDrain implements SmartLifecycle {
 
     private void drain() {
         running = false;
-        Lakeside facade = lakeside.getIfAvailable();
-        if (facade == null) {
-            return;
+        for (Lakeside lakeside : created) {
+            CloseReport report = lakeside.tracker().close(timeout);
+            LOG.info("Lakeside: tracker drained at shutdown: " + report);
         }
-        CloseReport report = facade.tracker().close(timeout);
-        LOG.info("Lakeside: tracker drained at shutdown: " + report);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -162,6 +163,55 @@ class LakesideAutoConfigurationTest {
                         .get(0)
                         .get("n"))
                 .isEqualTo(1_000L);
+    }
+
+    @Test
+    void shutdownNeverCreatesWhatWasNotUsed(CapturedOutput output) {
+        runner.withInitializer(context ->
+                        context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+                .run(context -> assertThat(context).hasNotFailed());
+        assertThat(output)
+                .as("a lazy context closed unused starts no lakehouse and drains nothing")
+                .doesNotContain("in-process local lakehouse")
+                .doesNotContain("tracker drained");
+    }
+
+    @Test
+    void theApplicationsOwnLakesideIsDrainedToo() {
+        String table = "\"memory\".\"main\".\"visit\"";
+        runner.withPropertyValues(externalProperties())
+                .withUserConfiguration(OwnLakeside.class)
+                .run(context -> {
+                    Lakeside own = context.getBean(Lakeside.class);
+                    assertThat(own).isSameAs(context.getBean("ownLakeside"));
+                    own.schema().create(Visit.class);
+                    own.client().queryAll("DELETE FROM " + table + " WHERE path = '/own'");
+                    for (int i = 0; i < 100; i++) {
+                        own.tracker().track(new Visit("o" + i, "/own", Instant.now()));
+                    }
+                });
+        LakehouseClient check = LakehouseClient.builder()
+                .baseUri(external.baseUri())
+                .credentials("svc", "s3cret-pw")
+                .build();
+        assertThat(check.queryAll("SELECT count(*) AS n FROM " + table + " WHERE path = '/own'")
+                        .rows()
+                        .get(0)
+                        .get("n"))
+                .isEqualTo(100L);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnLakeside {
+        @Bean(destroyMethod = "")
+        Lakeside ownLakeside(LakehouseClient client) {
+            return Lakeside.builder(client)
+                    .tracker(TrackerConfig.builder()
+                            .shutdownHook(false)
+                            .linger(Duration.ofSeconds(30))
+                            .build())
+                    .build();
+        }
     }
 
     @Test
