@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakeside.client.LakehouseClient;
+import dev.lakeside.client.RequestEvent;
 import dev.lakeside.repository.fixtures.Outer;
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,18 +19,20 @@ import org.junit.jupiter.api.Test;
  * module's LakesideRepositoryTest. No request is sent.
  */
 class LakesideRepositoryTest {
-    static final CountingHttpClient HTTP = new CountingHttpClient();
+    /** Every API call the client makes, failed ones included. */
+    static final List<RequestEvent> CALLS = new CopyOnWriteArrayList<>();
+
     static final Lakeside LAKESIDE = Lakeside.builder(LakehouseClient.builder()
                     .baseUri(URI.create("http://127.0.0.1:9"))
                     .credentials("u", "p")
-                    .httpClient(HTTP)
+                    .requestListener(CALLS::add)
                     .build())
             .build();
 
     @AfterAll
     static void stop() {
         LAKESIDE.close();
-        assertThat(HTTP.total()).isZero();
+        assertThat(CALLS).isEmpty();
     }
 
     @Test
