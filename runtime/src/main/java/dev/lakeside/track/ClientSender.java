@@ -42,9 +42,11 @@ final class ClientSender implements Pipeline.Sender {
 
     @Override
     public CompletableFuture<Pipeline.SendResult> send(TableRef table, byte[] body, int rows) {
-        CompletableFuture<Void> ready = config.schemaMode() == SchemaMode.NONE
+        TableModel<?> model = models.get(table);
+        // A row replayed from a spool or a dead-letter file whose record class is gone: its table exists.
+        CompletableFuture<Void> ready = config.schemaMode() == SchemaMode.NONE || model == null
                 ? CompletableFuture.completedFuture(null)
-                : tables.prepare(table, models.get(table), config.schemaMode());
+                : tables.prepare(table, model, config.schemaMode());
         return ready.handle((ok, error) -> error).thenCompose(error -> {
             if (error != null) {
                 return CompletableFuture.completedFuture(classifyPrepare(unwrap(error)));

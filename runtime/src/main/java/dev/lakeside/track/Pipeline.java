@@ -1,7 +1,9 @@
 package dev.lakeside.track;
 
 import dev.lakeside.client.TableRef;
+import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -79,7 +81,8 @@ final class Pipeline {
         record Failed(DeadLetter.Reason reason, String message, Throwable cause) implements SendResult {}
     }
 
-    private record Row(byte[] json, long enqueuedAt, CompletableFuture<Void> ack) {}
+    /** A queued row; {@code segment} is where the spool keeps it, null without a spool. */
+    private record Row(byte[] json, long enqueuedAt, CompletableFuture<Void> ack, Spool.Segment segment) {}
 
     private static final class Batch {
         final List<Row> rows;
@@ -237,6 +240,8 @@ final class Pipeline {
 
     private final TrackerConfig config;
     private final Sender sender;
+    private final Spool spool;
+    private final DeadLetterFile deadLetters;
     private final LongSupplier ticker;
     private final String name = "lakeside-tracker-" + INSTANCES.incrementAndGet();
     private final Map<TableRef, Lane> lanes = new ConcurrentHashMap<>();
@@ -253,6 +258,8 @@ final class Pipeline {
     private final LongAdder rejectedOversize = new LongAdder();
     private final LongAdder rejectedInvalid = new LongAdder();
     private final LongAdder rejectedClosed = new LongAdder();
+    private final LongAdder refusedSpool = new LongAdder();
+    private volatile IOException spoolFailure;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -291,14 +298,34 @@ final class Pipeline {
     private int rotation;
 
     Pipeline(TrackerConfig config, Sender sender) {
+        this(config, sender, null, null);
+    }
+
+    /**
+     * @param spool where accepted rows are kept until resolved, or null
+     * @param deadLetters where rows given up are written, or null
+     */
+    Pipeline(TrackerConfig config, Sender sender, Spool spool, DeadLetterFile deadLetters) {
         this.config = config;
         this.sender = sender;
+        this.spool = spool;
+        this.deadLetters = deadLetters;
         this.ticker = config.ticker();
         this.executor = config.scheduler();
     }
 
     /** Queues one encoded row (a JSON object) for {@code table}. Never blocks unless the policy is BLOCK. */
     TrackResult offer(TableRef table, byte[] json, CompletableFuture<Void> ack) {
+        return offer(table, null, json, ack);
+    }
+
+    /**
+     * Queues one encoded row (a JSON object) for {@code table}, spooled first when there is a spool. Never blocks
+     * unless the policy is BLOCK or the spool syncs every row.
+     *
+     * @param type the record type's name, kept in the spool so that a later process can prepare the table
+     */
+    TrackResult offer(TableRef table, String type, byte[] json, CompletableFuture<Void> ack) {
         producers.incrementAndGet();
         try {
             if (closed) {
@@ -317,13 +344,21 @@ final class Pipeline {
                                 + " bytes); refusing rows under policy " + config.fullPolicy());
                 return TrackResult.DROPPED_QUEUE_FULL;
             }
+            Spool.Segment segment = null;
+            if (spool != null) {
+                segment = spool(table, type, json);
+                if (segment == Spool.FULL || segment == Spool.FAILED) {
+                    release(json.length);
+                    return refuseSpooled(segment);
+                }
+            }
             Lane lane = lanes.get(table);
             if (lane == null) {
                 lane = lanes.computeIfAbsent(table, Lane::new);
             }
             accepted.increment();
             lane.accepted.incrementAndGet();
-            lane.queue.offer(new Row(json, ticker.getAsLong(), ack));
+            lane.queue.offer(new Row(json, ticker.getAsLong(), ack, segment));
             int rows = lane.queuedRows.incrementAndGet();
             long bytes = lane.queuedBytes.addAndGet(json.length + 1L);
             if (rows == 1 || rows >= config.maxBatchRows() || bytes >= config.maxBatchBytes()) {
@@ -332,6 +367,107 @@ final class Pipeline {
             return TrackResult.ACCEPTED;
         } finally {
             producers.decrementAndGet();
+        }
+    }
+
+    /** Appends to the spool; when it is full, makes room or waits as the full policy says. */
+    private Spool.Segment spool(TableRef table, String type, byte[] json) {
+        Spool.Segment segment = spool.append(table, type, json);
+        if (segment != Spool.FULL) {
+            return segment;
+        }
+        switch (config.fullPolicy().kind()) {
+            case DROP_OLDEST -> {
+                while (segment == Spool.FULL) {
+                    Spool.Segment oldest = spool.oldest();
+                    if (oldest == null || !evictOldest(oldest)) {
+                        return Spool.FULL;
+                    }
+                    if (oldest.freed.get()) {
+                        segment = spool.append(table, type, json);
+                    }
+                }
+                return segment;
+            }
+            case BLOCK -> {
+                long deadline =
+                        System.nanoTime() + config.fullPolicy().maxWait().toNanos();
+                try {
+                    while (segment == Spool.FULL) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0 || closed) {
+                            return Spool.FULL;
+                        }
+                        spool.awaitSpace(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
+                        segment = spool.append(table, type, json);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Spool.FULL;
+                }
+                return segment;
+            }
+            default -> {
+                return Spool.FULL;
+            }
+        }
+    }
+
+    private TrackResult refuseSpooled(Spool.Segment segment) {
+        if (segment == Spool.FULL) {
+            refusedQueueFull.increment();
+            warnings.warn(
+                    "spool-full",
+                    () -> "tracker spool in " + spool.directory() + " is full ("
+                            + config.spool().maxBytes() + " bytes); refusing rows under policy " + config.fullPolicy());
+            return TrackResult.DROPPED_QUEUE_FULL;
+        }
+        refusedSpool.increment();
+        IOException failure = spool.failure();
+        if (failure != null && failure != spoolFailure) {
+            spoolFailure = failure;
+            lastError = new SpoolException(
+                    spool.directory(),
+                    "cannot write in the spool directory " + spool.directory() + ": " + failure,
+                    failure);
+        }
+        warnings.warn(
+                "spool-failed",
+                () -> "tracker spool in " + spool.directory() + " cannot be written (" + failure
+                        + "); refusing rows until it can");
+        return TrackResult.SPOOL_FAILED;
+    }
+
+    /**
+     * Queues a row a previous process spooled and did not see resolved, before any new row: the memory bound is
+     * not applied (the spool's bound was), but the row counts in it.
+     */
+    void replayed(TableRef table, byte[] json, Spool.Segment segment) {
+        queueBytes.addAndGet(json.length);
+        Lane lane = lanes.computeIfAbsent(table, Lane::new);
+        accepted.increment();
+        lane.accepted.incrementAndGet();
+        lane.queue.offer(new Row(json, ticker.getAsLong(), null, segment));
+        lane.queuedRows.incrementAndGet();
+        lane.queuedBytes.addAndGet(json.length + 1L);
+    }
+
+    /** Starts delivering what was replayed. */
+    void start() {
+        if (!lanes.isEmpty()) {
+            wake();
+        }
+    }
+
+    /** The rows of {@code rows} are stored or given up for good: the spool can forget them. */
+    private void unspool(List<Row> rows) {
+        if (spool == null) {
+            return;
+        }
+        for (Row row : rows) {
+            if (row.segment() != null) {
+                spool.resolved(row.segment());
+            }
         }
     }
 
@@ -356,7 +492,7 @@ final class Pipeline {
                         return true;
                     }
                     queueBytes.addAndGet(-bytes);
-                    if (!evictOldest()) {
+                    if (!evictOldest(null)) {
                         return false;
                     }
                 }
@@ -387,13 +523,16 @@ final class Pipeline {
         }
     }
 
-    /** Drops the oldest queued (not yet batched) row of any table; false when there is none. */
-    private boolean evictOldest() {
+    /**
+     * Drops the oldest queued (not yet batched) row of any table, or only of the spool's {@code segment} when not
+     * null; false when there is none.
+     */
+    private boolean evictOldest(Spool.Segment segment) {
         Lane oldest = null;
         long oldestAt = Long.MAX_VALUE;
         for (Lane lane : lanes.values()) {
             Row head = lane.queue.peek();
-            if (head != null && head.enqueuedAt() < oldestAt) {
+            if (head != null && head.enqueuedAt() < oldestAt && (segment == null || head.segment() == segment)) {
                 oldest = lane;
                 oldestAt = head.enqueuedAt();
             }
@@ -403,10 +542,11 @@ final class Pipeline {
         }
         Row row;
         synchronized (oldest) {
-            row = oldest.queue.poll();
-            if (row == null) {
+            row = oldest.queue.peek();
+            if (row == null || (segment != null && row.segment() != segment)) {
                 return true;
             }
+            oldest.queue.poll();
             long position = ++oldest.removed;
             long[] last = oldest.evicted.peekLast();
             if (last != null && last[0] + last[1] == position) {
@@ -419,6 +559,7 @@ final class Pipeline {
         oldest.queuedBytes.addAndGet(-(row.json().length + 1L));
         dropped.incrementAndGet();
         release(row.json().length);
+        unspool(List.of(row));
         if (row.ack() != null) {
             DeliveryException error = droppedError(oldest.table);
             CompletableFuture<Void> ack = row.ack();
@@ -813,6 +954,7 @@ final class Pipeline {
             sentBatches.incrementAndGet();
             sentBytes.addAndGet(batch.body.length);
             resolve(lane, batch, null);
+            unspool(batch.rows);
             completeAcks(batch, null);
             notifySafely(l -> l.onSent(lane.table, batch.rows.size(), batch.body.length));
         } else if (result instanceof SendResult.Rejected rejected) {
@@ -845,19 +987,26 @@ final class Pipeline {
     }
 
     private void fail(Lane lane, Batch batch, DeadLetter.Reason reason, String message, Throwable cause) {
-        failed.addAndGet(batch.rows.size());
         DeliveryException error = new DeliveryException(lane.table, reason, message, cause);
-        lastError = cause != null ? cause : error;
         resolve(lane, batch, error);
+        completeAcks(batch, error);
+        if (spool != null && reason == DeadLetter.Reason.CLOSED) {
+            // Still pending: the spool keeps them, and the next tracker on this directory sends them.
+            return;
+        }
+        failed.addAndGet(batch.rows.size());
+        lastError = cause != null ? cause : error;
         List<byte[]> rows = new ArrayList<>(batch.rows.size());
         for (Row row : batch.rows) {
             rows.add(row.json());
         }
-        completeAcks(batch, error);
         warnings.warn(
                 "dead-letter-" + reason,
                 () -> batch.rows.size() + " row(s) for " + lane.table + " dead-lettered (" + reason + "): " + message);
         DeadLetter letter = new DeadLetter(lane.table, rows, reason, message);
+        if (deadLetters == null || deadLetters.write(letter, Instant.now())) {
+            unspool(batch.rows);
+        }
         notifySafely(l -> l.onDeadLetter(letter));
     }
 
@@ -900,6 +1049,18 @@ final class Pipeline {
             wakeup.cancel(false);
         }
         sender.close();
+        if (spool != null) {
+            if (undelivered > 0) {
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        undelivered + " undelivered row(s) stay in the spool " + spool.directory()
+                                + " for the next tracker that opens it");
+            }
+            spool.close();
+        }
+        if (deadLetters != null) {
+            deadLetters.close();
+        }
         if (config.scheduler() == null && executor != null) {
             executor.shutdown();
         }
@@ -1099,6 +1260,7 @@ final class Pipeline {
                 rejectedOversize.sum(),
                 rejectedInvalid.sum(),
                 rejectedClosed.sum(),
+                refusedSpool.sum(),
                 sentBatches.get(),
                 sentBytes.get(),
                 retried.get(),

@@ -11,7 +11,12 @@ public enum TrackResult {
     /** Not queued: the record could not be encoded (for example a non-null component was null). */
     REJECTED_INVALID,
     /** Not queued: the tracker is closed. */
-    CLOSED;
+    CLOSED,
+    /**
+     * Not queued: the {@linkplain SpoolConfig spool} cannot be written (a full disk, a directory that became
+     * unwritable); {@link Tracker#health()} names the error. Rows accepted before are not affected.
+     */
+    SPOOL_FAILED;
 
     /** Whether the record was queued. */
     public boolean accepted() {

@@ -9,13 +9,23 @@ import dev.lakeside.internal.Tables;
 import dev.lakeside.mapping.TableModel;
 import dev.lakeside.mapping.TableModels;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns {@code track(record)} into batched, retried {@code /append} calls.
@@ -41,8 +51,10 @@ public final class Tracker implements AutoCloseable {
             .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build();
 
+    private static final System.Logger LOG = System.getLogger("dev.lakeside.track.Tracker");
+
     /** One record type's route: where its rows go and how they are written. */
-    private record Binding<T>(TableRef table, TableModel<T> model) {}
+    private record Binding<T>(TableRef table, TableModel<T> model, String type) {}
 
     /** A reusable per-thread buffer and generator, so that encoding allocates only the row's bytes. */
     private static final class Encoder {
@@ -62,6 +74,10 @@ public final class Tracker implements AutoCloseable {
     private final TrackerConfig config;
     private final Pipeline pipeline;
     private final ClassValue<Binding<?>> bindings;
+    private final BiConsumer<TableRef, String> replayedTable;
+    private final Map<TableRef, String> types = new ConcurrentHashMap<>();
+    private final @Nullable DeadLetterFile deadLetters;
+    private final @Nullable SpoolRecovery recovery;
     private final ThreadLocal<Encoder> encoders = ThreadLocal.withInitial(Encoder::new);
 
     /**
@@ -73,23 +89,101 @@ public final class Tracker implements AutoCloseable {
         Objects.requireNonNull(config, "config == null");
         Objects.requireNonNull(tables, "tables == null");
         ClientSender sender = new ClientSender(client, config, tables);
-        return new Tracker(config, sender, model -> {
-            TableRef table = tables.resolve(model);
-            sender.register(table, model);
-            return table;
-        });
+        return new Tracker(
+                config,
+                sender,
+                model -> {
+                    TableRef table = tables.resolve(model);
+                    sender.register(table, model);
+                    return table;
+                },
+                (table, type) -> {
+                    TableModel<?> model = model(type);
+                    if (model != null) {
+                        sender.register(table, model);
+                    }
+                });
     }
 
     Tracker(TrackerConfig config, Pipeline.Sender sender, Function<TableModel<?>, TableRef> tables) {
+        this(config, sender, tables, (table, type) -> {});
+    }
+
+    /**
+     * @param replayedTable told of each table and record type name found in the spool or a dead-letter file, before
+     *     its rows are queued
+     * @throws SpoolException if the spool cannot be opened
+     */
+    Tracker(
+            TrackerConfig config,
+            Pipeline.Sender sender,
+            Function<TableModel<?>, TableRef> tables,
+            BiConsumer<TableRef, String> replayedTable) {
         this.config = config;
-        this.pipeline = new Pipeline(config, sender);
+        this.replayedTable = replayedTable;
         this.bindings = new ClassValue<>() {
             @Override
             protected Binding<?> computeValue(Class<?> type) {
                 TableModel<?> model = TableModels.of(type);
-                return new Binding<>(tables.apply(model), model);
+                Binding<?> binding = new Binding<>(tables.apply(model), model, type.getName());
+                types.putIfAbsent(binding.table(), binding.type());
+                return binding;
             }
         };
+        this.deadLetters = config.deadLetterDirectory() == null
+                ? null
+                : new DeadLetterFile(config.deadLetterDirectory(), types::get);
+        SpoolConfig spoolConfig = config.spool();
+        if (spoolConfig == null) {
+            this.pipeline = new Pipeline(config, sender, null, deadLetters);
+            this.recovery = null;
+            return;
+        }
+        List<Replayed> found = new ArrayList<>();
+        Spool spool = Spool.open(spoolConfig, (table, type, json, segment) -> {
+            if (type != null && types.putIfAbsent(table, type) == null) {
+                replayedTable.accept(table, type);
+            }
+            found.add(new Replayed(table, json, segment));
+        });
+        this.pipeline = new Pipeline(config, sender, spool, deadLetters);
+        for (Replayed row : found) {
+            pipeline.replayed(row.table(), row.json(), row.segment());
+        }
+        this.recovery = spool.recovery();
+        if (!recovery.clean()) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "the spool " + spoolConfig.directory() + " had " + recovery.corruptRegions()
+                            + " torn or corrupt stretch(es), " + recovery.skippedBytes() + " bytes skipped; replaying "
+                            + recovery.rows() + " intact row(s)");
+        } else if (recovery.rows() > 0) {
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "replaying " + recovery.rows() + " row(s) left in the spool " + spoolConfig.directory());
+        }
+        pipeline.start();
+    }
+
+    private record Replayed(TableRef table, byte[] json, Spool.Segment segment) {}
+
+    /** The generated model of the record class named {@code type}, or null when it cannot be loaded. */
+    private static @Nullable TableModel<?> model(String type) {
+        for (ClassLoader loader :
+                new ClassLoader[] {Thread.currentThread().getContextClassLoader(), Tracker.class.getClassLoader()}) {
+            if (loader == null) {
+                continue;
+            }
+            try {
+                return TableModels.of(Class.forName(type, false, loader));
+            } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
+                // try the next loader
+            }
+        }
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "cannot load the table model of " + type + " for rows replayed to its table; sending them as they are");
+        return null;
     }
 
     /**
@@ -130,7 +224,7 @@ public final class Tracker implements AutoCloseable {
             }
             return TrackResult.REJECTED_INVALID;
         }
-        return pipeline.offer(binding.table(), json, ack);
+        return pipeline.offer(binding.table(), binding.type(), json, ack);
     }
 
     @SuppressWarnings("unchecked")
@@ -170,6 +264,87 @@ public final class Tracker implements AutoCloseable {
      */
     public CompletableFuture<FlushResult> flush() {
         return pipeline.flush();
+    }
+
+    /**
+     * Sends the rows of a dead-letter file (written by a tracker with a {@link TrackerConfig#deadLetterDirectory()})
+     * again, once the cause is fixed: a schema migrated, credentials renewed. Rows are queued as if tracked now,
+     * waiting for room in a full queue, and the call waits up to {@code timeout} for their outcome. When every row
+     * was stored, or given up again into a new dead-letter file, the file is renamed with the suffix {@code
+     * .replayed}, so that it is not replayed twice.
+     *
+     * @throws SpoolException if the file cannot be read or a line is not a dead letter; nothing was sent then
+     */
+    public DeadLetterReplay replayDeadLetters(Path file, Duration timeout) {
+        Objects.requireNonNull(file, "file == null");
+        Objects.requireNonNull(timeout, "timeout == null");
+        if (deadLetters != null
+                && deadLetters.current() != null
+                && file.toAbsolutePath()
+                        .normalize()
+                        .equals(deadLetters.current().toAbsolutePath().normalize())) {
+            deadLetters.rotate();
+        }
+        List<DeadLetterFile.Line> lines = DeadLetterFile.read(file);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        long refused = 0;
+        for (DeadLetterFile.Line line : lines) {
+            if (line.type() != null && types.putIfAbsent(line.table(), line.type()) == null) {
+                replayedTable.accept(line.table(), line.type());
+            }
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            TrackResult result = pipeline.offer(line.table(), line.type(), line.row(), ack);
+            while (result == TrackResult.DROPPED_QUEUE_FULL && System.nanoTime() < deadline) {
+                awaitQuietly(flush(), deadline);
+                result = pipeline.offer(line.table(), line.type(), line.row(), ack);
+            }
+            if (result.accepted()) {
+                acks.add(ack);
+            } else {
+                refused++;
+            }
+        }
+        long stored = 0;
+        long failed = 0;
+        long pending = 0;
+        for (CompletableFuture<Void> ack : acks) {
+            awaitQuietly(ack, deadline);
+            if (!ack.isDone()) {
+                pending++;
+            } else if (ack.isCompletedExceptionally()) {
+                failed++;
+            } else {
+                stored++;
+            }
+        }
+        boolean done = refused == 0 && pending == 0 && (failed == 0 || deadLetters != null);
+        if (done) {
+            try {
+                Files.move(file, file.resolveSibling(file.getFileName() + ".replayed"), StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new SpoolException(file, "replayed " + file + " but cannot rename it: " + e, e);
+            }
+        }
+        return new DeadLetterReplay(lines.size(), stored, failed, refused, pending, done);
+    }
+
+    private static void awaitQuietly(CompletableFuture<?> future, long deadline) {
+        try {
+            future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the caller reads the outcome from the future
+        }
+    }
+
+    /**
+     * What the {@linkplain TrackerConfig#spool() spool} held when this tracker started (rows replayed, torn or
+     * corrupt stretches skipped), or empty without a spool.
+     */
+    public Optional<SpoolRecovery> spoolRecovery() {
+        return Optional.ofNullable(recovery);
     }
 
     /** The options it was built with. */

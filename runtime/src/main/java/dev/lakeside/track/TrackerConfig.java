@@ -1,10 +1,12 @@
 package dev.lakeside.track;
 
 import dev.lakeside.internal.SetOnce;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tracker's settings: immutable, made by {@link #builder()}. Every option has a default, checked
@@ -25,10 +27,14 @@ import java.util.function.LongSupplier;
  *   <tr><td>{@code schemaMode}</td><td>{@link SchemaMode#CREATE}</td><td>schema handling before the first append</td></tr>
  *   <tr><td>{@code closeTimeout}</td><td>30 s</td><td>how long {@code close()} drains</td></tr>
  *   <tr><td>{@code shutdownHook}</td><td>on</td><td>close the tracker when the JVM exits</td></tr>
+ *   <tr><td>{@code spool}</td><td>none</td><td>keep accepted rows on disk until stored ({@link SpoolConfig})</td></tr>
+ *   <tr><td>{@code deadLetterDirectory}</td><td>none</td><td>write rows given up to files there ({@link Tracker#replayDeadLetters})</td></tr>
  * </table>
  */
 public final class TrackerConfig {
     private static final TrackerConfig DEFAULTS = builder().build();
+    /** A segment's header and a row's and its table's entries, beside the row itself. */
+    private static final int SPOOL_OVERHEAD = 8 << 10;
 
     private final int maxBatchRows;
     private final int maxBatchBytes;
@@ -44,6 +50,8 @@ public final class TrackerConfig {
     private final Duration closeTimeout;
     private final boolean shutdownHook;
     private final TrackerListener listener;
+    private final @Nullable SpoolConfig spool;
+    private final @Nullable Path deadLetterDirectory;
     private final LongSupplier ticker;
     private final ScheduledExecutorService scheduler;
 
@@ -62,6 +70,8 @@ public final class TrackerConfig {
         this.closeTimeout = b.closeTimeout;
         this.shutdownHook = b.shutdownHook;
         this.listener = b.listener;
+        this.spool = b.spool;
+        this.deadLetterDirectory = b.deadLetterDirectory;
         this.ticker = b.ticker;
         this.scheduler = b.scheduler;
     }
@@ -131,6 +141,16 @@ public final class TrackerConfig {
         return listener;
     }
 
+    /** Where accepted rows are kept until stored, or null for memory only. */
+    public @Nullable SpoolConfig spool() {
+        return spool;
+    }
+
+    /** Where rows given up are written, or null to only hand them to the {@link #listener()}. */
+    public @Nullable Path deadLetterDirectory() {
+        return deadLetterDirectory;
+    }
+
     LongSupplier ticker() {
         return ticker;
     }
@@ -146,7 +166,8 @@ public final class TrackerConfig {
                 + deliveryTimeout
                 + ", maxInFlight=" + maxInFlight + ", backoff=" + initialBackoff + ".." + maxBackoff
                 + ", confirmation=" + confirmation + ", schemaMode=" + schemaMode + ", closeTimeout=" + closeTimeout
-                + ", shutdownHook=" + shutdownHook + "}";
+                + ", shutdownHook=" + shutdownHook + (spool == null ? "" : ", spool=" + spool)
+                + (deadLetterDirectory == null ? "" : ", deadLetterDirectory=" + deadLetterDirectory) + "}";
     }
 
     /** Builds a {@link TrackerConfig}. Not thread-safe; {@link #build()} may be called more than once. */
@@ -165,6 +186,8 @@ public final class TrackerConfig {
         private Duration closeTimeout = Duration.ofSeconds(30);
         private boolean shutdownHook = true;
         private TrackerListener listener = new TrackerListener() {};
+        private @Nullable SpoolConfig spool;
+        private @Nullable Path deadLetterDirectory;
         private LongSupplier ticker = System::nanoTime;
         private ScheduledExecutorService scheduler;
         private final SetOnce options = new SetOnce();
@@ -280,6 +303,34 @@ public final class TrackerConfig {
             return this;
         }
 
+        /**
+         * Keeps every accepted row on disk until the lakehouse stores it, so that a killed process loses none: see
+         * {@link SpoolConfig}. Default: none, rows live in memory only.
+         */
+        public Builder spool(SpoolConfig spool) {
+            Objects.requireNonNull(spool, "spool == null");
+            options.mark("spool");
+            this.spool = spool;
+            return this;
+        }
+
+        /** {@link #spool(SpoolConfig)} in {@code directory} with the spool's defaults. */
+        public Builder spool(Path directory) {
+            return spool(SpoolConfig.at(directory));
+        }
+
+        /**
+         * Writes rows that are given up (rejected data, a delivery timeout, refused credentials) to NDJSON files in
+         * {@code directory}, from which {@link Tracker#replayDeadLetters} sends them again once the cause is fixed.
+         * With a spool, such rows leave it only once written there. Default: none.
+         */
+        public Builder deadLetterDirectory(Path directory) {
+            Objects.requireNonNull(directory, "directory == null");
+            options.mark("deadLetterDirectory");
+            this.deadLetterDirectory = directory;
+            return this;
+        }
+
         /** The source of {@link System#nanoTime()}-like readings. For tests. */
         public Builder ticker(LongSupplier ticker) {
             Objects.requireNonNull(ticker, "ticker == null");
@@ -300,12 +351,18 @@ public final class TrackerConfig {
         }
 
         /**
-         * @throws IllegalStateException if {@code initialBackoff} exceeds {@code maxBackoff}
+         * @throws IllegalStateException if {@code initialBackoff} exceeds {@code maxBackoff}, or a spool segment
+         *     cannot hold a row of {@code maxBatchBytes}
          */
         public TrackerConfig build() {
             if (initialBackoff.compareTo(maxBackoff) > 0) {
                 throw new IllegalStateException(
                         "initialBackoff " + initialBackoff + " exceeds maxBackoff " + maxBackoff);
+            }
+            if (spool != null && spool.segmentBytes() < maxBatchBytes + SPOOL_OVERHEAD) {
+                throw new IllegalStateException("spool segmentBytes " + spool.segmentBytes()
+                        + " cannot hold a row of maxBatchBytes " + maxBatchBytes + ": expected at least "
+                        + (maxBatchBytes + SPOOL_OVERHEAD));
             }
             return new TrackerConfig(this);
         }

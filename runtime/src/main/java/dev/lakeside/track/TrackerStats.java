@@ -2,7 +2,8 @@ package dev.lakeside.track;
 
 /**
  * A snapshot of a tracker's counters and gauges. At every sample {@code accepted == sent + dropped + failed + pending}:
- * every accepted row is in exactly one of those states.
+ * every accepted row is in exactly one of those states. With a {@linkplain SpoolConfig spool}, {@code accepted}
+ * includes the rows found in it on start, and rows still pending when the tracker closes stay in the spool.
  *
  * @param accepted rows queued by {@link Tracker#track}
  * @param sent rows the server confirmed as stored
@@ -13,6 +14,7 @@ package dev.lakeside.track;
  * @param rejectedOversize records refused because they were too large
  * @param rejectedInvalid records refused because they could not be encoded
  * @param rejectedClosed records refused because the tracker was closed
+ * @param refusedSpool records refused because the spool could not be written ({@link TrackResult#SPOOL_FAILED})
  * @param sentBatches {@code /append} requests that succeeded
  * @param sentBytes bytes of the request bodies that succeeded
  * @param retried requests retried after a retriable failure
@@ -30,6 +32,7 @@ public record TrackerStats(
         long rejectedOversize,
         long rejectedInvalid,
         long rejectedClosed,
+        long refusedSpool,
         long sentBatches,
         long sentBytes,
         long retried,
