@@ -32,8 +32,8 @@ import java.util.function.ToLongFunction;
  *   <tr><td>{@code lakeside.tracker.failed}</td><td>counter, rows</td><td>{@code failed}</td></tr>
  *   <tr><td>{@code lakeside.tracker.pending}</td><td>gauge, rows</td><td>{@code pending}</td></tr>
  *   <tr><td>{@code lakeside.tracker.refused}, tag {@code reason}: {@code queue_full}, {@code oversize},
- *       {@code invalid}, {@code closed}</td><td>counter, rows</td><td>{@code refusedQueueFull},
- *       {@code rejectedOversize}, {@code rejectedInvalid}, {@code rejectedClosed}</td></tr>
+ *       {@code invalid}, {@code closed}, {@code spool}</td><td>counter, rows</td><td>{@code refusedQueueFull},
+ *       {@code rejectedOversize}, {@code rejectedInvalid}, {@code rejectedClosed}, {@code refusedSpool}</td></tr>
  *   <tr><td>{@code lakeside.tracker.batches}</td><td>counter, requests</td><td>{@code sentBatches}</td></tr>
  *   <tr><td>{@code lakeside.tracker.sent.bytes}</td><td>counter, bytes</td><td>{@code sentBytes}</td></tr>
  *   <tr><td>{@code lakeside.tracker.retries}</td><td>counter, requests</td><td>{@code retried}</td></tr>
@@ -85,6 +85,7 @@ public final class TrackerMetrics implements MeterBinder {
         refused(registry, "oversize", TrackerStats::rejectedOversize);
         refused(registry, "invalid", TrackerStats::rejectedInvalid);
         refused(registry, "closed", TrackerStats::rejectedClosed);
+        refused(registry, "spool", TrackerStats::refusedSpool);
         counter(registry, "batches", REQUESTS, TrackerStats::sentBatches, "append requests that succeeded");
         counter(registry, "sent.bytes", BYTES, TrackerStats::sentBytes, "bytes of the append requests that succeeded");
         counter(registry, "retries", REQUESTS, TrackerStats::retried, "requests retried after a retriable failure");

@@ -235,7 +235,7 @@ class TrackerMetricsTest {
                             "lakeside.tracker.state");
             assertThat(registry.get("lakeside.tracker.refused").functionCounters())
                     .extracting(c -> c.getId().getTag("reason"))
-                    .containsExactlyInAnyOrder("queue_full", "oversize", "invalid", "closed");
+                    .containsExactlyInAnyOrder("queue_full", "oversize", "invalid", "closed", "spool");
             assertThat(registry.get("lakeside.tracker.state").gauges())
                     .extracting(g -> g.getId().getTag("state"))
                     .containsExactlyInAnyOrder("ok", "retrying", "unauthorized", "closed");

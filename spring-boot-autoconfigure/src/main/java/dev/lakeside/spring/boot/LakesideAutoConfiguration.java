@@ -6,6 +6,8 @@ import dev.lakeside.local.LocalLakehouse;
 import dev.lakeside.mapping.TableModel;
 import dev.lakeside.mapping.TableModels;
 import dev.lakeside.track.FullPolicy;
+import dev.lakeside.track.SpoolConfig;
+import dev.lakeside.track.SyncPolicy;
 import dev.lakeside.track.Tracker;
 import dev.lakeside.track.TrackerConfig;
 import java.time.Duration;
@@ -139,6 +141,28 @@ public class LakesideAutoConfiguration {
         }
         if (tracker.getConfirmation() != null) {
             config.confirmation(tracker.getConfirmation());
+        }
+        LakesideProperties.Spool spool = tracker.getSpool();
+        if (spool.getDirectory() != null) {
+            SpoolConfig.Builder spoolConfig = SpoolConfig.builder(spool.getDirectory());
+            if (spool.getSync() != null) {
+                spoolConfig.sync(
+                        switch (spool.getSync()) {
+                            case ALWAYS -> SyncPolicy.always();
+                            case INTERVAL -> SyncPolicy.every(spool.getSyncInterval());
+                            case OS -> SyncPolicy.os();
+                        });
+            }
+            if (spool.getMaxBytes() != null) {
+                spoolConfig.maxBytes(spool.getMaxBytes().toBytes());
+            }
+            if (spool.getSegmentBytes() != null) {
+                spoolConfig.segmentBytes(Math.toIntExact(spool.getSegmentBytes().toBytes()));
+            }
+            config.spool(spoolConfig.build());
+        }
+        if (tracker.getDeadLetterDirectory() != null) {
+            config.deadLetterDirectory(tracker.getDeadLetterDirectory());
         }
         return config.build();
     }

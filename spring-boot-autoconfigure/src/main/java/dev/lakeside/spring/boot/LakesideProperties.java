@@ -2,6 +2,7 @@ package dev.lakeside.spring.boot;
 
 import dev.lakeside.track.Confirmation;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -100,6 +101,12 @@ public class LakesideProperties {
         /** SYNC (each append waits until the rows are stored; the default) or POLL_TASKS. */
         private Confirmation confirmation;
 
+        /** A disk spool that keeps accepted rows through a crash. */
+        private final Spool spool = new Spool();
+
+        /** Where rows given up are written, for Tracker.replayDeadLetters. */
+        private Path deadLetterDirectory;
+
         public Integer getMaxBatchRows() {
             return maxBatchRows;
         }
@@ -162,6 +169,86 @@ public class LakesideProperties {
 
         public void setConfirmation(Confirmation confirmation) {
             this.confirmation = confirmation;
+        }
+
+        public Spool getSpool() {
+            return spool;
+        }
+
+        public Path getDeadLetterDirectory() {
+            return deadLetterDirectory;
+        }
+
+        public void setDeadLetterDirectory(Path deadLetterDirectory) {
+            this.deadLetterDirectory = deadLetterDirectory;
+        }
+    }
+
+    /** When the spool forces rows to the disk. */
+    public enum SyncName {
+        /** Before each {@code track} returns: a machine failure loses nothing accepted. */
+        ALWAYS,
+        /** Every {@code lakeside.tracker.spool.sync-interval} (group commit): a machine failure loses that interval. */
+        INTERVAL,
+        /** When the kernel decides (and on close). */
+        OS
+    }
+
+    /** A disk spool for accepted rows, on when {@code directory} is set; unset options keep the spool's defaults. */
+    public static class Spool {
+        /** Where accepted rows are kept until stored; one application instance per directory. */
+        private Path directory;
+
+        /** When rows are forced to the disk. */
+        private SyncName sync;
+
+        /** The group-commit interval of the INTERVAL sync. */
+        private Duration syncInterval = Duration.ofMillis(100);
+
+        /** Disk used by the spool's segment files, at most. */
+        private DataSize maxBytes;
+
+        /** Size of each segment file. */
+        private DataSize segmentBytes;
+
+        public Path getDirectory() {
+            return directory;
+        }
+
+        public void setDirectory(Path directory) {
+            this.directory = directory;
+        }
+
+        public SyncName getSync() {
+            return sync;
+        }
+
+        public void setSync(SyncName sync) {
+            this.sync = sync;
+        }
+
+        public Duration getSyncInterval() {
+            return syncInterval;
+        }
+
+        public void setSyncInterval(Duration syncInterval) {
+            this.syncInterval = syncInterval;
+        }
+
+        public DataSize getMaxBytes() {
+            return maxBytes;
+        }
+
+        public void setMaxBytes(DataSize maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        public DataSize getSegmentBytes() {
+            return segmentBytes;
+        }
+
+        public void setSegmentBytes(DataSize segmentBytes) {
+            this.segmentBytes = segmentBytes;
         }
     }
 

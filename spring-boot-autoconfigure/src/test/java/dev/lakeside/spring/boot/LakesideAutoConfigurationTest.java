@@ -5,17 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakeside.Lakeside;
 import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.local.LocalLakehouse;
+import dev.lakeside.track.SpoolConfig;
+import dev.lakeside.track.SyncPolicy;
 import dev.lakeside.track.Tracker;
 import dev.lakeside.track.TrackerConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -126,6 +130,38 @@ class LakesideAutoConfigurationTest {
                             .as("Spring's shutdown hook drains it")
                             .isFalse();
                 });
+    }
+
+    @Test
+    void spoolAndDeadLetterPropertiesReachTheTracker(@TempDir Path dir) {
+        runner.withPropertyValues(externalProperties())
+                .withPropertyValues(
+                        "lakeside.tracker.spool.directory=" + dir.resolve("spool"),
+                        "lakeside.tracker.spool.sync=always",
+                        "lakeside.tracker.spool.max-bytes=64MB",
+                        "lakeside.tracker.spool.segment-bytes=4MB",
+                        "lakeside.tracker.dead-letter-directory=" + dir.resolve("dead"))
+                .run(context -> {
+                    Tracker tracker = context.getBean(Tracker.class);
+                    SpoolConfig spool = tracker.config().spool();
+                    assertThat(spool).isNotNull();
+                    assertThat(spool.directory()).isEqualTo(dir.resolve("spool"));
+                    assertThat(spool.sync()).isEqualTo(SyncPolicy.always());
+                    assertThat(spool.maxBytes()).isEqualTo(64L << 20);
+                    assertThat(spool.segmentBytes()).isEqualTo(4 << 20);
+                    assertThat(tracker.config().deadLetterDirectory()).isEqualTo(dir.resolve("dead"));
+                    assertThat(tracker.spoolRecovery())
+                            .hasValueSatisfying(r -> assertThat(r.rows()).isZero());
+                    assertThat(dir.resolve("spool").resolve("lock")).exists();
+                });
+        runner.withPropertyValues(externalProperties())
+                .withPropertyValues(
+                        "lakeside.tracker.spool.directory=" + dir.resolve("spool"),
+                        "lakeside.tracker.spool.sync=interval",
+                        "lakeside.tracker.spool.sync-interval=25ms")
+                .run(context -> assertThat(
+                                context.getBean(Tracker.class).config().spool().sync())
+                        .isEqualTo(SyncPolicy.every(Duration.ofMillis(25))));
     }
 
     @Test
