@@ -344,21 +344,23 @@ final class Pipeline {
                                 + " bytes); refusing rows under policy " + config.fullPolicy());
                 return TrackResult.DROPPED_QUEUE_FULL;
             }
-            Spool.Segment segment = null;
-            if (spool != null) {
-                segment = spool(table, type, json);
+            Lane lane = lanes.get(table);
+            if (lane == null) {
+                lane = lanes.computeIfAbsent(table, Lane::new);
+            }
+            long now = ticker.getAsLong();
+            if (spool == null) {
+                enqueue(lane, new Row(json, now, ack, null));
+            } else {
+                Lane target = lane;
+                // Queued while the spool holds its lock: the queue keeps the spool's order of the table's rows.
+                Spool.Segment segment =
+                        spool(table, type, json, spooled -> enqueue(target, new Row(json, now, ack, spooled)));
                 if (segment == Spool.FULL || segment == Spool.FAILED) {
                     release(json.length);
                     return refuseSpooled(segment);
                 }
             }
-            Lane lane = lanes.get(table);
-            if (lane == null) {
-                lane = lanes.computeIfAbsent(table, Lane::new);
-            }
-            accepted.increment();
-            lane.accepted.incrementAndGet();
-            lane.queue.offer(new Row(json, ticker.getAsLong(), ack, segment));
             int rows = lane.queuedRows.incrementAndGet();
             long bytes = lane.queuedBytes.addAndGet(json.length + 1L);
             if (rows == 1 || rows >= config.maxBatchRows() || bytes >= config.maxBatchBytes()) {
@@ -370,9 +372,15 @@ final class Pipeline {
         }
     }
 
+    private void enqueue(Lane lane, Row row) {
+        accepted.increment();
+        lane.accepted.incrementAndGet();
+        lane.queue.offer(row);
+    }
+
     /** Appends to the spool; when it is full, makes room or waits as the full policy says. */
-    private Spool.Segment spool(TableRef table, String type, byte[] json) {
-        Spool.Segment segment = spool.append(table, type, json);
+    private Spool.Segment spool(TableRef table, String type, byte[] json, Consumer<Spool.Segment> enqueue) {
+        Spool.Segment segment = spool.append(table, type, json, enqueue);
         if (segment != Spool.FULL) {
             return segment;
         }
@@ -384,7 +392,7 @@ final class Pipeline {
                         return Spool.FULL;
                     }
                     if (oldest.freed.get()) {
-                        segment = spool.append(table, type, json);
+                        segment = spool.append(table, type, json, enqueue);
                     }
                 }
                 return segment;
@@ -399,7 +407,7 @@ final class Pipeline {
                             return Spool.FULL;
                         }
                         spool.awaitSpace(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
-                        segment = spool.append(table, type, json);
+                        segment = spool.append(table, type, json, enqueue);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -459,15 +467,25 @@ final class Pipeline {
         }
     }
 
-    /** The rows of {@code rows} are stored or given up for good: the spool can forget them. */
-    private void unspool(List<Row> rows) {
+    /** A batch of {@code lane}'s rows, in order, is stored or given up for good: the spool can forget them. */
+    private void unspool(Lane lane, List<Row> rows) {
         if (spool == null) {
             return;
         }
+        Spool.Segment segment = null;
+        int count = 0;
         for (Row row : rows) {
-            if (row.segment() != null) {
-                spool.resolved(row.segment());
+            if (row.segment() != segment) {
+                if (count > 0) {
+                    spool.acknowledged(segment, lane.table, count);
+                }
+                segment = row.segment();
+                count = 0;
             }
+            count++;
+        }
+        if (segment != null) {
+            spool.acknowledged(segment, lane.table, count);
         }
     }
 
@@ -559,7 +577,9 @@ final class Pipeline {
         oldest.queuedBytes.addAndGet(-(row.json().length + 1L));
         dropped.incrementAndGet();
         release(row.json().length);
-        unspool(List.of(row));
+        if (row.segment() != null) {
+            spool.resolved(row.segment()); // out of the table's order: never acknowledged, only counted
+        }
         if (row.ack() != null) {
             DeliveryException error = droppedError(oldest.table);
             CompletableFuture<Void> ack = row.ack();
@@ -954,7 +974,7 @@ final class Pipeline {
             sentBatches.incrementAndGet();
             sentBytes.addAndGet(batch.body.length);
             resolve(lane, batch, null);
-            unspool(batch.rows);
+            unspool(lane, batch.rows);
             completeAcks(batch, null);
             notifySafely(l -> l.onSent(lane.table, batch.rows.size(), batch.body.length));
         } else if (result instanceof SendResult.Rejected rejected) {
@@ -1005,7 +1025,7 @@ final class Pipeline {
                 () -> batch.rows.size() + " row(s) for " + lane.table + " dead-lettered (" + reason + "): " + message);
         DeadLetter letter = new DeadLetter(lane.table, rows, reason, message);
         if (deadLetters == null || deadLetters.write(letter, Instant.now())) {
-            unspool(batch.rows);
+            unspool(lane, batch.rows);
         }
         notifySafely(l -> l.onDeadLetter(letter));
     }

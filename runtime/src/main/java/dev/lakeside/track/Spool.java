@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
 /**
@@ -39,7 +40,13 @@ import java.util.zip.CRC32C;
  * becomes the one appended to; 0 in a spare never used) and entries of a 12-byte header (magic {@code LS},
  * type, a zero byte, payload length, CRC-32C of the header's first 8 bytes and the payload) and a payload.
  * A table entry ({@code id, catalog, schema, table, record type}) precedes the first row of that table in
- * each segment, so that every segment reads on its own; a row entry is a table id and the row's JSON.
+ * each segment, so that every segment reads on its own; a row entry is a table id and the row's JSON. An
+ * acknowledgement entry (a table id, a segment's number and a count) says that the first {@code count} rows
+ * of that table in that segment are resolved: a restart replays the rest only.
+ *
+ * <p>Rows of a table are appended in the order of its queue, and the tracker resolves a table's sent rows
+ * in that order, so a count is enough; rows it drops to make room are resolved out of order and never
+ * counted (a restart may send them after all).
  *
  * <p>Appends are serialized by one lock and write the entry's magic last, so a process killed mid-write
  * leaves at most one torn entry, at the tail. Forcing and unmapping happen under a second lock, on the
@@ -52,6 +59,7 @@ final class Spool {
     private static final short ENTRY_MAGIC = 0x4C53; // "LS"
     private static final byte TABLE = 1;
     private static final byte ROW = 2;
+    private static final byte ACK = 3;
     static final int ENTRY_HEADER = 12;
     private static final String PREFIX = "segment-";
     private static final String SUFFIX = ".lks";
@@ -96,6 +104,8 @@ final class Spool {
         int position = FILE_HEADER;
         /** Append lock. */
         final Map<TableRef, Integer> tableIds = new HashMap<>();
+        /** Append lock: per table, how many of its first rows here are resolved in order. */
+        final Map<TableRef, Integer> acknowledged = new HashMap<>();
         /** The end of the last complete entry. */
         volatile int written = FILE_HEADER;
         /** Guarded by {@code syncLock}. */
@@ -130,6 +140,7 @@ final class Spool {
     private final Object syncLock = new Object();
     private final CRC32C crc = new CRC32C();
     private final byte[] scratch = new byte[8];
+    private final byte[] ackBody = new byte[12];
     private final Map<TableRef, byte[]> tablePayloads = new ConcurrentHashMap<>();
     private final AtomicInteger liveSegments = new AtomicInteger();
     private final int maxSegments;
@@ -246,8 +257,12 @@ final class Spool {
         long maxSequence = 0;
         for (Segment segment : found) {
             maxSequence = Math.max(maxSequence, sequences.get(segment));
-            reader.read(segment, replay);
+            reader.read(segment);
         }
+        reader.replay((table, type, json, segment) -> {
+            tablePayload(table, type); // acknowledgements of these rows name their table
+            replay.row(table, type, json, segment);
+        });
         recovery = reader.recovery();
         nextCounter = maxCounter + 1;
         nextSequence = maxSequence + 1;
@@ -283,6 +298,14 @@ final class Spool {
      * when the spool holds {@code maxBytes}, {@link #FAILED} when no segment can be created.
      */
     Segment append(TableRef table, String type, byte[] json) {
+        return append(table, type, json, segment -> {});
+    }
+
+    /**
+     * {@link #append(TableRef, String, byte[])}, calling {@code enqueue} with the segment before the next append
+     * can start, so that a table's queue has its rows in the spool's order.
+     */
+    Segment append(TableRef table, String type, byte[] json, Consumer<Segment> enqueue) {
         Segment segment;
         int end;
         appendLock.lock();
@@ -312,6 +335,7 @@ final class Spool {
             segment.unresolved.incrementAndGet();
             end = segment.position;
             segment.written = end;
+            enqueue.accept(segment);
         } finally {
             appendLock.unlock();
         }
@@ -321,9 +345,43 @@ final class Spool {
         return segment;
     }
 
-    /** Tells that one row of {@code segment} is stored or given up: the segment is deleted after its last. */
+    /** Tells that one row of {@code segment} was dropped: the segment is deleted after its last row is resolved. */
     void resolved(Segment segment) {
         if (segment.unresolved.decrementAndGet() == 0) {
+            freeIfDone(segment);
+        }
+    }
+
+    /**
+     * Tells that the next {@code rows} rows of {@code table} in {@code segment}, in order, are stored or given up
+     * for good, and writes an acknowledgement of them.
+     */
+    void acknowledged(Segment segment, TableRef table, int rows) {
+        appendLock.lock();
+        try {
+            int count = segment.acknowledged.merge(table, rows, Integer::sum);
+            Segment target = current;
+            byte[] tablePayload = tablePayloads.get(table);
+            int most = ENTRY_HEADER * 2 + 4 + 12 + tablePayload.length;
+            if (!closed && (target == null || target.position + most > target.capacity)) {
+                target = roll(most);
+            }
+            // Without a segment to write in, skip it: the next acknowledgement of this table and segment has the count.
+            if (target != FULL && target != FAILED && target != null) {
+                Integer tableId = target.tableIds.get(table);
+                if (tableId == null) {
+                    tableId = target.tableIds.size();
+                    target.tableIds.put(table, tableId);
+                    writeEntry(target, TABLE, tableId, tablePayload);
+                }
+                ByteBuffer.wrap(ackBody).putLong(0, segment.counter).putInt(8, count);
+                writeEntry(target, ACK, tableId, ackBody);
+                target.written = target.position;
+            }
+        } finally {
+            appendLock.unlock();
+        }
+        if (segment.unresolved.addAndGet(-rows) == 0) {
             freeIfDone(segment);
         }
     }
@@ -679,6 +737,12 @@ final class Spool {
         private int corruptRegions;
         private long skippedBytes;
         private final CRC32C crc = new CRC32C();
+        private final List<Segment> read = new ArrayList<>();
+        private final Map<Segment, List<Found>> rowsOf = new HashMap<>();
+        /** The largest acknowledged count per segment number and table. */
+        private final Map<Long, Map<TableRef, Integer>> acknowledged = new HashMap<>();
+
+        private record Found(TableRef table, String type, byte[] json) {}
 
         SpoolRecovery recovery() {
             return new SpoolRecovery(segments, rows, corruptRegions, skippedBytes);
@@ -710,20 +774,41 @@ final class Spool {
             skippedBytes += Files.size(file);
         }
 
-        void read(Segment segment, Replay replay) throws IOException {
+        /** Hands every row no acknowledgement covers to {@code replay}, segment by segment, in order. */
+        void replay(Replay replay) {
+            for (Segment segment : read) {
+                Map<TableRef, Integer> acked = acknowledged.getOrDefault(segment.counter, Map.of());
+                Map<TableRef, Integer> seen = new HashMap<>();
+                for (Found row : rowsOf.get(segment)) {
+                    int index = seen.merge(row.table(), 1, Integer::sum) - 1;
+                    int skip = acked.getOrDefault(row.table(), 0);
+                    if (index < skip) {
+                        continue;
+                    }
+                    segment.acknowledged.putIfAbsent(row.table(), skip);
+                    rows++;
+                    segment.unresolved.incrementAndGet();
+                    replay.row(row.table(), row.type(), row.json(), segment);
+                }
+            }
+        }
+
+        void read(Segment segment) throws IOException {
             segments++;
+            read.add(segment);
             MappedByteBuffer buffer;
             try (FileChannel channel = FileChannel.open(segment.file, StandardOpenOption.READ)) {
                 buffer = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
             }
             try {
-                read(segment, buffer, replay);
+                rowsOf.put(segment, read(buffer));
             } finally {
                 unmap(buffer);
             }
         }
 
-        private void read(Segment segment, ByteBuffer buffer, Replay replay) {
+        private List<Found> read(ByteBuffer buffer) {
+            List<Found> found = new ArrayList<>();
             Map<Integer, String[]> tables = new HashMap<>();
             int limit = buffer.limit();
             int pos = FILE_HEADER;
@@ -739,19 +824,21 @@ final class Spool {
                     int tableId = buffer.getShort(pos + ENTRY_HEADER) & 0xFFFF;
                     byte[] body = new byte[length - 2];
                     buffer.get(pos + ENTRY_HEADER + 2, body);
-                    if (buffer.get(pos + 2) == TABLE) {
-                        tables.put(tableId, strings(body));
-                    } else {
-                        String[] table = tables.get(tableId);
-                        TableRef ref = table == null ? null : tableRef(table);
-                        if (ref == null) {
-                            // its table entry was in a corrupt stretch: the row cannot be routed
-                            region(ENTRY_HEADER + length);
-                        } else {
-                            rows++;
-                            segment.unresolved.incrementAndGet();
-                            replay.row(ref, table[3], body, segment);
-                        }
+                    byte type = buffer.get(pos + 2);
+                    String[] table = type == TABLE ? strings(body) : tables.get(tableId);
+                    TableRef ref = table == null ? null : tableRef(table);
+                    if (ref == null) {
+                        // a table entry that does not parse, or a row whose table entry was in a corrupt stretch
+                        region(ENTRY_HEADER + length);
+                    } else if (type == TABLE) {
+                        tables.put(tableId, table);
+                    } else if (type == ROW) {
+                        found.add(new Found(ref, table[3], body));
+                    } else if (body.length == 12) {
+                        ByteBuffer ack = ByteBuffer.wrap(body);
+                        acknowledged
+                                .computeIfAbsent(ack.getLong(0), counter -> new HashMap<>())
+                                .merge(ref, ack.getInt(8), Math::max);
                     }
                     pos += ENTRY_HEADER + length;
                     continue;
@@ -774,6 +861,7 @@ final class Spool {
             if (corruptFrom >= 0) {
                 region(garbageEnd - corruptFrom);
             }
+            return found;
         }
 
         private void region(long bytes) {
@@ -788,7 +876,7 @@ final class Spool {
             }
             byte type = buffer.get(pos + 2);
             int length = buffer.getInt(pos + 4);
-            if ((type != TABLE && type != ROW) || length < 2 || length > limit - pos - ENTRY_HEADER) {
+            if ((type != TABLE && type != ROW && type != ACK) || length < 2 || length > limit - pos - ENTRY_HEADER) {
                 return -1;
             }
             crc.reset();
@@ -805,17 +893,22 @@ final class Spool {
             }
         }
 
+        /** Catalog, schema, table and record type; null when they do not parse. */
         private static String[] strings(byte[] body) {
-            ByteBuffer in = ByteBuffer.wrap(body);
-            String[] parts = new String[4];
-            for (int i = 0; i < parts.length; i++) {
-                int length = in.getInt();
-                if (length >= 0) {
-                    parts[i] = new String(body, in.position(), length, StandardCharsets.UTF_8);
-                    in.position(in.position() + length);
+            try {
+                ByteBuffer in = ByteBuffer.wrap(body);
+                String[] parts = new String[4];
+                for (int i = 0; i < parts.length; i++) {
+                    int length = in.getInt();
+                    if (length >= 0) {
+                        parts[i] = new String(body, in.position(), length, StandardCharsets.UTF_8);
+                        in.position(in.position() + length);
+                    }
                 }
+                return parts;
+            } catch (RuntimeException e) {
+                return null;
             }
-            return parts;
         }
     }
 }

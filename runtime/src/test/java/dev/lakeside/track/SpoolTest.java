@@ -91,6 +91,48 @@ class SpoolTest {
     }
 
     @Test
+    void acknowledgedRowsAreNotReplayedAndTheCountsGoOnAfterARestart() throws IOException {
+        Path live = dir.resolve("live");
+        Spool spool = open(live, new ArrayList<>());
+        Spool.Segment segment = null;
+        for (int i = 0; i < 30; i++) {
+            segment = spool.append(i % 2 == 0 ? EVENTS : ORDERS, "Row", row(i));
+        }
+        spool.acknowledged(segment, EVENTS, 4); // events 0, 2, 4, 6
+        spool.acknowledged(segment, EVENTS, 3); // events 8, 10, 12
+        spool.acknowledged(segment, ORDERS, 1); // order 1
+        spool.resolved(segment); // a dropped row: counted for deletion, never acknowledged
+        Path copy = crashCopy(live);
+        spool.close();
+
+        List<Found> found = new ArrayList<>();
+        Spool reopened = open(copy, found);
+        List<String> expected = new ArrayList<>();
+        for (int i = 3; i < 30; i++) {
+            if (i % 2 == 1 || i >= 14) {
+                expected.add((i % 2 == 0 ? EVENTS : ORDERS) + " " + new String(row(i), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(found).extracting(f -> f.table() + " " + f.json()).containsExactlyElementsOf(expected);
+        assertThat(reopened.recovery().rows()).isEqualTo(expected.size());
+        Spool.Segment old = found.get(0).segment();
+        assertThat(old.unresolved.get()).isEqualTo(expected.size());
+        reopened.acknowledged(old, EVENTS, 2); // events 14, 16: the count goes on from 7
+        Path again = Files.createDirectories(dir.resolve("again"));
+        for (Path file : segments(copy)) {
+            Files.copy(file, again.resolve(file.getFileName()));
+        }
+        reopened.close();
+        List<Found> third = new ArrayList<>();
+        open(again, third).close();
+        assertThat(third)
+                .extracting(Found::json)
+                .doesNotContain(new String(row(14)), new String(row(16)))
+                .contains(new String(row(18)), new String(row(3)));
+        assertThat(third).hasSize(expected.size() - 2);
+    }
+
+    @Test
     void aSegmentIsDeletedOnceEveryRowInItIsResolved() throws Exception {
         List<Spool.Segment> segments = new ArrayList<>();
         Spool spool = open(dir, new ArrayList<>());

@@ -154,6 +154,45 @@ class SpooledPipelineTest {
     }
 
     @Test
+    void aRestartAfterACrashSendsOnlyWhatWasNotConfirmed() throws Exception {
+        server = body -> body.contains("\"id\":150}")
+                ? new Pipeline.SendResult.Retry(null, new ConnectException("refused"))
+                : new Pipeline.SendResult.Stored();
+        Pipeline pipeline =
+                pipeline(config().spool(spool(64L * SEGMENT)).maxBatchRows(50).build());
+        for (int i = 0; i < 300; i++) {
+            pipeline.offer(i % 3 == 0 ? ORDERS : EVENTS, "Row", row(i), null);
+        }
+        scheduler.runDue();
+        // Killed now: copy the spool as the process leaves it.
+        Path crashed = dir.resolve("crashed");
+        Files.createDirectories(crashed);
+        try (Stream<Path> files = Files.list(dir.resolve("spool"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".lks")).toList()) {
+                Files.copy(file, crashed.resolve(file.getFileName()));
+            }
+        }
+        List<String> confirmed = List.copyOf(stored);
+        stored.clear();
+        server = body -> new Pipeline.SendResult.Stored();
+        Spool copy = Spool.open(
+                SpoolConfig.builder(crashed)
+                        .segmentBytes(SEGMENT)
+                        .maxBytes(64L * SEGMENT)
+                        .build(),
+                (table, type, json, segment) ->
+                        stored.add(table.table() + " " + new String(json, StandardCharsets.UTF_8)));
+        copy.close();
+        assertThat(stored)
+                .as("replayed: the batch that was retrying and what was not sent during the outage")
+                .doesNotContainAnyElementsOf(confirmed)
+                .contains("orders {\"id\":150}");
+        assertThat(confirmed).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(confirmed.size() + stored.size()).isEqualTo(300);
+        pipeline.close(Duration.ZERO);
+    }
+
+    @Test
     void storedRowsLeaveTheSpool() throws Exception {
         Pipeline pipeline = pipeline(config().spool(spool(64L * SEGMENT)).build());
         for (int i = 0; i < 5000; i++) {
