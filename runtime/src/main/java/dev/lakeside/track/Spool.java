@@ -18,8 +18,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.RejectedExecutionException;
@@ -46,7 +48,9 @@ import java.util.zip.CRC32C;
  *
  * <p>Rows of a table are appended in the order of its queue, and the tracker resolves a table's sent rows
  * in that order, so a count is enough; rows it drops to make room are resolved out of order and never
- * counted (a restart may send them after all).
+ * counted (a restart may send them after all). Counts name segments by number, which does not follow the
+ * append order, so a restart never reuses a number an acknowledgement names; and a segment with an intact row
+ * after a corrupt stretch has its counts ignored, since the rows read no longer line up with them.
  *
  * <p>Appends are serialized by one lock and write the entry's magic last, so a process killed mid-write
  * leaves at most one torn entry, at the tail. Forcing and unmapping happen under a second lock, on the
@@ -82,6 +86,9 @@ final class Spool {
         UNSAFE = unsafe;
         INVOKE_CLEANER = cleaner;
     }
+
+    /** The real paths of the directories spools of this JVM have open. */
+    private static final Set<Path> OPEN_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
     /** Returned by {@link #append} when the spool holds {@code maxBytes}. */
     static final Segment FULL = new Segment(-1, null, 0, null);
@@ -134,6 +141,9 @@ final class Spool {
     private final Path directory;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    /** The directory's real path, in {@link #OPEN_IN_THIS_JVM} until closed. */
+    private final Path key;
+
     private final ScheduledThreadPoolExecutor worker;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final Condition space = appendLock.newCondition();
@@ -157,8 +167,9 @@ final class Spool {
     private long retryCreateAt;
     private boolean closed;
 
-    private Spool(SpoolConfig config, FileChannel lockChannel, FileLock lock) {
+    private Spool(SpoolConfig config, FileChannel lockChannel, FileLock lock, Path key) {
         this.config = config;
+        this.key = key;
         this.directory = config.directory();
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -178,11 +189,33 @@ final class Spool {
      */
     static Spool open(SpoolConfig config, Replay replay) {
         Path directory = config.directory();
+        Path key;
         try {
             Files.createDirectories(directory);
+            key = directory.toRealPath();
         } catch (IOException e) {
             throw new SpoolException(directory, "cannot create the spool directory " + directory + ": " + e, e);
         }
+        // Checked before the lock file is opened: closing a second channel on it would release this JVM's lock
+        // (POSIX record locks belong to the process), letting another process in.
+        if (!OPEN_IN_THIS_JVM.add(key)) {
+            throw new SpoolException(
+                    directory, "the spool directory " + directory + " is in use by another tracker in this JVM", null);
+        }
+        boolean opened = false;
+        try {
+            Spool spool = open(config, replay, key);
+            opened = true;
+            return spool;
+        } finally {
+            if (!opened) {
+                OPEN_IN_THIS_JVM.remove(key);
+            }
+        }
+    }
+
+    private static Spool open(SpoolConfig config, Replay replay, Path key) {
+        Path directory = config.directory();
         Path lockFile = directory.resolve("lock");
         FileChannel channel;
         try {
@@ -208,7 +241,7 @@ final class Spool {
                     "the spool directory " + directory + " is in use by another process (it holds " + lockFile + ")",
                     null);
         }
-        Spool spool = new Spool(config, channel, lock);
+        Spool spool = new Spool(config, channel, lock, key);
         try {
             return spool.start(replay);
         } catch (IOException | RuntimeException e) {
@@ -264,7 +297,9 @@ final class Spool {
             replay.row(table, type, json, segment);
         });
         recovery = reader.recovery();
-        nextCounter = maxCounter + 1;
+        // Numbers are not in append order (a roll may create a segment while the spare is being prepared), so an
+        // acknowledgement left here may name a deleted segment numbered above every file: never reuse its number.
+        nextCounter = Math.max(maxCounter, reader.maxAcknowledgedCounter()) + 1;
         nextSequence = maxSequence + 1;
         liveSegments.set(found.size());
         live.addAll(found);
@@ -442,6 +477,7 @@ final class Spool {
             // closing the channel releases it too
         }
         closeQuietly(lockChannel);
+        OPEN_IN_THIS_JVM.remove(key);
     }
 
     private Segment roll(int need) {
@@ -501,7 +537,9 @@ final class Spool {
         long counter;
         appendLock.lock();
         try {
-            if (closed || spare != null || preparing || liveSegments.get() >= maxSegments) {
+            // The last free segment is left to roll(): a spare still being made there would make a roll that needs
+            // it now find the spool full.
+            if (closed || spare != null || preparing || liveSegments.get() >= maxSegments - 1) {
                 return;
             }
             preparing = true;
@@ -741,11 +779,22 @@ final class Spool {
         private final Map<Segment, List<Found>> rowsOf = new HashMap<>();
         /** The largest acknowledged count per segment number and table. */
         private final Map<Long, Map<TableRef, Integer>> acknowledged = new HashMap<>();
+        /** Segments with an intact row after a corrupt stretch: their counts may not match the rows read. */
+        private final Set<Segment> shifted = new HashSet<>();
 
         private record Found(TableRef table, String type, byte[] json) {}
 
         SpoolRecovery recovery() {
             return new SpoolRecovery(segments, rows, corruptRegions, skippedBytes);
+        }
+
+        /** The largest segment number an acknowledgement names, or 0. */
+        long maxAcknowledgedCounter() {
+            long max = 0;
+            for (long counter : acknowledged.keySet()) {
+                max = Math.max(max, counter);
+            }
+            return max;
         }
 
         /** The sequence number in the header; 0 for a spare never appended to; -1 when the header is not ours. */
@@ -777,7 +826,10 @@ final class Spool {
         /** Hands every row no acknowledgement covers to {@code replay}, segment by segment, in order. */
         void replay(Replay replay) {
             for (Segment segment : read) {
-                Map<TableRef, Integer> acked = acknowledged.getOrDefault(segment.counter, Map.of());
+                // A corrupt stretch before an intact row may have held rows the counts include: counting the rows
+                // read would then skip rows never acknowledged, so replay them all (duplicates, not losses).
+                Map<TableRef, Integer> acked =
+                        shifted.contains(segment) ? Map.of() : acknowledged.getOrDefault(segment.counter, Map.of());
                 Map<TableRef, Integer> seen = new HashMap<>();
                 for (Found row : rowsOf.get(segment)) {
                     int index = seen.merge(row.table(), 1, Integer::sum) - 1;
@@ -801,14 +853,15 @@ final class Spool {
                 buffer = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
             }
             try {
-                rowsOf.put(segment, read(buffer));
+                rowsOf.put(segment, read(buffer, segment));
             } finally {
                 unmap(buffer);
             }
         }
 
-        private List<Found> read(ByteBuffer buffer) {
+        private List<Found> read(ByteBuffer buffer, Segment segment) {
             List<Found> found = new ArrayList<>();
+            int corruptBefore = corruptRegions;
             Map<Integer, String[]> tables = new HashMap<>();
             int limit = buffer.limit();
             int pos = FILE_HEADER;
@@ -833,6 +886,9 @@ final class Spool {
                     } else if (type == TABLE) {
                         tables.put(tableId, table);
                     } else if (type == ROW) {
+                        if (corruptRegions > corruptBefore) {
+                            shifted.add(segment);
+                        }
                         found.add(new Found(ref, table[3], body));
                     } else if (body.length == 12) {
                         ByteBuffer ack = ByteBuffer.wrap(body);

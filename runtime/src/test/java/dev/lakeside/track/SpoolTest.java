@@ -6,12 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lakeside.client.TableRef;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -255,6 +262,47 @@ class SpoolTest {
     }
 
     @Test
+    void aSegmentFreedWhileTheSpoolIsFullMakesRoomForTheNextRow() {
+        Spool spool = Spool.open(config(dir, 4L * SEGMENT), (table, type, json, segment) -> {});
+        Map<Spool.Segment, Integer> rowsIn = new LinkedHashMap<>();
+        int id = 0;
+        int refusedWithRoom = 0;
+        for (int cycle = 0; cycle < 50; cycle++) {
+            Spool.Segment result;
+            while ((result = spool.append(EVENTS, "Row", row(id++))) != Spool.FULL) {
+                assertThat(result).isNotEqualTo(Spool.FAILED);
+                rowsIn.merge(result, 1, Integer::sum);
+            }
+            // The two oldest segments are freed, one before and one after the next segment is made.
+            free(spool, rowsIn);
+            Spool.Segment made = spool.append(EVENTS, "Row", row(id++));
+            assertThat(made).isNotIn(Spool.FULL, Spool.FAILED);
+            rowsIn.merge(made, 1, Integer::sum);
+            free(spool, rowsIn);
+            while ((result = spool.append(EVENTS, "Row", row(id++))) == made) {
+                rowsIn.merge(result, 1, Integer::sum);
+            }
+            if (result == Spool.FULL) {
+                refusedWithRoom++; // the room of the second segment freed was taken by a spare not yet ready
+            } else {
+                rowsIn.merge(result, 1, Integer::sum);
+            }
+        }
+        spool.close();
+        assertThat(refusedWithRoom)
+                .as("rows refused as if the spool were full, in 50 rolls with a segment's room free")
+                .isZero();
+    }
+
+    /** Resolves every row of the oldest segment. */
+    private static void free(Spool spool, Map<Spool.Segment, Integer> rowsIn) {
+        Spool.Segment oldest = spool.oldest();
+        for (int i = rowsIn.remove(oldest); i > 0; i--) {
+            spool.resolved(oldest);
+        }
+    }
+
+    @Test
     void anUnwritableDirectoryRefusesNewSegmentsAndKeepsWhatWasWritten() throws Exception {
         Path live = dir.resolve("live");
         Spool spool = open(live, new ArrayList<>());
@@ -314,6 +362,148 @@ class SpoolTest {
             List<Found> found = new ArrayList<>();
             open(live, found).close();
             assertThat(found).as(sync.toString()).hasSize(500);
+        }
+    }
+
+    @Test
+    void anAcknowledgementNeverSkipsRowsOfALaterSegmentThatReusesItsNumber() throws IOException {
+        // The spare is prepared on the spool's thread while appends go on: when the current segment fills before
+        // the spare is ready, the appender creates the next segment itself, with a higher number than the spare
+        // that becomes current after it. Segment numbers (file names) then do not follow the append order.
+        Path live = dir.resolve("live");
+        SpoolConfig config = SpoolConfig.builder(live)
+                .segmentBytes(SEGMENT)
+                .maxBytes(1024L * SEGMENT)
+                .sync(SyncPolicy.os())
+                .build();
+        Spool first = Spool.open(config, (table, type, json, segment) -> {});
+        Map<Spool.Segment, Integer> rowsIn = new LinkedHashMap<>();
+        Spool.Segment previous = null;
+        Spool.Segment lower = null;
+        int id = 0;
+        while (lower == null) {
+            assertThat(id).as("a segment numbered below the one before it").isLessThan(500_000);
+            Spool.Segment segment = first.append(EVENTS, "Row", row(id++));
+            rowsIn.merge(segment, 1, Integer::sum);
+            if (previous != null && segment != previous && segment.counter < previous.counter) {
+                lower = segment;
+            }
+            previous = segment;
+        }
+        long highest = rowsIn.keySet().stream().mapToLong(s -> s.counter).max().orElseThrow();
+        // Every row is stored but the last one: the acknowledgements go to the current segment, numbered below
+        // segments they name; those are deleted, and closing deletes the spare.
+        for (Map.Entry<Spool.Segment, Integer> rows : rowsIn.entrySet()) {
+            if (rows.getKey() != lower) {
+                first.acknowledged(rows.getKey(), EVENTS, rows.getValue());
+            }
+        }
+        first.close();
+        assertThat(segments(live))
+                .as("only the segment with the row not stored")
+                .hasSize(1);
+
+        List<String> expected = new ArrayList<>();
+        expected.add(new String(row(id - 1), StandardCharsets.UTF_8));
+        Spool second = Spool.open(config, (table, type, json, segment) -> {});
+        assertThat(second.recovery().rows()).isEqualTo(1);
+        // Rows until two segments numbered from the highest number the first spool used on have taken rows.
+        Set<Spool.Segment> numberedHigh = new HashSet<>();
+        int next = 1_000_000;
+        while (numberedHigh.size() < 2) {
+            Spool.Segment segment = second.append(EVENTS, "Row", row(next));
+            expected.add(new String(row(next++), StandardCharsets.UTF_8));
+            if (segment.counter >= highest) {
+                numberedHigh.add(segment);
+            }
+        }
+        Path copy = crashCopy(live); // killed now
+        second.close();
+
+        List<Found> found = new ArrayList<>();
+        Spool third = Spool.open(
+                SpoolConfig.builder(copy)
+                        .segmentBytes(SEGMENT)
+                        .maxBytes(1024L * SEGMENT)
+                        .build(),
+                (table, type, json, segment) ->
+                        found.add(new Found(table, type, new String(json, StandardCharsets.UTF_8), segment)));
+        third.close();
+        assertThat(found.size())
+                .as("rows replayed of the %d accepted and not stored", expected.size())
+                .isEqualTo(expected.size());
+        assertThat(found).extracting(Found::json).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aCorruptRowAmongAcknowledgedOnesDoesNotHideAnIntactRowNotAcknowledged() throws IOException {
+        Path live = dir.resolve("live");
+        Spool spool = open(live, new ArrayList<>());
+        Spool.Segment segment = null;
+        for (int i = 0; i < 10; i++) {
+            segment = spool.append(EVENTS, "Row", row(i));
+        }
+        spool.acknowledged(segment, EVENTS, 5); // rows 0 to 4 were stored
+        Path copy = crashCopy(live);
+        spool.close();
+        Path file = withRows(copy);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[indexOf(bytes, row(2)) + 3] ^= 0x20; // a flipped bit in row 2, one of those stored
+        Files.write(file, bytes);
+
+        List<Found> found = new ArrayList<>();
+        Spool reopened = open(copy, found);
+        assertThat(reopened.recovery().corruptRegions()).isEqualTo(1);
+        assertThat(found)
+                .extracting(Found::json)
+                .as("every intact row not acknowledged")
+                .containsSubsequence(Stream.of(5, 6, 7, 8, 9)
+                        .map(i -> new String(row(i), StandardCharsets.UTF_8))
+                        .toList());
+        reopened.close();
+    }
+
+    @Test
+    void aRefusedSecondOpenInThisJvmLeavesTheDirectoryLockedAgainstOtherProcesses() throws Exception {
+        Spool spool = open(dir, new ArrayList<>());
+        Path lock = dir.resolve("lock");
+        assertThat(anotherProcessLocks(lock))
+                .as("another process while the spool is open")
+                .isEqualTo("busy");
+        assertThatThrownBy(() -> open(dir, new ArrayList<>())).isInstanceOf(SpoolException.class);
+        assertThat(anotherProcessLocks(lock))
+                .as("another process after a second tracker in this JVM was refused")
+                .isEqualTo("busy");
+        spool.close();
+        assertThat(anotherProcessLocks(lock))
+                .as("another process once the spool is closed")
+                .isEqualTo("locked");
+    }
+
+    /** Tries to lock {@code file} from a child JVM: "locked" when it could, "busy" when another process holds it. */
+    private static String anotherProcessLocks(Path file) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xshare:auto",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LockProbe.class.getName(),
+                        file.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
+    }
+
+    /** Run in a child JVM by {@link #anotherProcessLocks}. */
+    static final class LockProbe {
+        public static void main(String[] args) throws IOException {
+            try (FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE)) {
+                FileLock lock = channel.tryLock();
+                System.out.println(lock == null ? "busy" : "locked");
+            }
         }
     }
 
