@@ -1026,6 +1026,15 @@ final class Pipeline {
         DeadLetter letter = new DeadLetter(lane.table, rows, reason, message);
         if (deadLetters == null || deadLetters.write(letter, Instant.now())) {
             unspool(lane, batch.rows);
+        } else if (spool != null) {
+            // Not written: only the spool has these rows, so no later acknowledgement may count past them.
+            Spool.Segment held = null;
+            for (Row row : batch.rows) {
+                if (row.segment() != held) {
+                    held = row.segment();
+                    spool.hold(held, lane.table);
+                }
+            }
         }
         notifySafely(l -> l.onDeadLetter(letter));
     }

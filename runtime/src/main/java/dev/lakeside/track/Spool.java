@@ -50,7 +50,9 @@ import java.util.zip.CRC32C;
  * in that order, so a count is enough; rows it drops to make room are resolved out of order and never
  * counted (a restart may send them after all). Counts name segments by number, which does not follow the
  * append order, so a restart never reuses a number an acknowledgement names; and a segment with an intact row
- * after a corrupt stretch has its counts ignored, since the rows read no longer line up with them.
+ * after a corrupt stretch has its counts ignored, since the rows read no longer line up with them. A row given
+ * up whose dead letter cannot be written stays pending while later ones resolve: its table's count in its
+ * segment then stops ({@link #hold}).
  *
  * <p>Appends are serialized by one lock and write the entry's magic last, so a process killed mid-write
  * leaves at most one torn entry, at the tail. Forcing and unmapping happen under a second lock, on the
@@ -113,6 +115,8 @@ final class Spool {
         final Map<TableRef, Integer> tableIds = new HashMap<>();
         /** Append lock: per table, how many of its first rows here are resolved in order. */
         final Map<TableRef, Integer> acknowledged = new HashMap<>();
+        /** Append lock: tables with a row here that stays pending out of order: their count stops. */
+        final Set<TableRef> held = new HashSet<>();
         /** The end of the last complete entry. */
         volatile int written = FILE_HEADER;
         /** Guarded by {@code syncLock}. */
@@ -394,30 +398,52 @@ final class Spool {
     void acknowledged(Segment segment, TableRef table, int rows) {
         appendLock.lock();
         try {
-            int count = segment.acknowledged.merge(table, rows, Integer::sum);
-            Segment target = current;
-            byte[] tablePayload = tablePayloads.get(table);
-            int most = ENTRY_HEADER * 2 + 4 + 12 + tablePayload.length;
-            if (!closed && (target == null || target.position + most > target.capacity)) {
-                target = roll(most);
-            }
-            // Without a segment to write in, skip it: the next acknowledgement of this table and segment has the count.
-            if (target != FULL && target != FAILED && target != null) {
-                Integer tableId = target.tableIds.get(table);
-                if (tableId == null) {
-                    tableId = target.tableIds.size();
-                    target.tableIds.put(table, tableId);
-                    writeEntry(target, TABLE, tableId, tablePayload);
-                }
-                ByteBuffer.wrap(ackBody).putLong(0, segment.counter).putInt(8, count);
-                writeEntry(target, ACK, tableId, ackBody);
-                target.written = target.position;
+            // A held table has a row before these that stays pending: a count would cover it, so none is written
+            // and a restart replays the rest too (duplicates, not losses).
+            if (!segment.held.contains(table)) {
+                writeAcknowledgement(segment, table, segment.acknowledged.merge(table, rows, Integer::sum));
             }
         } finally {
             appendLock.unlock();
         }
         if (segment.unresolved.addAndGet(-rows) == 0) {
             freeIfDone(segment);
+        }
+    }
+
+    /** Append lock: writes that the first {@code count} rows of {@code table} in {@code segment} are resolved. */
+    private void writeAcknowledgement(Segment segment, TableRef table, int count) {
+        Segment target = current;
+        byte[] tablePayload = tablePayloads.get(table);
+        int most = ENTRY_HEADER * 2 + 4 + 12 + tablePayload.length;
+        if (!closed && (target == null || target.position + most > target.capacity)) {
+            target = roll(most);
+        }
+        // Without a segment to write in, skip it: the next acknowledgement of this table and segment has the count.
+        if (target != FULL && target != FAILED && target != null) {
+            Integer tableId = target.tableIds.get(table);
+            if (tableId == null) {
+                tableId = target.tableIds.size();
+                target.tableIds.put(table, tableId);
+                writeEntry(target, TABLE, tableId, tablePayload);
+            }
+            ByteBuffer.wrap(ackBody).putLong(0, segment.counter).putInt(8, count);
+            writeEntry(target, ACK, tableId, ackBody);
+            target.written = target.position;
+        }
+    }
+
+    /**
+     * Tells that the next row of {@code table} in {@code segment}, in order, stays pending although later ones
+     * may be resolved (its dead letter could not be written): no acknowledgement of that table in that segment
+     * is written from now on, so that a restart replays it.
+     */
+    void hold(Segment segment, TableRef table) {
+        appendLock.lock();
+        try {
+            segment.held.add(table);
+        } finally {
+            appendLock.unlock();
         }
     }
 

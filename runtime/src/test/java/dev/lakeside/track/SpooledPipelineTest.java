@@ -121,6 +121,49 @@ class SpooledPipelineTest {
         assertThat(stats.accepted()).isEqualTo(stats.sent() + stats.dropped() + stats.failed() + stats.pending());
     }
 
+    /** The rows a tracker started on a copy of the spool, as a process killed now leaves it, would replay. */
+    private List<String> replayAfterACrash() throws IOException {
+        Path crashed = Files.createDirectories(dir.resolve("crashed-" + System.nanoTime()));
+        try (Stream<Path> files = Files.list(dir.resolve("spool"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".lks")).toList()) {
+                Files.copy(file, crashed.resolve(file.getFileName()));
+            }
+        }
+        List<String> replayed = new ArrayList<>();
+        Spool.open(
+                        SpoolConfig.builder(crashed)
+                                .segmentBytes(SEGMENT)
+                                .maxBytes(64L * SEGMENT)
+                                .build(),
+                        (table, type, json, segment) ->
+                                replayed.add(table.table() + " " + new String(json, StandardCharsets.UTF_8)))
+                .close();
+        return replayed;
+    }
+
+    @Test
+    void aRowWhoseDeadLetterCannotBeWrittenIsReplayedAfterACrash() throws Exception {
+        server = body -> body.contains("{\"id\":0}")
+                ? new Pipeline.SendResult.Rejected("invalid-data", "0 is refused")
+                : new Pipeline.SendResult.Stored();
+        Path letters = dir.resolve("dead");
+        Files.writeString(letters, "a file where the dead-letter directory should be");
+        Pipeline pipeline = pipeline(config().spool(spool(64L * SEGMENT))
+                .deadLetterDirectory(letters)
+                .build());
+        for (int i = 0; i < 3; i++) {
+            assertThat(pipeline.offer(EVENTS, "Row", row(i), null)).isEqualTo(TrackResult.ACCEPTED);
+        }
+        scheduler.runDue(); // [0, 1, 2] refused, bisected: [0] given up (its dead letter not written), [1, 2] stored
+        assertThat(stored).containsExactly("events {\"id\":1}", "events {\"id\":2}");
+        assertThat(listened).hasSize(1);
+
+        assertThat(replayAfterACrash())
+                .as("row 0 is neither stored nor in a dead-letter file: only the spool has it")
+                .contains("events {\"id\":0}");
+        pipeline.close(Duration.ZERO);
+    }
+
     @Test
     void rowsUndeliveredAtCloseStayInTheSpoolAndTheNextPipelineSendsThemFirst() {
         server = body -> new Pipeline.SendResult.Retry(null, new ConnectException("refused"));
