@@ -313,7 +313,13 @@ public final class Tracker implements AutoCloseable {
             if (!ack.isDone()) {
                 pending++;
             } else if (ack.isCompletedExceptionally()) {
-                failed++;
+                // A row dropped to make room (dropOldest) is in no new dead-letter file: only this file has it.
+                Throwable error = ack.handle((ignored, e) -> e).join();
+                if (error instanceof DeliveryException delivery && delivery.reason() == DeadLetter.Reason.QUEUE_FULL) {
+                    refused++;
+                } else {
+                    failed++;
+                }
             } else {
                 stored++;
             }
