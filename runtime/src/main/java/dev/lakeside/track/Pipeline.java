@@ -375,6 +375,9 @@ final class Pipeline {
     private void enqueue(Lane lane, Row row) {
         accepted.increment();
         lane.accepted.incrementAndGet();
+        if (row.segment() != null) {
+            row.segment().queued.incrementAndGet();
+        }
         lane.queue.offer(row);
     }
 
@@ -388,7 +391,9 @@ final class Pipeline {
             case DROP_OLDEST -> {
                 while (segment == Spool.FULL) {
                     Spool.Segment oldest = spool.oldest();
-                    if (oldest == null || !evictOldest(oldest)) {
+                    // Drop only what frees the segment: none of its rows may be in a batch (sent, or waiting to be
+                    // retried during an outage), else dropping its queued rows would free nothing.
+                    if (oldest == null || oldest.queued.get() < oldest.unresolved.get() || !evictOldest(oldest)) {
                         return Spool.FULL;
                     }
                     if (oldest.freed.get()) {
@@ -453,9 +458,7 @@ final class Pipeline {
     void replayed(TableRef table, byte[] json, Spool.Segment segment) {
         queueBytes.addAndGet(json.length);
         Lane lane = lanes.computeIfAbsent(table, Lane::new);
-        accepted.increment();
-        lane.accepted.incrementAndGet();
-        lane.queue.offer(new Row(json, ticker.getAsLong(), null, segment));
+        enqueue(lane, new Row(json, ticker.getAsLong(), null, segment));
         lane.queuedRows.incrementAndGet();
         lane.queuedBytes.addAndGet(json.length + 1L);
     }
@@ -565,6 +568,9 @@ final class Pipeline {
                 return true;
             }
             oldest.queue.poll();
+            if (row.segment() != null) {
+                row.segment().queued.decrementAndGet();
+            }
             long position = ++oldest.removed;
             long[] last = oldest.evicted.peekLast();
             if (last != null && last[0] + last[1] == position) {
@@ -821,6 +827,9 @@ final class Pipeline {
                 Row row = lane.queue.poll();
                 if (row == null) {
                     break;
+                }
+                if (row.segment() != null) {
+                    row.segment().queued.decrementAndGet();
                 }
                 rows.add(row);
                 size += row.json().length + (rows.size() > 1 ? 1 : 0);

@@ -123,6 +123,9 @@ final class Spool {
         int forced;
 
         final AtomicInteger unresolved = new AtomicInteger();
+        /** Rows of this segment in a table's queue, not yet in a batch: the ones dropping can resolve. */
+        final AtomicInteger queued = new AtomicInteger();
+
         volatile boolean sealed;
         final AtomicBoolean freed = new AtomicBoolean();
 
@@ -692,6 +695,15 @@ final class Spool {
 
     /** Spool thread, {@link SyncPolicy#every}: forces what every mapped segment has written since. */
     private void syncAll() {
+        try {
+            syncMapped();
+        } catch (RuntimeException e) {
+            // A periodic task that throws is never run again: log, and keep syncing.
+            LOG.log(System.Logger.Level.ERROR, "cannot sync the spool " + directory + ": " + e);
+        }
+    }
+
+    private void syncMapped() {
         synchronized (syncLock) {
             for (Segment segment : mapped) {
                 int upTo = segment.written;

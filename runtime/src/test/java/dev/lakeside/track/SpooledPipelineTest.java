@@ -349,4 +349,32 @@ class SpooledPipelineTest {
                 .as("the dead letter left the spool once written")
                 .isZero();
     }
+
+    @Test
+    void dropOldestDropsNoRowToMakeRoomForARowItRefusesAnyway() {
+        server = body -> new Pipeline.SendResult.Retry(null, new ConnectException("refused"));
+        Pipeline pipeline = pipeline(config().spool(spool(4L * SEGMENT))
+                .fullPolicy(FullPolicy.dropOldest())
+                .maxBatchRows(10)
+                .build());
+        for (int i = 0; i < 10; i++) {
+            assertThat(pipeline.offer(EVENTS, "Row", row(i), null)).isEqualTo(TrackResult.ACCEPTED);
+        }
+        scheduler.runDue(); // the first batch waits to be retried: the oldest segment cannot be freed
+        assertThat(pipeline.stats().retried()).isEqualTo(1);
+        int refused = 0;
+        for (int i = 10; i < 40_000 && refused < 3; i++) {
+            long droppedBefore = pipeline.stats().dropped();
+            TrackResult result = pipeline.offer(EVENTS, "Row", row(i), null);
+            if (result != TrackResult.ACCEPTED) {
+                refused++;
+                assertThat(pipeline.stats().dropped() - droppedBefore)
+                        .as("rows dropped to make room for row %d, which was then refused (%s)", i, result)
+                        .isZero();
+            }
+        }
+        assertThat(refused).isEqualTo(3);
+        assertIdentity(pipeline.stats());
+        close(pipeline, Duration.ZERO);
+    }
 }
