@@ -18,9 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
 import java.util.UUID;
 
 /**
@@ -67,8 +65,10 @@ public final class JsonBuffer {
     private byte[] bytes;
     private int size;
 
-    /** The epoch second whose {@code yyyy-MM-ddTHH:mm:ss} is in {@link #secondText}. */
+    /** The epoch second whose {@code yyyy-MM-ddTHH:mm:ss} is in {@link #secondText}, and the day of its date. */
     private long cachedSecond = Long.MIN_VALUE;
+
+    private long cachedDay = Long.MIN_VALUE;
 
     private final byte[] secondText = new byte[19];
 
@@ -252,12 +252,47 @@ public final class JsonBuffer {
 
     /** Shortest round-trip digits (Schubfach); NaN and the infinities as strings, like {@link JsonValues#writeDoubleValue}. */
     public void writeDoubleValue(double value) {
-        if (Double.isFinite(value)) {
-            putAscii(NumberOutput.toString(value, true));
-        } else {
+        if (!Double.isFinite(value)) {
             writeString(Double.toString(value));
+        } else if (!writeShortDecimal(value)) {
+            putAscii(NumberOutput.toString(value, true));
         }
     }
+
+    /**
+     * The fast path of {@link #writeDoubleValue} for values in Schubfach's plain range, 0.001 to 10^7, that have at
+     * most {@value #MAX_FAST_FRACTION} fraction digits, such as prices and scores: the fewest fraction digits k for
+     * which {@code m / 10^k} (exact operands, so correctly rounded) is the value. Nothing shorter rounds to the value
+     * (its rounding interval, scaled by 10^k, is under 0.01 wide here, so rounding found the one integer in it), so
+     * these are Schubfach's digits. False, having written nothing, for other values.
+     */
+    private boolean writeShortDecimal(double value) {
+        boolean negative = Double.doubleToRawLongBits(value) < 0;
+        double magnitude = Math.abs(value);
+        if (!(magnitude < 1e7) || (magnitude < 1e-3 && magnitude != 0)) {
+            return false;
+        }
+        for (int k = 0; k <= MAX_FAST_FRACTION; k++) {
+            long scaled = Math.round(magnitude * POWERS_OF_TEN[k]);
+            if (scaled / (double) POWERS_OF_TEN[k] == magnitude) {
+                ensure(24);
+                if (negative) {
+                    bytes[size++] = '-';
+                }
+                if (k == 0) {
+                    size = NumberOutput.outputLong(scaled, bytes, size);
+                    bytes[size++] = '.';
+                    bytes[size++] = '0';
+                } else {
+                    writeFraction(scaled, k);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int MAX_FAST_FRACTION = 6;
 
     public void writeFloat(Float value) {
         if (value == null) {
@@ -313,25 +348,29 @@ public final class JsonBuffer {
             return;
         }
         ensure(scale + 22);
-        byte[] b = bytes;
-        int at = size;
         if (unscaled < 0) {
-            b[at++] = '-';
+            bytes[size++] = '-';
             unscaled = -unscaled;
         }
-        int digits = digitCount(unscaled);
-        if (digits <= scale) {
+        writeFraction(unscaled, scale);
+    }
+
+    /** {@code positive × 10^-scale} in plain notation, all {@code scale} fraction digits; room already ensured. */
+    private void writeFraction(long positive, int scale) {
+        byte[] b = bytes;
+        int at = size;
+        if (scale >= POWERS_OF_TEN.length || positive < POWERS_OF_TEN[scale]) {
             b[at++] = '0';
             b[at++] = '.';
-            for (int i = digits; i < scale; i++) {
+            for (int i = digitCount(positive); i < scale; i++) {
                 b[at++] = '0';
             }
-            at = NumberOutput.outputLong(unscaled, b, at);
+            at = NumberOutput.outputLong(positive, b, at);
         } else {
             long power = POWERS_OF_TEN[scale];
-            at = NumberOutput.outputLong(unscaled / power, b, at);
+            at = NumberOutput.outputLong(positive / power, b, at);
             b[at++] = '.';
-            long fraction = unscaled % power;
+            long fraction = positive % power;
             for (int i = at + scale - 1; i >= at; i--) {
                 b[i] = (byte) ('0' + fraction % 10);
                 fraction /= 10;
@@ -461,16 +500,28 @@ public final class JsonBuffer {
         size = at + 38;
     }
 
+    /** {@code digits} (even) lower-case hex digits of the low bits of {@code value}, two per table look-up. */
     private static void hex(byte[] b, int at, long value, int digits) {
-        for (int i = at + digits - 1; i >= at; i--) {
-            b[i] = HEX[(int) value & 0xF];
-            value >>>= 4;
+        for (int i = at + digits - 2; i >= at; i -= 2) {
+            short pair = HEX_PAIRS[(int) value & 0xFF];
+            b[i] = (byte) (pair >> 8);
+            b[i + 1] = (byte) pair;
+            value >>>= 8;
+        }
+    }
+
+    /** Per byte value, its two hex digits (high byte first). */
+    private static final short[] HEX_PAIRS = new short[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            HEX_PAIRS[i] = (short) (HEX[i >> 4] << 8 | HEX[i & 0xF]);
         }
     }
 
     /**
-     * What {@link DateTimeFormatter#ISO_INSTANT} writes, fraction in groups of three digits; the date and time
-     * of the latest second written are kept, so rows of the same second only copy them.
+     * What {@link DateTimeFormatter#ISO_INSTANT} writes, fraction in groups of three digits. The text of the latest
+     * second and day written is kept: rows of the same second copy it, rows of the same day only add the time.
      */
     public void writeInstant(Instant value) {
         if (value == null) {
@@ -483,7 +534,12 @@ public final class JsonBuffer {
             return;
         }
         if (seconds != cachedSecond) {
-            formatSecond(seconds, secondText, 0);
+            long day = Math.floorDiv(seconds, 86_400);
+            if (day != cachedDay) {
+                formatDate(day, secondText, 0);
+                cachedDay = day;
+            }
+            formatTime((int) (seconds - day * 86_400), secondText, 11);
             cachedSecond = seconds;
         }
         ensure(32);
@@ -499,10 +555,15 @@ public final class JsonBuffer {
 
     /** {@code yyyy-MM-ddTHH:mm:ss} of a second of years 0 to 9999: 19 bytes. */
     static void formatSecond(long epochSecond, byte[] out, int at) {
-        long days = Math.floorDiv(epochSecond, 86_400);
-        int secondOfDay = (int) Math.floorMod(epochSecond, 86_400);
+        long day = Math.floorDiv(epochSecond, 86_400);
+        formatDate(day, out, at);
+        formatTime((int) (epochSecond - day * 86_400), out, at + 11);
+    }
+
+    /** {@code yyyy-MM-ddT} of a day since 1970-01-01: 11 bytes. */
+    private static void formatDate(long epochDay, byte[] out, int at) {
         // Civil date from days since 1970-01-01 (H. Hinnant's days_from_civil, inverted).
-        long z = days + 719_468;
+        long z = epochDay + 719_468;
         long era = Math.floorDiv(z, 146_097);
         long dayOfEra = z - era * 146_097;
         long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
@@ -517,11 +578,15 @@ public final class JsonBuffer {
         out[at + 7] = '-';
         digits(out, at + 8, day, 2);
         out[at + 10] = 'T';
-        digits(out, at + 11, secondOfDay / 3600, 2);
-        out[at + 13] = ':';
-        digits(out, at + 14, secondOfDay / 60 % 60, 2);
-        out[at + 16] = ':';
-        digits(out, at + 17, secondOfDay % 60, 2);
+    }
+
+    /** {@code HH:mm:ss}: 8 bytes. */
+    private static void formatTime(int secondOfDay, byte[] out, int at) {
+        digits(out, at, secondOfDay / 3600, 2);
+        out[at + 2] = ':';
+        digits(out, at + 3, secondOfDay / 60 % 60, 2);
+        out[at + 5] = ':';
+        digits(out, at + 6, secondOfDay % 60, 2);
     }
 
     /** ISO_INSTANT's fraction: none when zero, else 3, 6 or 9 digits. Returns the new end. */
@@ -598,22 +663,14 @@ public final class JsonBuffer {
             return;
         }
         beginArray();
-        if (values instanceof List<E> list && values instanceof RandomAccess) {
-            for (int i = 0, n = list.size(); i < n; i++) {
-                if (i > 0) {
-                    comma();
-                }
-                element(list.get(i), elements);
+        // An iterator beats indexing here: no List/RandomAccess type checks on the immutable lists records hold.
+        boolean first = true;
+        for (E value : values) {
+            if (!first) {
+                comma();
             }
-        } else {
-            boolean first = true;
-            for (E value : values) {
-                if (!first) {
-                    comma();
-                }
-                first = false;
-                element(value, elements);
-            }
+            first = false;
+            element(value, elements);
         }
         endArray();
     }

@@ -212,6 +212,17 @@ class JsonBufferTest {
             float value = Float.intBitsToFloat(bits);
             assertSame(g -> JsonValues.writeFloatValue(g, value), out -> out.writeFloatValue(value));
         });
+        // Decimal-looking values (prices, scores, ratios): the fast path's domain and its edges.
+        qt().withExamples(20_000)
+                .forAll(
+                        longs().between(-20_000_000_000_000L, 20_000_000_000_000L),
+                        integers().between(0, 9))
+                .checkAssert((unscaled, k) -> {
+                    double value = unscaled / Math.pow(10, k);
+                    assertSame(g -> JsonValues.writeDoubleValue(g, value), out -> out.writeDoubleValue(value));
+                    double next = Math.nextUp(value);
+                    assertSame(g -> JsonValues.writeDoubleValue(g, next), out -> out.writeDoubleValue(next));
+                });
         qt().withExamples(2000)
                 .forAll(doubles().between(-1e9, 1e9))
                 .checkAssert(value -> assertSame(g -> JsonValues.writeDouble(g, value), out -> out.writeDouble(value)));
@@ -318,7 +329,7 @@ class JsonBufferTest {
         assertSame(g -> JsonValues.writeInstant(g, null), out -> out.writeInstant(null));
     }
 
-    /** The kept date and time of the latest second is only reused for that second. */
+    /** The kept text of the latest second and day is only reused for that second and day. */
     @Test
     void instants_inARow_sameAndNeighbouringSeconds() {
         qt().withExamples(500)
@@ -329,7 +340,7 @@ class JsonBufferTest {
                     List<Instant> instants = new ArrayList<>();
                     long second = start;
                     for (int step : steps) {
-                        second += step;
+                        second += Math.abs(step) == 2 ? step * 43_200L : step; // ±2: half a day
                         instants.add(Instant.ofEpochSecond(second, Math.floorMod(second * 7919, 1_000_000_000L)));
                     }
                     assertSame(
