@@ -6,8 +6,11 @@ import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -365,19 +368,14 @@ public final class JsonBuffer {
             for (int i = digitCount(positive); i < scale; i++) {
                 b[at++] = '0';
             }
-            at = NumberOutput.outputLong(positive, b, at);
+            size = NumberOutput.outputLong(positive, b, at);
         } else {
-            long power = POWERS_OF_TEN[scale];
-            at = NumberOutput.outputLong(positive / power, b, at);
-            b[at++] = '.';
-            long fraction = positive % power;
-            for (int i = at + scale - 1; i >= at; i--) {
-                b[i] = (byte) ('0' + fraction % 10);
-                fraction /= 10;
-            }
-            at += scale;
+            // All the digits, then the point slid in before the last scale of them: no division by 10^scale.
+            int end = NumberOutput.outputLong(positive, b, at);
+            System.arraycopy(b, end - scale, b, end - scale + 1, scale);
+            b[end - scale] = '.';
+            size = end + 1;
         }
-        size = at;
     }
 
     private static final long[] POWERS_OF_TEN = new long[19];
@@ -487,36 +485,34 @@ public final class JsonBuffer {
         long msb = value.getMostSignificantBits();
         long lsb = value.getLeastSignificantBits();
         b[at] = '"';
-        hex(b, at + 1, msb >>> 32, 8);
+        LONGS.set(b, at + 1, hex8(msb >>> 32));
         b[at + 9] = '-';
-        hex(b, at + 10, msb >>> 16, 4);
+        INTS.set(b, at + 10, (int) hex8(msb >>> 16 & 0xFFFF));
         b[at + 14] = '-';
-        hex(b, at + 15, msb, 4);
+        INTS.set(b, at + 15, (int) hex8(msb & 0xFFFF));
         b[at + 19] = '-';
-        hex(b, at + 20, lsb >>> 48, 4);
+        INTS.set(b, at + 20, (int) hex8(lsb >>> 48));
         b[at + 24] = '-';
-        hex(b, at + 25, lsb, 12);
+        INTS.set(b, at + 25, (int) hex8(lsb >>> 32 & 0xFFFF));
+        LONGS.set(b, at + 29, hex8(lsb & 0xFFFF_FFFFL));
         b[at + 37] = '"';
         size = at + 38;
     }
 
-    /** {@code digits} (even) lower-case hex digits of the low bits of {@code value}, two per table look-up. */
-    private static void hex(byte[] b, int at, long value, int digits) {
-        for (int i = at + digits - 2; i >= at; i -= 2) {
-            short pair = HEX_PAIRS[(int) value & 0xFF];
-            b[i] = (byte) (pair >> 8);
-            b[i + 1] = (byte) pair;
-            value >>>= 8;
-        }
-    }
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
-    /** Per byte value, its two hex digits (high byte first). */
-    private static final short[] HEX_PAIRS = new short[256];
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            HEX_PAIRS[i] = (short) (HEX[i >> 4] << 8 | HEX[i & 0xF]);
-        }
+    /**
+     * The 8 lower-case hex digits of the low 32 bits, as the bytes of a long (first digit highest): each nibble
+     * spread to a byte, then {@code '0' + n}, plus {@code 'a' - '0' - 10} where {@code n >= 10}.
+     */
+    static long hex8(long value) {
+        long x = value & 0xFFFF_FFFFL;
+        x = (x & 0xFFFF_0000L) << 16 | (x & 0xFFFFL);
+        x = (x & 0x0000_FF00_0000_FF00L) << 8 | (x & 0x0000_00FF_0000_00FFL);
+        x = (x & 0x00F0_00F0_00F0_00F0L) << 4 | (x & 0x000F_000F_000F_000FL);
+        long letters = ((x + 0x0606_0606_0606_0606L) >>> 4) & 0x0101_0101_0101_0101L;
+        return x + 0x3030_3030_3030_3030L + letters * ('a' - '0' - 10);
     }
 
     /**
