@@ -31,6 +31,9 @@ final class DiscardServer implements AutoCloseable {
     final AtomicLong bodyBytes = new AtomicLong();
 
     DiscardServer() throws IOException {
+        // Without TCP_NODELAY the JDK server's response (headers, then body) waits ~40 ms for the client's delayed
+        // ACK on every request: a server artefact that would hide the client's own cost. Read once, at first use.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         AtomicInteger count = new AtomicInteger();
         handlers = Executors.newFixedThreadPool(2, r -> {
