@@ -39,8 +39,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *       does; {@code encodeGenerator}: {@code write(JsonGenerator, T)} on the tracker's old generator, what it did
  *       before; {@code …FixedId}: event id given, no UUIDv7; {@code …ThisSecond}: every {@code occurredAt} in one
  *       second, as live events are (the date-time text is reused);
- *   <li>{@code uuidV7}, {@code instantIso} ({@code ISO_INSTANT.format}), {@code instantBytes} (the buffer's writer,
- *       a new second each call) alone;
+ *   <li>{@code uuidV7} (and {@code uuidV7-old}, the baseline's), {@code instantIso} ({@code ISO_INSTANT.format}),
+ *       {@code instantBytes} (the buffer's writer: a new second each call, mostly the same day) alone;
  *   <li>{@code handoff}: alternative (c), measured only: the caller's cost if the record itself were queued with a
  *       size estimate and encoded by the sender (model lookup, estimate, the same reservation, counters and queue
  *       node as {@code Pipeline.offer}).
@@ -136,6 +136,9 @@ public final class TrackComparison {
                     bh.consume(UuidV7.next());
                 }
             });
+            if (old != null) {
+                tasks.put("uuidV7-old", () -> bh.consume(old.call("uuids", calls)));
+            }
             tasks.put("instantIso", () -> {
                 for (int n = 0; n < calls; n++) {
                     bh.consume(DateTimeFormatter.ISO_INSTANT.format(events[n & 4095].occurredAt()));
@@ -222,6 +225,9 @@ public final class TrackComparison {
         baselines.put("encodeBytesFixedId", "encodeGeneratorFixedId");
         baselines.put("encodeBytesThisSecond", "encodeGeneratorThisSecond");
         baselines.put("instantBytes", "instantIso");
+        if (old) {
+            baselines.put("uuidV7", "uuidV7-old");
+        }
         return baselines;
     }
 

@@ -2,6 +2,7 @@ package dev.lakeside.benchmarks;
 
 import dev.lakeside.Lakeside;
 import dev.lakeside.client.LakehouseClient;
+import dev.lakeside.internal.UuidV7;
 import dev.lakeside.track.FullPolicy;
 import dev.lakeside.track.SchemaMode;
 import dev.lakeside.track.TrackResult;
@@ -101,6 +102,15 @@ public final class TrackProbe implements AutoCloseable {
                 throw new IllegalStateException("not accepted: " + t.stats());
             }
         }
+    }
+
+    /** {@code calls} fresh UUIDv7s, as a null {@code @EventId} gets them. */
+    public long uuids(int calls) {
+        long bits = 0;
+        for (int n = 0; n < calls; n++) {
+            bits ^= UuidV7.next().getLeastSignificantBits();
+        }
+        return bits;
     }
 
     /** Waits until every accepted row is stored; returns the rows sent so far by this tracker. */
