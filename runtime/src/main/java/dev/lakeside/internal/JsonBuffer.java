@@ -276,8 +276,15 @@ public final class JsonBuffer {
             return false;
         }
         for (int k = 0; k <= MAX_FAST_FRACTION; k++) {
-            long scaled = Math.round(magnitude * POWERS_OF_TEN[k]);
-            if (scaled / (double) POWERS_OF_TEN[k] == magnitude) {
+            double shifted = magnitude * DOUBLE_POWERS_OF_TEN[k];
+            double nearest = Math.rint(shifted);
+            // A k-digit decimal that rounds to the value is within 0.002 of shifted (half its rounding interval plus
+            // the product's rounding error): when the nearest integer is farther, skip the division.
+            if (Math.abs(shifted - nearest) > 0.01) {
+                continue;
+            }
+            long scaled = (long) nearest;
+            if (scaled / DOUBLE_POWERS_OF_TEN[k] == magnitude) {
                 ensure(24);
                 if (negative) {
                     bytes[size++] = '-';
@@ -296,6 +303,7 @@ public final class JsonBuffer {
     }
 
     private static final int MAX_FAST_FRACTION = 6;
+    private static final double[] DOUBLE_POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
 
     public void writeFloat(Float value) {
         if (value == null) {
