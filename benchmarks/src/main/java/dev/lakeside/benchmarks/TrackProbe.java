@@ -49,11 +49,17 @@ public final class TrackProbe implements AutoCloseable {
                 .build());
     }
 
-    /** A tracker that sends: the given batch size, a full queue makes {@code track} wait (the ceiling's back-pressure). */
+    /** A tracker that sends 1,000-row batches, the default queue bound (64 MiB). */
     public void sendingTracker(int batchRows, int batchBytes) {
+        sendingTracker(batchRows, batchBytes, 64L << 20);
+    }
+
+    /** A tracker that sends: the given batch size and queue bound; a full queue makes {@code track} wait. */
+    public void sendingTracker(int batchRows, int batchBytes, long queueBytes) {
         replace(TrackerConfig.builder()
                 .maxBatchRows(batchRows)
                 .maxBatchBytes(batchBytes)
+                .maxQueueBytes(queueBytes)
                 .linger(Duration.ofMillis(5))
                 .fullPolicy(FullPolicy.block(Duration.ofMinutes(1)))
                 .schemaMode(SchemaMode.NONE)

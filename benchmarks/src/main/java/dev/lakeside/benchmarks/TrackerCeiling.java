@@ -13,8 +13,9 @@ import java.util.logging.Logger;
  * tracker that sends them to a {@link DiscardServer} on 127.0.0.1 (which reads and drops each body and answers the
  * {@code /append} success), then flushes; a full queue makes {@code track} wait ({@code FullPolicy.block}), so the
  * rate is what the tracker sustains end to end, every row confirmed. Round-robin over this build and, when given, a
- * baseline build's benchmarks.jar (the same {@link TrackProbe} over its classes), with 1,000-row (the default) and
- * 10,000-row batches.
+ * baseline build's benchmarks.jar (the same {@link TrackProbe} over its classes), with 1,000-row batches and the
+ * 64 MiB queue (the defaults), with an 8 MiB queue (fewer queued rows for each young GC to copy: the ceiling keeps
+ * the queue full) and with 10,000-row batches.
  *
  * <p>Reported per approach, medians over the rounds: events/s; process CPU ns per event (all threads, from the
  * OperatingSystemMXBean); the same without the discard server's threads (the client's cost); and the producer
@@ -26,7 +27,7 @@ import java.util.logging.Logger;
 public final class TrackerCeiling {
     private TrackerCeiling() {}
 
-    private record Approach(BaselineLoader.Probe probe, int batchRows, int batchBytes) {}
+    private record Approach(BaselineLoader.Probe probe, int batchRows, int batchBytes, long queueBytes) {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -46,11 +47,13 @@ public final class TrackerCeiling {
                                 new BaselineLoader(baselineJar),
                                 server.baseUri().toString())) {
             Map<String, Approach> approaches = new LinkedHashMap<>();
-            approaches.put("tracker", new Approach(probe, 1000, 1 << 20));
-            approaches.put("tracker-10k-batches", new Approach(probe, 10_000, 8 << 20));
+            approaches.put("tracker", new Approach(probe, 1000, 1 << 20, 64L << 20));
+            approaches.put("tracker-8MiB-queue", new Approach(probe, 1000, 1 << 20, 8L << 20));
+            approaches.put("tracker-10k-batches", new Approach(probe, 10_000, 8 << 20, 64L << 20));
             if (old != null) {
-                approaches.put("old", new Approach(old, 1000, 1 << 20));
-                approaches.put("old-10k-batches", new Approach(old, 10_000, 8 << 20));
+                approaches.put("old", new Approach(old, 1000, 1 << 20, 64L << 20));
+                approaches.put("old-8MiB-queue", new Approach(old, 1000, 1 << 20, 8L << 20));
+                approaches.put("old-10k-batches", new Approach(old, 10_000, 8 << 20, 64L << 20));
             }
             Map<String, double[]> rates = new LinkedHashMap<>();
             Map<String, double[]> cpu = new LinkedHashMap<>();
@@ -65,7 +68,7 @@ public final class TrackerCeiling {
             for (int round = -1; round < rounds; round++) {
                 for (Map.Entry<String, Approach> entry : approaches.entrySet()) {
                     Approach a = entry.getValue();
-                    a.probe().call("sendingTracker", a.batchRows(), a.batchBytes());
+                    a.probe().call("sendingTracker", a.batchRows(), a.batchBytes(), a.queueBytes());
                     System.gc();
                     long process0 = os.getProcessCpuTime();
                     long server0 = DiscardServer.serverCpuNanos();
@@ -103,6 +106,7 @@ public final class TrackerCeiling {
             Map<String, String> baselines = new LinkedHashMap<>();
             if (old != null) {
                 baselines.put("tracker", "old");
+                baselines.put("tracker-8MiB-queue", "old-8MiB-queue");
                 baselines.put("tracker-10k-batches", "old-10k-batches");
             }
             System.out.println("\n" + events + " events per run, medians of " + rounds + " rounds:");
