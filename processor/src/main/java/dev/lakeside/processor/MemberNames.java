@@ -24,7 +24,7 @@ final class MemberNames {
         reservedMethods.forEach(name -> methods.newName(name, "reserved:" + name));
     }
 
-    /** The {@code SerializedString} constant holding {@code jsonName}; one per distinct name. */
+    /** The {@code FieldName} constant holding {@code jsonName}; one per distinct name. */
     String constant(String jsonName) {
         return constants.computeIfAbsent(jsonName, n -> fields.newName(Naming.constantName(n), "json:" + n));
     }
@@ -74,13 +74,13 @@ final class MemberNames {
         }
     }
 
-    /** The {@code SerializedString} constants, in first-use order. */
+    /** The {@code FieldName} constants, in first-use order. */
     List<FieldSpec> constantFields() {
         List<FieldSpec> out = new ArrayList<>();
-        constants.forEach((json, name) -> out.add(FieldSpec.builder(
-                        RuntimeNames.SERIALIZED_STRING, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("new $T($S)", RuntimeNames.SERIALIZED_STRING, json)
-                .build()));
+        constants.forEach((json, name) -> out.add(
+                FieldSpec.builder(RuntimeNames.FIELD_NAME, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("new $T($S)", RuntimeNames.FIELD_NAME, json)
+                        .build()));
         return out;
     }
 }

@@ -17,7 +17,9 @@ final class RuntimeNames {
     static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
     static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
     static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
-    static final ClassName SERIALIZED_STRING = ClassName.get("com.fasterxml.jackson.core.io", "SerializedString");
+    static final ClassName FIELD_NAME = ClassName.get("dev.lakeside.internal", "FieldName");
+    static final ClassName JSON_BUFFER = ClassName.get("dev.lakeside.internal", "JsonBuffer");
+    static final ClassName JSON_BUFFER_WRITER = JSON_BUFFER.nestedClass("Writer");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
     static final ClassName LIST = ClassName.get("java.util", "List");

@@ -72,9 +72,11 @@ final class TableModelGenerator {
         ReaderGenerator reader = new ReaderGenerator(code, names);
         ReaderModel readerModel = table.readerModel();
 
-        // Generate the methods first: they allocate the SerializedString constants.
+        // Generate the methods first: they allocate the FieldName constants.
         MethodSpec write = writer.write(table);
+        MethodSpec writeBytes = writer.writeBytes(table);
         List<MethodSpec> structWriters = writer.structWriters(structs);
+        List<MethodSpec> structByteWriters = writer.structByteWriters(structs);
 
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addJavadoc("The table model of {@link $T}: table {@code $L}.\n", table.record(), table.qualifiedName())
@@ -87,6 +89,7 @@ final class TableModelGenerator {
         type.addAnnotation(RuntimeNames.LAKESIDE_GENERATED)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(ParameterizedTypeName.get(RuntimeNames.TABLE_MODEL, table.record()))
+                .addSuperinterface(ParameterizedTypeName.get(RuntimeNames.JSON_BUFFER_WRITER, table.record()))
                 .addField(columnsField(table))
                 .addField(FieldSpec.builder(
                                 String.class, TABLE_ELEMENTS, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -131,6 +134,7 @@ final class TableModelGenerator {
                                 TABLE_ELEMENTS)
                         .build())
                 .addMethod(write)
+                .addMethod(writeBytes)
                 .addMethod(MethodSpec.methodBuilder("reader")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
@@ -142,6 +146,7 @@ final class TableModelGenerator {
         List<MethodSpec> structReaders = reader.structReaders(structs);
         for (int i = 0; i < structs.size(); i++) {
             type.addMethod(structWriters.get(i));
+            type.addMethod(structByteWriters.get(i));
             type.addMethod(structReaders.get(i));
         }
         return type.build();

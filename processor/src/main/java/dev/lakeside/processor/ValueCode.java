@@ -64,6 +64,53 @@ final class ValueCode {
         return CodeBlock.of("($N, $N) -> $L", g, e, write(type, g, CodeBlock.of("$N", e), depth));
     }
 
+    /** Writes {@code value} (null allowed unless primitive) to the {@code JsonBuffer} variable {@code out}. */
+    CodeBlock writeBytes(ValueType type, String out, CodeBlock value, int depth) {
+        if (type instanceof ValueType.Scalar s && s.primitive()) {
+            String method = switch (s.type()) {
+                case BOOLEAN -> "writeBooleanValue";
+                case REAL -> "writeFloatValue";
+                case DOUBLE -> "writeDoubleValue";
+                case BIGINT -> "writeLongValue";
+                default -> "writeIntValue";
+            };
+            return CodeBlock.of("$N.$N($L)", out, method, value);
+        }
+        if (type instanceof ValueType.Scalar s) {
+            return CodeBlock.of("$N.write$L($L)", out, s.type().stem, value);
+        }
+        if (type instanceof ValueType.Decimal d) {
+            return CodeBlock.of("$N.writeDecimal($L, $L, $L)", out, value, d.precision(), d.scale());
+        }
+        if (type instanceof ValueType.EnumType) {
+            return CodeBlock.of("$N.writeEnum($L)", out, value);
+        }
+        if (type instanceof ValueType.ListType l) {
+            return CodeBlock.of("$N.writeList($L, $L)", out, value, bytesElementWriter(l.element(), depth + 1));
+        }
+        if (type instanceof ValueType.MapType m) {
+            return CodeBlock.of("$N.writeMap($L, $L)", out, value, bytesElementWriter(m.value(), depth + 1));
+        }
+        ValueType.StructType struct = (ValueType.StructType) type;
+        return CodeBlock.of("$N($N, $L)", names.structWriter(struct.type()), out, value);
+    }
+
+    /** A {@code JsonBuffer.Writer} for list elements and map values. */
+    private CodeBlock bytesElementWriter(ValueType type, int depth) {
+        if (type instanceof ValueType.Scalar s) {
+            return CodeBlock.of("$T::write$L", RuntimeNames.JSON_BUFFER, s.type().stem);
+        }
+        if (type instanceof ValueType.EnumType) {
+            return CodeBlock.of("$T::writeEnum", RuntimeNames.JSON_BUFFER);
+        }
+        if (type instanceof ValueType.StructType s) {
+            return CodeBlock.of("$T::$N", owner, names.structWriter(s.type()));
+        }
+        String o = "o" + depth;
+        String e = "e" + depth;
+        return CodeBlock.of("($N, $N) -> $L", o, e, writeBytes(type, o, CodeBlock.of("$N", e), depth));
+    }
+
     /** Reads the value at the parser variable's current token; null for JSON null unless primitive. */
     CodeBlock read(ValueType type, String parser, int depth) {
         if (type instanceof ValueType.Scalar s && s.primitive()) {

@@ -3,9 +3,10 @@ package fixtures;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.lakeside.annotations.LakesideGenerated;
 import dev.lakeside.internal.ColumnSlots;
+import dev.lakeside.internal.FieldName;
+import dev.lakeside.internal.JsonBuffer;
 import dev.lakeside.internal.JsonValues;
 import dev.lakeside.mapping.RowMapper;
 import dev.lakeside.mapping.RowReader;
@@ -25,7 +26,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.lakeside.processor.TableProcessor")
 @LakesideGenerated
-public final class CustomerTableModel implements TableModel<Customer> {
+public final class CustomerTableModel implements TableModel<Customer>, JsonBuffer.Writer<Customer> {
   private static final List<TableColumn> COLUMNS = List.of(
       TableColumn.primaryKey("id", "id", "VARCHAR"),
       TableColumn.nullable("email", "email", "VARCHAR"),
@@ -46,13 +47,13 @@ public final class CustomerTableModel implements TableModel<Customer> {
 
   private static final boolean[] REQUIRED = {true, false, false, false};
 
-  private static final SerializedString ID = new SerializedString("id");
+  private static final FieldName ID = new FieldName("id");
 
-  private static final SerializedString EMAIL = new SerializedString("email");
+  private static final FieldName EMAIL = new FieldName("email");
 
-  private static final SerializedString PLAN = new SerializedString("plan");
+  private static final FieldName PLAN = new FieldName("plan");
 
-  private static final SerializedString LIFETIME_VALUE = new SerializedString("lifetime_value");
+  private static final FieldName LIFETIME_VALUE = new FieldName("lifetime_value");
 
   /**
    * For {@code TableModels} and {@code ServiceLoader}; stateless.
@@ -103,6 +104,21 @@ public final class CustomerTableModel implements TableModel<Customer> {
     generator.writeFieldName(LIFETIME_VALUE);
     JsonValues.writeDecimal(generator, value.lifetimeValue(), 18, 4);
     generator.writeEndObject();
+  }
+
+  @Override
+  public void write(JsonBuffer out, Customer value) {
+    Objects.requireNonNull(value, "value == null");
+    out.beginObject();
+    out.name(ID);
+    out.writeString(JsonValues.requireNonNull(value.id(), "Customer.id", "id"));
+    out.nextName(EMAIL);
+    out.writeString(value.email());
+    out.nextName(PLAN);
+    out.writeEnum(value.plan());
+    out.nextName(LIFETIME_VALUE);
+    out.writeDecimal(value.lifetimeValue(), 18, 4);
+    out.endObject();
   }
 
   @Override

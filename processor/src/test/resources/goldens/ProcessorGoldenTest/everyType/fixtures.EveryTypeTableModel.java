@@ -4,9 +4,10 @@ package fixtures;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.lakeside.annotations.LakesideGenerated;
 import dev.lakeside.internal.ColumnSlots;
+import dev.lakeside.internal.FieldName;
+import dev.lakeside.internal.JsonBuffer;
 import dev.lakeside.internal.JsonValues;
 import dev.lakeside.internal.UuidV7;
 import dev.lakeside.mapping.RowMapper;
@@ -37,7 +38,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.lakeside.processor.TableProcessor")
 @LakesideGenerated
-public final class EveryTypeTableModel implements TableModel<EveryType> {
+public final class EveryTypeTableModel implements TableModel<EveryType>, JsonBuffer.Writer<EveryType> {
   private static final List<TableColumn> COLUMNS = List.of(
       TableColumn.primaryKey("id", "id", "BIGINT"),
       TableColumn.notNull("flag", "flag", "BOOLEAN"),
@@ -136,89 +137,89 @@ public final class EveryTypeTableModel implements TableModel<EveryType> {
       false, false, false, false, false, false, false, false, false, false, false, false, false,
       false, false, false, false};
 
-  private static final SerializedString ID = new SerializedString("id");
+  private static final FieldName ID = new FieldName("id");
 
-  private static final SerializedString FLAG = new SerializedString("flag");
+  private static final FieldName FLAG = new FieldName("flag");
 
-  private static final SerializedString TINY = new SerializedString("tiny");
+  private static final FieldName TINY = new FieldName("tiny");
 
-  private static final SerializedString SMALL = new SerializedString("small");
+  private static final FieldName SMALL = new FieldName("small");
 
-  private static final SerializedString INTEGER = new SerializedString("integer");
+  private static final FieldName INTEGER = new FieldName("integer");
 
-  private static final SerializedString BIG = new SerializedString("big");
+  private static final FieldName BIG = new FieldName("big");
 
-  private static final SerializedString REAL = new SerializedString("real");
+  private static final FieldName REAL = new FieldName("real");
 
-  private static final SerializedString DBL = new SerializedString("dbl");
+  private static final FieldName DBL = new FieldName("dbl");
 
-  private static final SerializedString BOXED_FLAG = new SerializedString("boxed_flag");
+  private static final FieldName BOXED_FLAG = new FieldName("boxed_flag");
 
-  private static final SerializedString BOXED_TINY = new SerializedString("boxed_tiny");
+  private static final FieldName BOXED_TINY = new FieldName("boxed_tiny");
 
-  private static final SerializedString BOXED_SMALL = new SerializedString("boxed_small");
+  private static final FieldName BOXED_SMALL = new FieldName("boxed_small");
 
-  private static final SerializedString BOXED_INT = new SerializedString("boxed_int");
+  private static final FieldName BOXED_INT = new FieldName("boxed_int");
 
-  private static final SerializedString BOXED_LONG = new SerializedString("boxed_long");
+  private static final FieldName BOXED_LONG = new FieldName("boxed_long");
 
-  private static final SerializedString BOXED_REAL = new SerializedString("boxed_real");
+  private static final FieldName BOXED_REAL = new FieldName("boxed_real");
 
-  private static final SerializedString BOXED_DOUBLE = new SerializedString("boxed_double");
+  private static final FieldName BOXED_DOUBLE = new FieldName("boxed_double");
 
-  private static final SerializedString HUGE = new SerializedString("huge");
+  private static final FieldName HUGE = new FieldName("huge");
 
-  private static final SerializedString DECIMAL = new SerializedString("decimal");
+  private static final FieldName DECIMAL = new FieldName("decimal");
 
-  private static final SerializedString MONEY = new SerializedString("money");
+  private static final FieldName MONEY = new FieldName("money");
 
-  private static final SerializedString TEXT = new SerializedString("text");
+  private static final FieldName TEXT = new FieldName("text");
 
-  private static final SerializedString REQUIRED_TEXT = new SerializedString("required_text");
+  private static final FieldName REQUIRED_TEXT = new FieldName("required_text");
 
-  private static final SerializedString ALSO_REQUIRED = new SerializedString("also_required");
+  private static final FieldName ALSO_REQUIRED = new FieldName("also_required");
 
-  private static final SerializedString JSON = new SerializedString("json");
+  private static final FieldName JSON = new FieldName("json");
 
-  private static final SerializedString UUID = new SerializedString("uuid");
+  private static final FieldName UUID = new FieldName("uuid");
 
-  private static final SerializedString INSTANT = new SerializedString("instant");
+  private static final FieldName INSTANT = new FieldName("instant");
 
-  private static final SerializedString OFFSET_DATE_TIME = new SerializedString("offset_date_time");
+  private static final FieldName OFFSET_DATE_TIME = new FieldName("offset_date_time");
 
-  private static final SerializedString DATE = new SerializedString("date");
+  private static final FieldName DATE = new FieldName("date");
 
-  private static final SerializedString TIME = new SerializedString("time");
+  private static final FieldName TIME = new FieldName("time");
 
-  private static final SerializedString TIMESTAMP = new SerializedString("timestamp");
+  private static final FieldName TIMESTAMP = new FieldName("timestamp");
 
-  private static final SerializedString INTERVAL = new SerializedString("interval");
+  private static final FieldName INTERVAL = new FieldName("interval");
 
-  private static final SerializedString BLOB = new SerializedString("blob");
+  private static final FieldName BLOB = new FieldName("blob");
 
-  private static final SerializedString COLOR = new SerializedString("color");
+  private static final FieldName COLOR = new FieldName("color");
 
-  private static final SerializedString TAGS = new SerializedString("tags");
+  private static final FieldName TAGS = new FieldName("tags");
 
-  private static final SerializedString NUMBERS = new SerializedString("numbers");
+  private static final FieldName NUMBERS = new FieldName("numbers");
 
-  private static final SerializedString MATRIX = new SerializedString("matrix");
+  private static final FieldName MATRIX = new FieldName("matrix");
 
-  private static final SerializedString SCORES = new SerializedString("scores");
+  private static final FieldName SCORES = new FieldName("scores");
 
-  private static final SerializedString ADDRESS = new SerializedString("address");
+  private static final FieldName ADDRESS = new FieldName("address");
 
-  private static final SerializedString ADDRESSES = new SerializedString("addresses");
+  private static final FieldName ADDRESSES = new FieldName("addresses");
 
-  private static final SerializedString EVENT_ID = new SerializedString("event_id");
+  private static final FieldName EVENT_ID = new FieldName("event_id");
 
-  private static final SerializedString RENAMED = new SerializedString("renamed");
+  private static final FieldName RENAMED = new FieldName("renamed");
 
-  private static final SerializedString STREET = new SerializedString("street");
+  private static final FieldName STREET = new FieldName("street");
 
-  private static final SerializedString ZIP = new SerializedString("zip");
+  private static final FieldName ZIP = new FieldName("zip");
 
-  private static final SerializedString LINES = new SerializedString("lines");
+  private static final FieldName LINES = new FieldName("lines");
 
   /**
    * For {@code TableModels} and {@code ServiceLoader}; stateless.
@@ -339,6 +340,91 @@ public final class EveryTypeTableModel implements TableModel<EveryType> {
     generator.writeFieldName(RENAMED);
     JsonValues.writeString(generator, value.original());
     generator.writeEndObject();
+  }
+
+  @Override
+  public void write(JsonBuffer out, EveryType value) {
+    Objects.requireNonNull(value, "value == null");
+    out.beginObject();
+    out.name(ID);
+    out.writeLongValue(value.id());
+    out.nextName(FLAG);
+    out.writeBooleanValue(value.flag());
+    out.nextName(TINY);
+    out.writeIntValue(value.tiny());
+    out.nextName(SMALL);
+    out.writeIntValue(value.small());
+    out.nextName(INTEGER);
+    out.writeIntValue(value.integer());
+    out.nextName(BIG);
+    out.writeLongValue(value.big());
+    out.nextName(REAL);
+    out.writeFloatValue(value.real());
+    out.nextName(DBL);
+    out.writeDoubleValue(value.dbl());
+    out.nextName(BOXED_FLAG);
+    out.writeBoolean(value.boxedFlag());
+    out.nextName(BOXED_TINY);
+    out.writeByte(value.boxedTiny());
+    out.nextName(BOXED_SMALL);
+    out.writeShort(value.boxedSmall());
+    out.nextName(BOXED_INT);
+    out.writeInteger(value.boxedInt());
+    out.nextName(BOXED_LONG);
+    out.writeLong(value.boxedLong());
+    out.nextName(BOXED_REAL);
+    out.writeFloat(value.boxedReal());
+    out.nextName(BOXED_DOUBLE);
+    out.writeDouble(value.boxedDouble());
+    out.nextName(HUGE);
+    out.writeBigInteger(value.huge());
+    out.nextName(DECIMAL);
+    out.writeDecimal(value.decimal(), 38, 10);
+    out.nextName(MONEY);
+    out.writeDecimal(value.money(), 18, 4);
+    out.nextName(TEXT);
+    out.writeString(value.text());
+    out.nextName(REQUIRED_TEXT);
+    out.writeString(JsonValues.requireNonNull(value.requiredText(), "EveryType.requiredText", "required_text"));
+    out.nextName(ALSO_REQUIRED);
+    out.writeString(JsonValues.requireNonNull(value.alsoRequired(), "EveryType.alsoRequired", "also_required"));
+    out.nextName(JSON);
+    out.writeJson(value.json());
+    out.nextName(UUID);
+    out.writeUuid(value.uuid());
+    out.nextName(INSTANT);
+    out.writeInstant(value.instant());
+    out.nextName(OFFSET_DATE_TIME);
+    out.writeOffsetDateTime(value.offsetDateTime());
+    out.nextName(DATE);
+    out.writeLocalDate(value.date());
+    out.nextName(TIME);
+    out.writeLocalTime(value.time());
+    out.nextName(TIMESTAMP);
+    out.writeLocalDateTime(value.timestamp());
+    out.nextName(INTERVAL);
+    out.writeDuration(value.interval());
+    out.nextName(BLOB);
+    out.writeBlob(value.blob());
+    out.nextName(COLOR);
+    out.writeEnum(value.color());
+    out.nextName(TAGS);
+    out.writeList(value.tags(), JsonBuffer::writeString);
+    out.nextName(NUMBERS);
+    out.writeList(value.numbers(), JsonBuffer::writeInteger);
+    out.nextName(MATRIX);
+    out.writeList(value.matrix(), (o1, e1) -> o1.writeList(e1, JsonBuffer::writeLong));
+    out.nextName(SCORES);
+    out.writeMap(value.scores(), JsonBuffer::writeDouble);
+    out.nextName(ADDRESS);
+    writeEveryTypeAddress(out, value.address());
+    out.nextName(ADDRESSES);
+    out.writeList(value.addresses(), EveryTypeTableModel::writeEveryTypeAddress);
+    out.nextName(EVENT_ID);
+    out.writeUuid(value.eventId() != null ? value.eventId() : UuidV7.next());
+    out.nextName(RENAMED);
+    out.writeString(value.original());
+    out.endObject();
   }
 
   @Override
@@ -466,6 +552,23 @@ public final class EveryTypeTableModel implements TableModel<EveryType> {
     generator.writeFieldName(COLOR);
     JsonValues.writeEnum(generator, value.color());
     generator.writeEndObject();
+  }
+
+  private static void writeEveryTypeAddress(JsonBuffer out, EveryType.Address value) {
+    if (value == null) {
+      out.writeNull();
+      return;
+    }
+    out.beginObject();
+    out.name(STREET);
+    out.writeString(value.street());
+    out.nextName(ZIP);
+    out.writeIntValue(value.zip());
+    out.nextName(LINES);
+    out.writeList(value.lines(), JsonBuffer::writeString);
+    out.nextName(COLOR);
+    out.writeEnum(value.color());
+    out.endObject();
   }
 
   private static EveryType.Address readEveryTypeAddress(JsonParser parser) throws IOException {

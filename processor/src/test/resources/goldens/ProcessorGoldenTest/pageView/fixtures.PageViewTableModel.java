@@ -3,9 +3,10 @@ package fixtures;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.lakeside.annotations.LakesideGenerated;
 import dev.lakeside.internal.ColumnSlots;
+import dev.lakeside.internal.FieldName;
+import dev.lakeside.internal.JsonBuffer;
 import dev.lakeside.internal.JsonValues;
 import dev.lakeside.internal.UuidV7;
 import dev.lakeside.mapping.RowMapper;
@@ -27,7 +28,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.lakeside.processor.TableProcessor")
 @LakesideGenerated
-public final class PageViewTableModel implements TableModel<PageView> {
+public final class PageViewTableModel implements TableModel<PageView>, JsonBuffer.Writer<PageView> {
   private static final List<TableColumn> COLUMNS = List.of(
       TableColumn.nullable("event_id", "eventId", "UUID"),
       TableColumn.nullable("user_id", "userId", "VARCHAR"),
@@ -52,17 +53,17 @@ public final class PageViewTableModel implements TableModel<PageView> {
 
   private static final boolean[] REQUIRED = {false, false, false, false, true, false};
 
-  private static final SerializedString EVENT_ID = new SerializedString("event_id");
+  private static final FieldName EVENT_ID = new FieldName("event_id");
 
-  private static final SerializedString USER_ID = new SerializedString("user_id");
+  private static final FieldName USER_ID = new FieldName("user_id");
 
-  private static final SerializedString PATH = new SerializedString("path");
+  private static final FieldName PATH = new FieldName("path");
 
-  private static final SerializedString OCCURRED_AT = new SerializedString("occurred_at");
+  private static final FieldName OCCURRED_AT = new FieldName("occurred_at");
 
-  private static final SerializedString DURATION_MS = new SerializedString("duration_ms");
+  private static final FieldName DURATION_MS = new FieldName("duration_ms");
 
-  private static final SerializedString REFERRER = new SerializedString("referrer");
+  private static final FieldName REFERRER = new FieldName("referrer");
 
   /**
    * For {@code TableModels} and {@code ServiceLoader}; stateless.
@@ -117,6 +118,25 @@ public final class PageViewTableModel implements TableModel<PageView> {
     generator.writeFieldName(REFERRER);
     JsonValues.writeString(generator, value.referrer());
     generator.writeEndObject();
+  }
+
+  @Override
+  public void write(JsonBuffer out, PageView value) {
+    Objects.requireNonNull(value, "value == null");
+    out.beginObject();
+    out.name(EVENT_ID);
+    out.writeUuid(value.eventId() != null ? value.eventId() : UuidV7.next());
+    out.nextName(USER_ID);
+    out.writeString(value.userId());
+    out.nextName(PATH);
+    out.writeString(value.path());
+    out.nextName(OCCURRED_AT);
+    out.writeInstant(value.occurredAt());
+    out.nextName(DURATION_MS);
+    out.writeIntValue(value.durationMs());
+    out.nextName(REFERRER);
+    out.writeString(value.referrer());
+    out.endObject();
   }
 
   @Override

@@ -398,7 +398,36 @@ public abstract class AbstractRepository<T extends Record> implements TableRepos
     // ---- writing ----
 
     /** The rows as one JSON object ({@code array == false}, one row) or an array of objects. */
+    @SuppressWarnings("unchecked")
     private byte[] json(String operation, Collection<? extends T> values, boolean array) {
+        if (!(model instanceof JsonBuffer.Writer<?> writer)) {
+            return jsonWithGenerator(operation, values, array);
+        }
+        JsonBuffer out = new JsonBuffer((int) Math.min(128L * values.size() + 2, 1 << 16));
+        if (array) {
+            out.beginArray();
+        }
+        int i = 0;
+        for (T value : values) {
+            requireRow(operation, array, i, value);
+            if (i > 0) {
+                out.comma();
+            }
+            try {
+                ((JsonBuffer.Writer<T>) writer).write(out, value);
+            } catch (IllegalArgumentException e) {
+                throw unwritable(operation, array, i, e);
+            }
+            i++;
+        }
+        if (array) {
+            out.endArray();
+        }
+        return out.toByteArray();
+    }
+
+    /** The same for a model generated without a {@link JsonBuffer.Writer}. */
+    private byte[] jsonWithGenerator(String operation, Collection<? extends T> values, boolean array) {
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(128L * values.size(), 1 << 16));
         try (JsonGenerator generator = JSON.createGenerator(out)) {
             if (array) {
@@ -406,17 +435,11 @@ public abstract class AbstractRepository<T extends Record> implements TableRepos
             }
             int i = 0;
             for (T value : values) {
-                String where = array ? "rows[" + i + "]" : "row";
-                if (value == null) {
-                    throw new NullPointerException(name + "." + operation + ": " + where + " == null");
-                }
+                requireRow(operation, array, i, value);
                 try {
                     model.write(generator, value);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(
-                            name + "." + operation + ": " + where + " cannot be written to " + table + ": "
-                                    + e.getMessage(),
-                            e);
+                    throw unwritable(operation, array, i, e);
                 }
                 i++;
             }
@@ -427,6 +450,23 @@ public abstract class AbstractRepository<T extends Record> implements TableRepos
             throw new UncheckedIOException(name + "." + operation + ": cannot encode the rows for " + table, e);
         }
         return out.toByteArray();
+    }
+
+    private void requireRow(String operation, boolean array, int i, T value) {
+        if (value == null) {
+            throw new NullPointerException(name + "." + operation + ": " + where(array, i) + " == null");
+        }
+    }
+
+    private IllegalArgumentException unwritable(String operation, boolean array, int i, IllegalArgumentException e) {
+        return new IllegalArgumentException(
+                name + "." + operation + ": " + where(array, i) + " cannot be written to " + table + ": "
+                        + e.getMessage(),
+                e);
+    }
+
+    private static String where(boolean array, int i) {
+        return array ? "rows[" + i + "]" : "row";
     }
 
     private void append(byte[] json) {

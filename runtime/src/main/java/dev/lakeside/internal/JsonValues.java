@@ -144,6 +144,15 @@ public final class JsonValues {
             generator.writeNumber(value.toPlainString()); // fits as it is: no need to strip trailing zeros
             return;
         }
+        generator.writeNumber(decimalText(value, precision, scale));
+    }
+
+    /**
+     * The plain text of a decimal that needs its trailing zeros stripped to fit {@code DECIMAL(precision,scale)}.
+     *
+     * @throws IllegalArgumentException when it does not fit even so
+     */
+    static String decimalText(BigDecimal value, int precision, int scale) {
         BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
         int fraction = Math.max(stripped.scale(), 0);
         int integer = stripped.precision() - stripped.scale();
@@ -154,7 +163,7 @@ public final class JsonValues {
                             + value.toPlainString()
                             + " (" + Math.max(integer, 0) + " integer and " + fraction + " fraction digits)");
         }
-        generator.writeNumber(value.toPlainString());
+        return value.toPlainString();
     }
 
     public static void writeString(JsonGenerator generator, String value) throws IOException {
@@ -213,9 +222,9 @@ public final class JsonValues {
     }
 
     /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years whose ISO form has exactly four digits. */
-    private static final long MIN_FAST_SECOND = -62_167_219_200L;
+    static final long MIN_FAST_SECOND = -62_167_219_200L;
 
-    private static final long MAX_FAST_SECOND = 253_402_300_799L;
+    static final long MAX_FAST_SECOND = 253_402_300_799L;
 
     /**
      * Writes what {@link DateTimeFormatter#ISO_INSTANT} writes ({@code 2024-01-15T10:30:00.123Z}, the
@@ -223,52 +232,14 @@ public final class JsonValues {
      * Returns the length.
      */
     static int formatInstant(long epochSecond, int nano, char[] out) {
-        long days = Math.floorDiv(epochSecond, 86_400);
-        int secondOfDay = (int) Math.floorMod(epochSecond, 86_400);
-        // Civil date from days since 1970-01-01 (H. Hinnant's days_from_civil, inverted).
-        long z = days + 719_468;
-        long era = Math.floorDiv(z, 146_097);
-        long dayOfEra = z - era * 146_097;
-        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-        long mp = (5 * dayOfYear + 2) / 153;
-        int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
-        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
-        digits(out, 0, year, 4);
-        out[4] = '-';
-        digits(out, 5, month, 2);
-        out[7] = '-';
-        digits(out, 8, day, 2);
-        out[10] = 'T';
-        digits(out, 11, secondOfDay / 3600, 2);
-        out[13] = ':';
-        digits(out, 14, secondOfDay / 60 % 60, 2);
-        out[16] = ':';
-        digits(out, 17, secondOfDay % 60, 2);
-        int at = 19;
-        if (nano != 0) {
-            out[at++] = '.';
-            if (nano % 1_000_000 == 0) {
-                digits(out, at, nano / 1_000_000, 3);
-                at += 3;
-            } else if (nano % 1000 == 0) {
-                digits(out, at, nano / 1000, 6);
-                at += 6;
-            } else {
-                digits(out, at, nano, 9);
-                at += 9;
-            }
+        byte[] ascii = new byte[30];
+        JsonBuffer.formatSecond(epochSecond, ascii, 0);
+        int length = JsonBuffer.fraction(nano, ascii, 19);
+        ascii[length++] = 'Z';
+        for (int i = 0; i < length; i++) {
+            out[i] = (char) ascii[i];
         }
-        out[at++] = 'Z';
-        return at;
-    }
-
-    private static void digits(char[] out, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
+        return length;
     }
 
     public static void writeOffsetDateTime(JsonGenerator generator, OffsetDateTime value) throws IOException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.client.TableRef;
+import dev.lakeside.internal.JsonBuffer;
 import dev.lakeside.internal.Tables;
 import dev.lakeside.mapping.TableModel;
 import dev.lakeside.mapping.TableModels;
@@ -56,18 +57,22 @@ public final class Tracker implements AutoCloseable {
     /** One record type's route: where its rows go and how they are written. */
     private record Binding<T>(TableRef table, TableModel<T> model, String type) {}
 
-    /** A reusable per-thread buffer and generator, so that encoding allocates only the row's bytes. */
+    /**
+     * A reusable per-thread buffer: generated models write their bytes into it directly; a model generated
+     * without that writer goes through a generator over the same buffer.
+     */
     private static final class Encoder {
-        final ByteArrayBuilder buffer = new ByteArrayBuilder(512);
-        final JsonGenerator generator;
+        final JsonBuffer buffer = new JsonBuffer(512);
+        private ByteArrayBuilder generatorBuffer;
+        private JsonGenerator generator;
 
-        Encoder() {
-            try {
-                generator = JSON.createGenerator(buffer);
+        JsonGenerator generator() throws IOException {
+            if (generator == null) {
+                generatorBuffer = new ByteArrayBuilder(512);
+                generator = JSON.createGenerator(generatorBuffer);
                 generator.setRootValueSeparator(null);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot create a JSON generator over memory", e);
             }
+            return generator;
         }
     }
 
@@ -230,14 +235,25 @@ public final class Tracker implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private <T> byte[] encode(Binding<T> binding, Record record) {
         Encoder encoder = encoders.get();
+        TableModel<T> model = binding.model();
         try {
-            binding.model().write(encoder.generator, (T) record);
-            encoder.generator.flush();
-            byte[] json = encoder.buffer.toByteArray();
-            encoder.buffer.reset();
+            if (model instanceof JsonBuffer.Writer<?> writer) {
+                JsonBuffer buffer = encoder.buffer;
+                try {
+                    ((JsonBuffer.Writer<T>) writer).write(buffer, (T) record);
+                    return buffer.toByteArray();
+                } finally {
+                    buffer.reset();
+                }
+            }
+            JsonGenerator generator = encoder.generator();
+            model.write(generator, (T) record);
+            generator.flush();
+            byte[] json = encoder.generatorBuffer.toByteArray();
+            encoder.generatorBuffer.reset();
             return json;
         } catch (IOException | RuntimeException e) {
-            // The generator may be mid-object: start the next record on a fresh one.
+            // A generator may be mid-object: start the next record on a fresh one.
             encoders.remove();
             throw new IllegalArgumentException(
                     "cannot encode " + record.getClass().getName() + " for table " + binding.table() + ": "

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,31 @@ class UuidV7Test {
                             ids.get(i).getMostSignificantBits(), ids.get(i - 1).getMostSignificantBits()))
                     .as("id %d", i)
                     .isPositive();
+        }
+    }
+
+    @Test
+    void randomBits_differBetweenIdsAndThreads() throws InterruptedException {
+        Set<Long> bits = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            bits.add(UuidV7.next().getLeastSignificantBits());
+        }
+        Thread other = new Thread(() -> {
+            for (int i = 0; i < 10_000; i++) {
+                synchronized (bits) {
+                    bits.add(UuidV7.next().getLeastSignificantBits());
+                }
+            }
+        });
+        other.start();
+        other.join();
+        assertThat(bits).hasSize(20_000);
+        // 62 random bits: each of them is set in about half the ids.
+        for (int bit = 0; bit < 62; bit++) {
+            long mask = 1L << bit;
+            assertThat(bits.stream().filter(b -> (b & mask) != 0).count())
+                    .as("bit %d", bit)
+                    .isBetween(9_000L, 11_000L);
         }
     }
 
