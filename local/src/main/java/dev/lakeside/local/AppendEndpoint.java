@@ -7,8 +7,16 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,10 +38,12 @@ import java.util.regex.Pattern;
  */
 final class AppendEndpoint {
     /** Fractions are kept exact (DECIMAL columns); trailing zeros too ({@code 1.50} into VARCHAR stays {@code 1.50}). */
-    private static final ObjectReader READER = Json.MAPPER
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    static final ObjectReader READER = Json.MAPPER
             .reader()
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .with(JsonNodeFactory.withExactBigDecimals(true));
+            .with(NODES);
 
     /** The most fields a row may have, and so the most columns a table may get from {@code /append}. */
     static final int MAX_FIELDS = 1_000;
@@ -204,8 +214,7 @@ final class AppendEndpoint {
             seen.clear();
             int n = 0;
             for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-                parser.nextToken();
-                JsonNode value = READER.readTree(parser);
+                JsonNode value = value(parser, parser.nextToken());
                 checkText(name, index, name);
                 checkText(value, index, name);
                 int at = n;
@@ -255,7 +264,51 @@ final class AppendEndpoint {
                 exchange.holdInMemory(unaccounted);
                 unaccounted = 0;
             }
-            return new ObjectNode(JsonNodeFactory.instance, new CompactRow(shape, Arrays.copyOf(values, n)));
+            return new CompactRow.Node(shape, Arrays.copyOf(values, n));
+        }
+    }
+
+    /**
+     * The value the parser is at, read to its end: the tree {@link #READER} reads (exact decimals, a repeated name
+     * keeping its first place and last value), built without a deserialization context for every value.
+     */
+    static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case VALUE_STRING:
+                return TextNode.valueOf(parser.getText());
+            case VALUE_NUMBER_INT:
+                switch (parser.getNumberType()) {
+                    case INT:
+                        return IntNode.valueOf(parser.getIntValue());
+                    case LONG:
+                        return LongNode.valueOf(parser.getLongValue());
+                    default:
+                        return BigIntegerNode.valueOf(parser.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return DecimalNode.valueOf(parser.getDecimalValue());
+            case VALUE_TRUE:
+                return BooleanNode.TRUE;
+            case VALUE_FALSE:
+                return BooleanNode.FALSE;
+            case VALUE_NULL:
+                return NullNode.instance;
+            case START_ARRAY: {
+                ArrayNode array = NODES.arrayNode();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    array.add(value(parser, t));
+                }
+                return array;
+            }
+            case START_OBJECT: {
+                ObjectNode object = NODES.objectNode();
+                for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                    object.set(name, value(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            default:
+                return READER.readTree(parser);
         }
     }
 
