@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -69,7 +70,7 @@ final class AppendEndpoint {
             throw withAppendFields(e, AppendValues.INVALID_DATA);
         }
         List<ObjectNode> rows = rows(exchange);
-        AppendTasks.Task task = user.appendTasks().submit(catalog, schema, table, rows);
+        AppendTasks.Task task = user.appendTasks().submit(catalog, schema, table, rows, sync);
         if (sync) {
             try {
                 task.done.get();
@@ -142,13 +143,18 @@ final class AppendEndpoint {
         } catch (ApiException e) {
             throw withAppendFields(e, AppendValues.INVALID_DATA);
         }
+        return rows(body, exchange::holdInMemory);
+    }
+
+    /** The rows of a body, {@code hold} told the bytes they take in memory as they are read. */
+    static List<ObjectNode> rows(byte[] body, LongConsumer hold) throws IOException {
         List<ObjectNode> rows = new ArrayList<>();
         try (JsonParser parser = Json.FACTORY.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw invalidData("the body is empty; expected a JSON object or an array of objects");
             }
-            RowReader reader = new RowReader(parser, exchange);
+            RowReader reader = new RowReader(parser, hold);
             if (first == JsonToken.START_OBJECT) {
                 rows.add(reader.row(rows.size()));
             } else if (first == JsonToken.START_ARRAY) {
@@ -196,7 +202,7 @@ final class AppendEndpoint {
      */
     private static final class RowReader {
         private final JsonParser parser;
-        private final Exchange exchange;
+        private final LongConsumer hold;
         private long unaccounted;
         private String[] names = new String[16];
         private JsonNode[] values = new JsonNode[16];
@@ -204,9 +210,9 @@ final class AppendEndpoint {
         private final Map<String, Integer> seen = new HashMap<>();
         private final Set<String> distinct = new HashSet<>();
 
-        RowReader(JsonParser parser, Exchange exchange) {
+        RowReader(JsonParser parser, LongConsumer hold) {
             this.parser = parser;
-            this.exchange = exchange;
+            this.hold = hold;
         }
 
         /** The object the parser is at the start of, read to its end. */
@@ -261,7 +267,7 @@ final class AppendEndpoint {
             // What the row costs in memory, about: the node, its map and array, and a small value per field.
             unaccounted += ROW_BYTES + FIELD_BYTES * n;
             if (unaccounted >= 1 << 20) {
-                exchange.holdInMemory(unaccounted);
+                hold.accept(unaccounted);
                 unaccounted = 0;
             }
             return new CompactRow.Node(shape, Arrays.copyOf(values, n));

@@ -658,12 +658,44 @@ final class AppendValues {
     /** A UUID in any case, with or without hyphens and braces. */
     private static UUID uuid(JsonNode value, DuckType type, String where) {
         String text = text(value, type, where, "a UUID string").textValue().trim();
+        UUID hyphenated = hyphenated(text);
+        if (hyphenated != null) {
+            return hyphenated;
+        }
         if (!UUID_TEXT.matcher(text).matches()) {
             throw invalid(where, type, "expected a UUID like 550e8400-e29b-41d4-a716-446655440000", value);
         }
         String hex = text.replace("-", "").replace("{", "").replace("}", "");
         return new UUID(
                 Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16));
+    }
+
+    /** The common form {@code 8-4-4-4-12} hex digits, read without regular expressions; null for any other text. */
+    private static UUID hyphenated(String text) {
+        if (text.length() != 36) {
+            return null;
+        }
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return null;
+                }
+                continue;
+            }
+            int digit = Character.digit(c, 16);
+            if (digit < 0 || c > 'f') {
+                return null;
+            }
+            if (i < 18) {
+                high = high << 4 | digit;
+            } else {
+                low = low << 4 | digit;
+            }
+        }
+        return new UUID(high, low);
     }
 
     private static TextNode text(JsonNode value, DuckType type, String where, String expected) {

@@ -24,6 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -59,24 +61,63 @@ final class AppendWriter {
     }
 
     /**
-     * Appends the rows. The table's columns come from {@code schemas} when known there (an
-     * {@code information_schema} lookup costs milliseconds); if the batch then fails, it is retried
-     * once with freshly read columns, in case someone else changed the table.
+     * One user's cache of table columns, keyed by {@link #key}: an {@code information_schema} lookup costs
+     * milliseconds. Whatever changes tables by other means (user SQL, a file ingest) runs inside a {@link #change}:
+     * it forgets the columns as it begins and as it ends, nothing is cached while one runs, and an append that looked
+     * its columns up before one began neither caches them nor writes by their positions.
+     */
+    static final class ColumnCache {
+        private final Map<String, Map<String, Column>> tables = new ConcurrentHashMap<>();
+        private final AtomicLong epoch = new AtomicLong();
+        private final AtomicInteger changing = new AtomicInteger();
+
+        /** Taken before a lookup, for {@link #unchangedSince}. */
+        long mark() {
+            return epoch.get();
+        }
+
+        /** Whether no change began since {@code mark} was taken, and none is running. */
+        boolean unchangedSince(long mark) {
+            return changing.get() == 0 && epoch.get() == mark;
+        }
+
+        /** A change of the table named by {@code key}, or of any table for null; close it when done. */
+        Change change(String key) {
+            changing.incrementAndGet();
+            forget(key);
+            return () -> {
+                forget(key);
+                changing.decrementAndGet();
+            };
+        }
+
+        private void forget(String key) {
+            epoch.incrementAndGet();
+            if (key == null) {
+                tables.clear();
+            } else {
+                tables.remove(key);
+            }
+        }
+    }
+
+    /** A running change of tables, ended by {@link #close}. */
+    interface Change extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Appends the rows. The table's columns come from the cache when known there; if the batch then fails, it is
+     * retried once with freshly read columns, in case someone else changed the table.
      *
-     * @param schemas this user's cache of table columns, keyed by {@link #key}
      * @throws AppendValues.Rejected for a value or row the table cannot take (the batch is rolled back)
      * @throws SQLException when DuckDB refuses the batch (also rolled back)
      */
     static void write(
-            UserSpace user,
-            Map<String, Map<String, Column>> schemas,
-            AtomicLong epoch,
-            String catalog,
-            String schema,
-            String table,
-            List<ObjectNode> rows)
+            UserSpace user, ColumnCache cache, String catalog, String schema, String table, List<ObjectNode> rows)
             throws SQLException {
-        write(user, schemas, epoch, catalog, schema, table, rows, true);
+        write(user, cache, catalog, schema, table, rows, true);
     }
 
     /** How a batch was written. */
@@ -85,11 +126,10 @@ final class AppendWriter {
         STAGED
     }
 
-    /** As {@link #write(UserSpace, Map, AtomicLong, String, String, String, List)}; the direct way only if allowed. */
+    /** As {@link #write(UserSpace, ColumnCache, String, String, String, List)}; the direct way only if allowed. */
     static Way write(
             UserSpace user,
-            Map<String, Map<String, Column>> schemas,
-            AtomicLong epoch,
+            ColumnCache cache,
             String catalog,
             String schema,
             String table,
@@ -97,19 +137,20 @@ final class AppendWriter {
             boolean allowDirect)
             throws SQLException {
         String key = key(catalog, schema, table);
-        Map<String, Column> cached = schemas.get(key);
+        long mark = cache.mark();
+        Map<String, Column> cached = cache.tables.get(key);
         if (cached != null) {
             // the table was there when its columns were cached, so were its catalog and schema
             try {
-                return attempt(user, schemas, epoch, key, cached, catalog, schema, table, rows, allowDirect);
+                return attempt(user, cache, mark, key, cached, catalog, schema, table, rows, allowDirect);
             } catch (SQLException | AppendValues.Rejected e) {
-                schemas.remove(key);
+                cache.tables.remove(key);
             }
         }
         ensureSchema(user, catalog, schema);
         for (int retry = 0; ; retry++) {
             try {
-                return attempt(user, schemas, epoch, key, null, catalog, schema, table, rows, allowDirect);
+                return attempt(user, cache, cache.mark(), key, null, catalog, schema, table, rows, allowDirect);
             } catch (SQLException e) {
                 // another transaction (a file ingest, user DDL) changed the same catalog entry first
                 if (retry >= 2 || !String.valueOf(e.getMessage()).contains("conflict")) {
@@ -141,10 +182,16 @@ final class AppendWriter {
         return (catalog + '\0' + schema + '\0' + table).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * One try, in a transaction of its own: the direct way if allowed, else, or if that fails, the staged way.
+     *
+     * @param mark the cache's mark, taken before {@code known} was looked up
+     * @param known the table's columns from the cache, or null to read them in the transaction
+     */
     private static Way attempt(
             UserSpace user,
-            Map<String, Map<String, Column>> schemas,
-            AtomicLong epoch,
+            ColumnCache cache,
+            long mark,
             String key,
             Map<String, Column> known,
             String catalog,
@@ -153,21 +200,20 @@ final class AppendWriter {
             List<ObjectNode> rows,
             boolean allowDirect)
             throws SQLException {
-        long seen = epoch.get();
         try (Connection connection = user.connect()) {
             Written written = null;
             if (allowDirect) {
                 try {
-                    written = transaction(connection, known, catalog, schema, table, rows, true);
+                    written = transaction(connection, cache, mark, known, catalog, schema, table, rows, true);
                 } catch (AppendValues.NotDirect | SQLException e) {
                     // written again the staged way: a value it alone takes, or DuckDB's refusal as an INSERT words it
                 }
             }
             if (written == null) {
-                written = transaction(connection, known, catalog, schema, table, rows, false);
+                written = transaction(connection, cache, mark, known, catalog, schema, table, rows, false);
             }
-            if (epoch.get() == seen) {
-                schemas.put(key, written.columns);
+            if (cache.unchangedSince(mark)) {
+                cache.tables.put(key, written.columns);
             }
             return written.way;
         }
@@ -179,6 +225,8 @@ final class AppendWriter {
     /** Writes the batch in a transaction of its own, committed, or rolled back when anything fails. */
     private static Written transaction(
             Connection connection,
+            ColumnCache cache,
+            long mark,
             Map<String, Column> known,
             String catalog,
             String schema,
@@ -189,7 +237,8 @@ final class AppendWriter {
         // explicit, as DuckDB's appender joins a transaction only once one is open
         execute(connection, "BEGIN TRANSACTION");
         try {
-            Written written = write((DuckDBConnection) connection, known, catalog, schema, table, rows, direct);
+            Written written =
+                    write((DuckDBConnection) connection, cache, mark, known, catalog, schema, table, rows, direct);
             execute(connection, "COMMIT");
             return written;
         } catch (SQLException | RuntimeException e) {
@@ -211,6 +260,8 @@ final class AppendWriter {
     /** Writes the batch; returns the table's columns after it. */
     private static Written write(
             DuckDBConnection connection,
+            ColumnCache cache,
+            long mark,
             Map<String, Column> known,
             String catalog,
             String schema,
@@ -319,7 +370,20 @@ final class AppendWriter {
             }
             return new Written(columns, Way.STAGED);
         }
-        if (direct && directly(connection, catalog, schema, table, columns, nodes, slots, written)) {
+        // positions are trusted only when the columns were read in this transaction, or no change can have come since
+        boolean current = columns != known;
+        if (direct
+                && directly(
+                        connection,
+                        cache,
+                        current ? -1 : mark,
+                        catalog,
+                        schema,
+                        table,
+                        columns,
+                        nodes,
+                        slots,
+                        written)) {
             return new Written(columns, Way.DIRECT);
         }
         stage(connection, rows, slots, written);
@@ -409,6 +473,8 @@ final class AppendWriter {
      */
     private static boolean directly(
             DuckDBConnection connection,
+            ColumnCache cache,
+            long mark,
             String catalog,
             String schema,
             String table,
@@ -440,6 +506,10 @@ final class AppendWriter {
         }
         Object[] cells = new Object[types.length];
         try (DuckDBAppender appender = connection.createAppender(catalog, schema, table)) {
+            // the appender's lookup fixed what this transaction sees of the table; cached columns must still hold
+            if (mark >= 0 && !cache.unchangedSince(mark)) {
+                throw AppendValues.NotDirect.INSTANCE;
+            }
             Map<CompactRow.Shape, int[]> fieldSlots = new IdentityHashMap<>();
             for (int r = 0; r < rows.size(); r++) {
                 Arrays.fill(cells, null);

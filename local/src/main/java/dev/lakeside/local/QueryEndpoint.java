@@ -602,13 +602,11 @@ final class QueryEndpoint {
                 try {
                     st = conn.createStatement();
                     entry.attach(conn, st);
-                    boolean changes = Statements.classify(sql) != StatementKind.READ;
-                    if (changes) {
-                        user.appendTasks().forgetAll();
-                    }
-                    boolean hasRows = st.execute(sql);
-                    if (changes) {
-                        user.appendTasks().forgetAll();
+                    boolean hasRows;
+                    try (AppendWriter.Change change = Statements.classify(sql) != StatementKind.READ
+                            ? user.appendTasks().changeAll()
+                            : null) {
+                        hasRows = st.execute(sql);
                     }
                     if (isLast) {
                         last = st;
