@@ -14,6 +14,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -164,7 +165,8 @@ final class AppendValues {
      * A non-null value as the Java value of a {@linkplain #direct direct} column type: {@code Boolean}, {@code Byte},
      * {@code Short}, {@code Integer}, {@code Long}, {@code BigInteger} (HUGEINT), {@code Float}, {@code Double},
      * {@code BigDecimal} at the column's scale, {@code String} (VARCHAR, ENUM, JSON), {@code UUID}, {@code LocalDate},
-     * {@code LocalDateTime} in UTC (TIMESTAMP, TIMESTAMPTZ) or a {@code List} of these and nulls. It is the value
+     * {@code LocalDateTime} in UTC cut to microseconds (TIMESTAMP, TIMESTAMPTZ) or a {@code List} of these and
+     * nulls (a TIMESTAMPTZ element as an {@code OffsetDateTime} in UTC). It is the value
      * DuckDB reads from the {@link #staged} form, found by the same checks: the same rejections, with the same
      * messages. ENUM labels are checked by the caller, as for the staged form.
      *
@@ -225,7 +227,8 @@ final class AppendValues {
                 if (utc.getYear() < 1 || utc.getYear() > 9999) {
                     throw NotDirect.INSTANCE;
                 }
-                return utc;
+                // DuckDB cuts the text's fraction after six digits
+                return utc.withNano(utc.getNano() / 1000 * 1000);
             }
             case "LIST": {
                 if (!value.isArray()) {
@@ -239,7 +242,12 @@ final class AppendValues {
                         continue;
                     }
                     try {
-                        out.add(typed(element, type.element(), ""));
+                        Object typed = typed(element, type.element(), "");
+                        // the appender reads a TIMESTAMPTZ element as an OffsetDateTime
+                        out.add(
+                                type.element().name().equals("TIMESTAMPTZ")
+                                        ? OffsetDateTime.of((LocalDateTime) typed, ZoneOffset.UTC)
+                                        : typed);
                     } catch (Rejected e) {
                         // the path is built only for the one element that failed
                         throw new Rejected(e.code, where + "[" + i + "]" + e.getMessage());
@@ -671,7 +679,7 @@ final class AppendValues {
     }
 
     /** The common form {@code 8-4-4-4-12} hex digits, read without regular expressions; null for any other text. */
-    private static UUID hyphenated(String text) {
+    static UUID hyphenated(String text) {
         if (text.length() != 36) {
             return null;
         }
@@ -901,9 +909,11 @@ final class AppendValues {
     /** An RFC-3339 timestamp (or one with a space, or without seconds) in UTC: any offset converted, none means UTC. */
     private static LocalDateTime timestamp(String text, String where) {
         LocalDateTime common = commonTimestamp(text);
-        if (common != null) {
-            return common;
-        }
+        return common != null ? common : patternTimestamp(text, where);
+    }
+
+    /** As {@link #timestamp}, by regular expressions: every form. */
+    static LocalDateTime patternTimestamp(String text, String where) {
         Matcher m = TIMESTAMP.matcher(text.trim());
         if (!m.matches()) {
             throw new Rejected(INVALID_DATA, where);
@@ -947,7 +957,7 @@ final class AppendValues {
      * The form most timestamps come in, {@code 2024-01-15T10:30:00[.f][Z|+02:00]} with a four-digit year, read
      * without regular expressions, in UTC; null for any other text (which {@link #timestamp} reads, or refuses).
      */
-    private static LocalDateTime commonTimestamp(String t) {
+    static LocalDateTime commonTimestamp(String t) {
         int n = t.length();
         if (n < 19
                 || t.charAt(4) != '-'

@@ -205,8 +205,12 @@ final class AppendWriter {
             if (allowDirect) {
                 try {
                     written = transaction(connection, cache, mark, known, catalog, schema, table, rows, true);
-                } catch (AppendValues.NotDirect | SQLException e) {
-                    // written again the staged way: a value it alone takes, or DuckDB's refusal as an INSERT words it
+                } catch (SQLException | RuntimeException e) {
+                    if (e instanceof AppendValues.Rejected) {
+                        throw e;
+                    }
+                    // written again the staged way: a value it alone takes (NotDirect), DuckDB's refusal as an INSERT
+                    // words it, or whatever else the appender did not take
                 }
             }
             if (written == null) {
@@ -616,7 +620,7 @@ final class AppendWriter {
         }
     }
 
-    /** Microseconds since 1970 UTC, the fraction cut after six digits as DuckDB cuts the text of a timestamp. */
+    /** Microseconds since 1970 UTC. */
     private static long epochMicros(LocalDateTime utc) {
         return utc.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + utc.getNano() / 1000;
     }
