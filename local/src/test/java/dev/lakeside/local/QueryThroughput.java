@@ -30,6 +30,7 @@ public final class QueryThroughput {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         String sql = "SELECT * FROM range(" + rows + ")";
+        System.out.println("load average at start: " + AppendTiming.loadAverage());
         try (LocalLakehouse lake = LocalLakehouse.builder()
                 .port(0)
                 .user("bench", "bench")
@@ -75,6 +76,7 @@ public final class QueryThroughput {
                         "median of %d: http %.0f rows/s, jdbc %.0f rows/s, http/jdbc %.2f%n",
                         rounds, medianHttp, medianJdbc, medianHttp / medianJdbc);
                 smallQueries(http, lake);
+                System.out.println("load average at end: " + AppendTiming.loadAverage());
             }
         }
     }
