@@ -7,8 +7,16 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -30,10 +39,12 @@ import java.util.regex.Pattern;
  */
 final class AppendEndpoint {
     /** Fractions are kept exact (DECIMAL columns); trailing zeros too ({@code 1.50} into VARCHAR stays {@code 1.50}). */
-    private static final ObjectReader READER = Json.MAPPER
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    static final ObjectReader READER = Json.MAPPER
             .reader()
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .with(JsonNodeFactory.withExactBigDecimals(true));
+            .with(NODES);
 
     /** The most fields a row may have, and so the most columns a table may get from {@code /append}. */
     static final int MAX_FIELDS = 1_000;
@@ -59,7 +70,7 @@ final class AppendEndpoint {
             throw withAppendFields(e, AppendValues.INVALID_DATA);
         }
         List<ObjectNode> rows = rows(exchange);
-        AppendTasks.Task task = user.appendTasks().submit(catalog, schema, table, rows);
+        AppendTasks.Task task = user.appendTasks().submit(catalog, schema, table, rows, sync);
         if (sync) {
             try {
                 task.done.get();
@@ -132,13 +143,18 @@ final class AppendEndpoint {
         } catch (ApiException e) {
             throw withAppendFields(e, AppendValues.INVALID_DATA);
         }
+        return rows(body, exchange::holdInMemory);
+    }
+
+    /** The rows of a body, {@code hold} told the bytes they take in memory as they are read. */
+    static List<ObjectNode> rows(byte[] body, LongConsumer hold) throws IOException {
         List<ObjectNode> rows = new ArrayList<>();
         try (JsonParser parser = Json.FACTORY.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw invalidData("the body is empty; expected a JSON object or an array of objects");
             }
-            RowReader reader = new RowReader(parser, exchange);
+            RowReader reader = new RowReader(parser, hold);
             if (first == JsonToken.START_OBJECT) {
                 rows.add(reader.row(rows.size()));
             } else if (first == JsonToken.START_ARRAY) {
@@ -186,7 +202,7 @@ final class AppendEndpoint {
      */
     private static final class RowReader {
         private final JsonParser parser;
-        private final Exchange exchange;
+        private final LongConsumer hold;
         private long unaccounted;
         private String[] names = new String[16];
         private JsonNode[] values = new JsonNode[16];
@@ -194,9 +210,9 @@ final class AppendEndpoint {
         private final Map<String, Integer> seen = new HashMap<>();
         private final Set<String> distinct = new HashSet<>();
 
-        RowReader(JsonParser parser, Exchange exchange) {
+        RowReader(JsonParser parser, LongConsumer hold) {
             this.parser = parser;
-            this.exchange = exchange;
+            this.hold = hold;
         }
 
         /** The object the parser is at the start of, read to its end. */
@@ -204,8 +220,7 @@ final class AppendEndpoint {
             seen.clear();
             int n = 0;
             for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-                parser.nextToken();
-                JsonNode value = READER.readTree(parser);
+                JsonNode value = value(parser, parser.nextToken());
                 checkText(name, index, name);
                 checkText(value, index, name);
                 int at = n;
@@ -252,10 +267,54 @@ final class AppendEndpoint {
             // What the row costs in memory, about: the node, its map and array, and a small value per field.
             unaccounted += ROW_BYTES + FIELD_BYTES * n;
             if (unaccounted >= 1 << 20) {
-                exchange.holdInMemory(unaccounted);
+                hold.accept(unaccounted);
                 unaccounted = 0;
             }
-            return new ObjectNode(JsonNodeFactory.instance, new CompactRow(shape, Arrays.copyOf(values, n)));
+            return new CompactRow.Node(shape, Arrays.copyOf(values, n));
+        }
+    }
+
+    /**
+     * The value the parser is at, read to its end: the tree {@link #READER} reads (exact decimals, a repeated name
+     * keeping its first place and last value), built without a deserialization context for every value.
+     */
+    static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case VALUE_STRING:
+                return TextNode.valueOf(parser.getText());
+            case VALUE_NUMBER_INT:
+                switch (parser.getNumberType()) {
+                    case INT:
+                        return IntNode.valueOf(parser.getIntValue());
+                    case LONG:
+                        return LongNode.valueOf(parser.getLongValue());
+                    default:
+                        return BigIntegerNode.valueOf(parser.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return DecimalNode.valueOf(parser.getDecimalValue());
+            case VALUE_TRUE:
+                return BooleanNode.TRUE;
+            case VALUE_FALSE:
+                return BooleanNode.FALSE;
+            case VALUE_NULL:
+                return NullNode.instance;
+            case START_ARRAY: {
+                ArrayNode array = NODES.arrayNode();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    array.add(value(parser, t));
+                }
+                return array;
+            }
+            case START_OBJECT: {
+                ObjectNode object = NODES.objectNode();
+                for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                    object.set(name, value(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            default:
+                return READER.readTree(parser);
         }
     }
 

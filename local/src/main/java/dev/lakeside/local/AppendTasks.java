@@ -13,10 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One user's {@code /append} tasks: an ordered queue per table (a table's tasks run one at a time,
@@ -36,11 +36,12 @@ final class AppendTasks implements AutoCloseable {
 
     private final UserSpace user;
     private final ThreadPoolExecutor pool;
+    /** Callers that may write their own task at a time, besides the pool's threads. */
+    private final Semaphore callers = new Semaphore(POOL_THREADS);
+
     private final Map<String, TableQueue> queues = new ConcurrentHashMap<>();
     private final Map<UUID, Task> tasks = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, AppendWriter.Column>> schemas = new ConcurrentHashMap<>();
-    /** Moves on at every change of the user's tables by other means; columns read before it moved are not cached. */
-    private final AtomicLong schemaEpoch = new AtomicLong();
+    private final AppendWriter.ColumnCache columns = new AppendWriter.ColumnCache();
 
     private final ConcurrentLinkedQueue<Task> completed = new ConcurrentLinkedQueue<>();
     private final AtomicInteger completedCount = new AtomicInteger();
@@ -97,6 +98,15 @@ final class AppendTasks implements AutoCloseable {
 
     /** Queues the rows for the table; they are written after every earlier task of that table. */
     Task submit(String catalog, String schema, String table, List<ObjectNode> rows) {
+        return submit(catalog, schema, table, rows, false);
+    }
+
+    /**
+     * As {@link #submit(String, String, String, List)}; with {@code here}, a task whose table has nothing queued is
+     * written on the calling thread before this returns (a caller that waits for the task anyway saves two thread
+     * hand-overs), as long as fewer than {@value #POOL_THREADS} callers of this user are doing so.
+     */
+    Task submit(String catalog, String schema, String table, List<ObjectNode> rows, boolean here) {
         Task task = new Task(uuidV7(), catalog, schema, table, rows);
         synchronized (this) {
             if (closed) {
@@ -119,11 +129,22 @@ final class AppendTasks implements AutoCloseable {
         }
         String key = AppendWriter.key(catalog, schema, table);
         TableQueue queue = queues.computeIfAbsent(key, k -> new TableQueue());
+        boolean runHere = false;
         synchronized (queue) {
             queue.waiting.add(task);
             if (!queue.scheduled) {
                 queue.scheduled = true;
-                pool.execute(() -> runNext(queue));
+                runHere = here && callers.tryAcquire();
+                if (!runHere) {
+                    pool.execute(() -> runNext(queue));
+                }
+            }
+        }
+        if (runHere) {
+            try {
+                runNext(queue);
+            } finally {
+                callers.release();
             }
         }
         return task;
@@ -154,7 +175,7 @@ final class AppendTasks implements AutoCloseable {
 
     private void run(Task task) {
         try {
-            AppendWriter.write(user, schemas, schemaEpoch, task.catalog, task.schema, task.table, task.rows);
+            AppendWriter.write(user, columns, task.catalog, task.schema, task.table, task.rows);
             finish(task, null, null);
         } catch (AppendValues.Rejected e) {
             finish(task, e.code, e.getMessage());
@@ -232,20 +253,20 @@ final class AppendTasks implements AutoCloseable {
         }
     }
 
-    /** Forgets the cached columns of a table that was changed by other means (file ingest). */
-    void forget(String catalog, String schema, String table) {
-        schemaEpoch.incrementAndGet();
-        schemas.remove(AppendWriter.key(catalog, schema, table));
+    /**
+     * Marks a change of one table by other means (a file ingest) while it runs, so that no append relies on columns
+     * cached before it; close it when the change is committed or abandoned.
+     */
+    AppendWriter.Change change(String catalog, String schema, String table) {
+        return columns.change(AppendWriter.key(catalog, schema, table));
     }
 
     /**
-     * Forgets every cached column list: user SQL that is not a plain read ({@code ALTER}, {@code DROP}, {@code
-     * CREATE OR REPLACE}, {@code COMMIT}, {@code ATTACH}, …) may have changed any table. An append that read its
-     * columns before this is not cached either.
+     * As {@link #change(String, String, String)} for any table: user SQL that is not a plain read ({@code ALTER},
+     * {@code DROP}, {@code CREATE OR REPLACE}, {@code COMMIT}, {@code ATTACH}, …) may change any of them.
      */
-    void forgetAll() {
-        schemaEpoch.incrementAndGet();
-        schemas.clear();
+    AppendWriter.Change changeAll() {
+        return columns.change(null);
     }
 
     Optional<Task> find(UUID id) {

@@ -1,5 +1,6 @@
 package dev.lakeside.local;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -13,13 +14,17 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +39,7 @@ final class AppendValues {
     static final String INCOMPATIBLE_SCHEMA = "incompatible-schema";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonStringEncoder JSON_STRINGS = JsonStringEncoder.getInstance();
 
     private static final Pattern DATE = Pattern.compile("([+-]?)(\\d{4,})-(\\d{2})-(\\d{2})");
     private static final Pattern TIME = Pattern.compile("(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?");
@@ -99,6 +105,161 @@ final class AppendValues {
         return canonical.isTextual() ? canonical.textValue() : canonical.toString();
     }
 
+    /**
+     * Whether {@link #typed} converts values for a column of this type, so that the batch can go to DuckDB's
+     * appender as typed values. Other types (and {@link NotDirect} values) take the staged way.
+     */
+    static boolean direct(DuckType type) {
+        switch (type.name()) {
+            case "LIST":
+                return directElement(type.element());
+            case "HUGEINT":
+            case "FLOAT":
+            case "JSON":
+            case "ENUM":
+                return true;
+            default:
+                return directElement(type);
+        }
+    }
+
+    /**
+     * The element types of a LIST written directly. DuckDB reads the staged JSON of these exactly as {@link #typed}
+     * converts them; not so a FLOAT (read as a double, then rounded), a HUGEINT past 64 bits, or a JSON element
+     * (re-serialised).
+     */
+    private static boolean directElement(DuckType type) {
+        switch (type.name()) {
+            case "BOOLEAN":
+            case "TINYINT":
+            case "SMALLINT":
+            case "INTEGER":
+            case "BIGINT":
+            case "DECIMAL":
+            case "DOUBLE":
+            case "VARCHAR":
+            case "UUID":
+            case "DATE":
+            case "TIMESTAMP":
+            case "TIMESTAMPTZ":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * A value that {@link #typed} does not convert although its column type is {@linkplain #direct direct}: a date
+     * or timestamp outside the years 1 to 9999, or an infinity. The batch then takes the staged way.
+     */
+    static final class NotDirect extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final NotDirect INSTANCE = new NotDirect();
+
+        private NotDirect() {
+            super("a value for the staged way", null, false, false);
+        }
+    }
+
+    /**
+     * A non-null value as the Java value of a {@linkplain #direct direct} column type: {@code Boolean}, {@code Byte},
+     * {@code Short}, {@code Integer}, {@code Long}, {@code BigInteger} (HUGEINT), {@code Float}, {@code Double},
+     * {@code BigDecimal} at the column's scale, {@code String} (VARCHAR, ENUM, JSON), {@code UUID}, {@code LocalDate},
+     * {@code LocalDateTime} in UTC cut to microseconds (TIMESTAMP, TIMESTAMPTZ) or a {@code List} of these and
+     * nulls (a TIMESTAMPTZ element as an {@code OffsetDateTime} in UTC). It is the value
+     * DuckDB reads from the {@link #staged} form, found by the same checks: the same rejections, with the same
+     * messages. ENUM labels are checked by the caller, as for the staged form.
+     *
+     * @throws NotDirect for a value this does not convert
+     */
+    static Object typed(JsonNode value, DuckType type, String where) {
+        switch (type.name()) {
+            case "BOOLEAN":
+                return canonical(value, type, where, false).booleanValue();
+            case "TINYINT":
+                return (byte) integerValue(value, type, where);
+            case "SMALLINT":
+                return (short) integerValue(value, type, where);
+            case "INTEGER":
+                return (int) integerValue(value, type, where);
+            case "BIGINT":
+                return integerValue(value, type, where);
+            case "HUGEINT":
+                return integerInRange(value, type, where);
+            case "DECIMAL":
+                return scaledDecimal(value, type, where);
+            case "FLOAT":
+                return (float) floatingValue(value, type, where);
+            case "DOUBLE":
+                return floatingValue(value, type, where);
+            case "VARCHAR":
+                return canonical(value, type, where, false).textValue();
+            case "ENUM":
+                return text(value, type, where, "a string").textValue();
+            case "JSON":
+                return jsonText(value);
+            case "UUID":
+                return uuid(value, type, where);
+            case "DATE": {
+                String text = text(value, type, where, "an ISO-8601 date string")
+                        .textValue()
+                        .trim();
+                String lower = text.toLowerCase(Locale.ROOT);
+                if (lower.equals("infinity") || lower.equals("-infinity")) {
+                    throw NotDirect.INSTANCE;
+                }
+                LocalDate date = dateValue(text, type, where, value);
+                if (date.getYear() < 1 || date.getYear() > 9999) {
+                    throw NotDirect.INSTANCE;
+                }
+                return date;
+            }
+            case "TIMESTAMP":
+            case "TIMESTAMPTZ": {
+                String text = text(value, type, where, "an RFC-3339 timestamp string")
+                        .textValue()
+                        .trim();
+                String lower = text.toLowerCase(Locale.ROOT);
+                if (lower.equals("infinity") || lower.equals("-infinity")) {
+                    throw NotDirect.INSTANCE;
+                }
+                LocalDateTime utc = utcTimestamp(text, type, where, value);
+                if (utc.getYear() < 1 || utc.getYear() > 9999) {
+                    throw NotDirect.INSTANCE;
+                }
+                // DuckDB cuts the text's fraction after six digits
+                return utc.withNano(utc.getNano() / 1000 * 1000);
+            }
+            case "LIST": {
+                if (!value.isArray()) {
+                    throw conflict(where, type, "a JSON array", value);
+                }
+                List<Object> out = new ArrayList<>(value.size());
+                for (int i = 0; i < value.size(); i++) {
+                    JsonNode element = value.get(i);
+                    if (element.isNull()) {
+                        out.add(null);
+                        continue;
+                    }
+                    try {
+                        Object typed = typed(element, type.element(), "");
+                        // the appender reads a TIMESTAMPTZ element as an OffsetDateTime
+                        out.add(
+                                type.element().name().equals("TIMESTAMPTZ")
+                                        ? OffsetDateTime.of((LocalDateTime) typed, ZoneOffset.UTC)
+                                        : typed);
+                    } catch (Rejected e) {
+                        // the path is built only for the one element that failed
+                        throw new Rejected(e.code, where + "[" + i + "]" + e.getMessage());
+                    }
+                }
+                return out;
+            }
+            default:
+                throw new IllegalArgumentException("not a type /append writes directly: " + type.sql());
+        }
+    }
+
     /** Checks an ENUM value against the labels of its column. */
     static void checkLabel(String staged, Set<String> labels, DuckType type, String where, JsonNode value) {
         if (labels != null && !labels.contains(staged)) {
@@ -161,7 +322,7 @@ final class AppendValues {
 
     private static boolean parsesAsTimestamp(String text) {
         try {
-            timestamp(text, false, "");
+            timestamp(text, "");
             return true;
         } catch (Rejected e) {
             return false;
@@ -198,27 +359,11 @@ final class AppendValues {
             case "UBIGINT":
             case "UHUGEINT":
             case "BIGNUM": {
-                BigInteger number = integer(value, type, where);
-                BigInteger[] bounds = INTEGER_RANGES.get(id);
-                if (bounds != null && (number.compareTo(bounds[0]) < 0 || number.compareTo(bounds[1]) > 0)) {
-                    throw invalid(where, type, "out of range " + bounds[0] + ".." + bounds[1], value);
-                }
+                BigInteger number = integerInRange(value, type, where);
                 return nested ? NODES.numberNode(number) : TextNode.valueOf(number.toString());
             }
-            case "DECIMAL": {
-                BigDecimal number = decimal(value, type, where);
-                BigDecimal scaled;
-                try {
-                    scaled = number.setScale(type.scale());
-                } catch (ArithmeticException e) {
-                    throw invalid(where, type, "more than " + type.scale() + " fraction digits", value);
-                }
-                if (scaled.precision() - scaled.scale() > type.precision() - type.scale()) {
-                    throw invalid(
-                            where, type, "more than " + (type.precision() - type.scale()) + " integer digits", value);
-                }
-                return TextNode.valueOf(scaled.toPlainString());
-            }
+            case "DECIMAL":
+                return TextNode.valueOf(scaledDecimal(value, type, where).toPlainString());
             case "FLOAT":
             case "DOUBLE":
                 return floating(value, type, where, nested);
@@ -232,17 +377,8 @@ final class AppendValues {
                 throw conflict(where, type, "a string", value);
             case "ENUM":
                 return text(value, type, where, "a string");
-            case "UUID": {
-                String text =
-                        text(value, type, where, "a UUID string").textValue().trim();
-                if (!UUID_TEXT.matcher(text).matches()) {
-                    throw invalid(where, type, "expected a UUID like 550e8400-e29b-41d4-a716-446655440000", value);
-                }
-                String hex =
-                        text.replace("-", "").replace("{", "").replace("}", "").toLowerCase(Locale.ROOT);
-                return TextNode.valueOf(hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16)
-                        + "-" + hex.substring(16, 20) + "-" + hex.substring(20));
-            }
+            case "UUID":
+                return TextNode.valueOf(uuid(value, type, where).toString());
             case "BLOB": {
                 if (nested) {
                     throw conflict(
@@ -300,13 +436,8 @@ final class AppendValues {
                 if (lower.equals("infinity") || lower.equals("-infinity")) {
                     return TextNode.valueOf(lower);
                 }
-                String canonical;
-                try {
-                    canonical = timestamp(text, id.equals("TIMESTAMPTZ"), where);
-                } catch (Rejected e) {
-                    throw invalid(where, type, "expected an RFC-3339 timestamp like 2024-01-15T10:30:00Z", value);
-                }
-                return TextNode.valueOf(canonical);
+                return TextNode.valueOf(
+                        timestampLiteral(utcTimestamp(text, type, where, value), id.equals("TIMESTAMPTZ")));
             }
             case "INTERVAL":
                 return TextNode.valueOf(interval(
@@ -424,6 +555,157 @@ final class AppendValues {
         out.set(keyText, canonical(value, type.value(), where + "[" + Sql.printable(keyText) + "]", true));
     }
 
+    /**
+     * {@code value.toString()}, the compact JSON the staged way stores, written without a Jackson generator per value:
+     * the same escapes ({@link JsonStringEncoder}), numbers as Jackson writes them.
+     */
+    static String jsonText(JsonNode value) {
+        StringBuilder out = new StringBuilder(64);
+        return appendJson(out, value) ? out.toString() : value.toString();
+    }
+
+    /** False for a node of a kind the endpoint never reads (a double, a POJO), which this leaves to Jackson. */
+    private static boolean appendJson(StringBuilder out, JsonNode value) {
+        switch (value.getNodeType()) {
+            case OBJECT: {
+                out.append('{');
+                boolean first = true;
+                for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = it.next();
+                    out.append(first ? "\"" : ",\"");
+                    first = false;
+                    JSON_STRINGS.quoteAsString(field.getKey(), out);
+                    out.append("\":");
+                    if (!appendJson(out, field.getValue())) {
+                        return false;
+                    }
+                }
+                out.append('}');
+                return true;
+            }
+            case ARRAY:
+                out.append('[');
+                for (int i = 0; i < value.size(); i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    if (!appendJson(out, value.get(i))) {
+                        return false;
+                    }
+                }
+                out.append(']');
+                return true;
+            case STRING:
+                out.append('"');
+                JSON_STRINGS.quoteAsString(value.textValue(), out);
+                out.append('"');
+                return true;
+            case BOOLEAN:
+                out.append(value.booleanValue());
+                return true;
+            case NULL:
+                out.append("null");
+                return true;
+            case NUMBER:
+                if (value.isInt() || value.isLong()) {
+                    out.append(value.longValue());
+                    return true;
+                }
+                if (value.isBigInteger()) {
+                    out.append(value.bigIntegerValue());
+                    return true;
+                }
+                if (value.isBigDecimal()) {
+                    out.append(value.decimalValue());
+                    return true;
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /** An integer within the range of its column type. */
+    private static BigInteger integerInRange(JsonNode value, DuckType type, String where) {
+        BigInteger number = integer(value, type, where);
+        BigInteger[] bounds = INTEGER_RANGES.get(type.name());
+        if (bounds != null && (number.compareTo(bounds[0]) < 0 || number.compareTo(bounds[1]) > 0)) {
+            throw invalid(where, type, "out of range " + bounds[0] + ".." + bounds[1], value);
+        }
+        return number;
+    }
+
+    /** As {@link #integerInRange} for TINYINT to BIGINT, without a BigInteger for a JSON integer that fits a long. */
+    private static long integerValue(JsonNode value, DuckType type, String where) {
+        if (value.isInt() || value.isLong()) {
+            long number = value.longValue();
+            BigInteger[] bounds = INTEGER_RANGES.get(type.name());
+            if (number < bounds[0].longValue() || number > bounds[1].longValue()) {
+                throw invalid(where, type, "out of range " + bounds[0] + ".." + bounds[1], value);
+            }
+            return number;
+        }
+        return integerInRange(value, type, where).longValueExact();
+    }
+
+    /** A number at the scale of its DECIMAL column, refused if that would round it or it has too many digits. */
+    private static BigDecimal scaledDecimal(JsonNode value, DuckType type, String where) {
+        BigDecimal number = decimal(value, type, where);
+        BigDecimal scaled;
+        try {
+            scaled = number.setScale(type.scale());
+        } catch (ArithmeticException e) {
+            throw invalid(where, type, "more than " + type.scale() + " fraction digits", value);
+        }
+        if (scaled.precision() - scaled.scale() > type.precision() - type.scale()) {
+            throw invalid(where, type, "more than " + (type.precision() - type.scale()) + " integer digits", value);
+        }
+        return scaled;
+    }
+
+    /** A UUID in any case, with or without hyphens and braces. */
+    private static UUID uuid(JsonNode value, DuckType type, String where) {
+        String text = text(value, type, where, "a UUID string").textValue().trim();
+        UUID hyphenated = hyphenated(text);
+        if (hyphenated != null) {
+            return hyphenated;
+        }
+        if (!UUID_TEXT.matcher(text).matches()) {
+            throw invalid(where, type, "expected a UUID like 550e8400-e29b-41d4-a716-446655440000", value);
+        }
+        String hex = text.replace("-", "").replace("{", "").replace("}", "");
+        return new UUID(
+                Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16));
+    }
+
+    /** The common form {@code 8-4-4-4-12} hex digits, read without regular expressions; null for any other text. */
+    static UUID hyphenated(String text) {
+        if (text.length() != 36) {
+            return null;
+        }
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return null;
+                }
+                continue;
+            }
+            int digit = Character.digit(c, 16);
+            if (digit < 0 || c > 'f') {
+                return null;
+            }
+            if (i < 18) {
+                high = high << 4 | digit;
+            } else {
+                low = low << 4 | digit;
+            }
+        }
+        return new UUID(high, low);
+    }
+
     private static TextNode text(JsonNode value, DuckType type, String where, String expected) {
         if (!value.isTextual()) {
             throw conflict(where, type, expected, value);
@@ -468,6 +750,22 @@ final class AppendValues {
     }
 
     private static JsonNode floating(JsonNode value, DuckType type, String where, boolean nested) {
+        double number = floatingValue(value, type, where);
+        if (Double.isNaN(number)) {
+            return TextNode.valueOf("NaN");
+        }
+        if (Double.isInfinite(number)) {
+            return TextNode.valueOf(number > 0 ? "Infinity" : "-Infinity");
+        }
+        if (type.name().equals("FLOAT")) {
+            String text = Float.toString((float) number);
+            return nested ? NODES.numberNode((float) number) : TextNode.valueOf(text);
+        }
+        return nested ? NODES.numberNode(number) : TextNode.valueOf(Double.toString(number));
+    }
+
+    /** The number; NaN and the infinities only from their spellings as strings (a number that overflows is refused). */
+    private static double floatingValue(JsonNode value, DuckType type, String where) {
         double number;
         if (value.isNumber()) {
             number = value.doubleValue();
@@ -475,15 +773,15 @@ final class AppendValues {
             String text = value.textValue().trim();
             switch (text.toLowerCase(Locale.ROOT)) {
                 case "nan":
-                    return TextNode.valueOf("NaN");
+                    return Double.NaN;
                 case "infinity":
                 case "+infinity":
                 case "inf":
                 case "+inf":
-                    return TextNode.valueOf("Infinity");
+                    return Double.POSITIVE_INFINITY;
                 case "-infinity":
                 case "-inf":
-                    return TextNode.valueOf("-Infinity");
+                    return Double.NEGATIVE_INFINITY;
                 default:
                     try {
                         number = Double.parseDouble(text);
@@ -502,11 +800,7 @@ final class AppendValues {
         if (Double.isInfinite(number) || (type.name().equals("FLOAT") && Float.isInfinite((float) number))) {
             throw invalid(where, type, "out of range", value);
         }
-        if (type.name().equals("FLOAT")) {
-            String text = Float.toString((float) number);
-            return nested ? NODES.numberNode((float) number) : TextNode.valueOf(text);
-        }
-        return nested ? NODES.numberNode(number) : TextNode.valueOf(Double.toString(number));
+        return number;
     }
 
     private static String date(String text, DuckType type, String where, JsonNode value) {
@@ -515,12 +809,17 @@ final class AppendValues {
         if (lower.equals("infinity") || lower.equals("-infinity")) {
             return lower;
         }
+        return dateText(dateValue(trimmed, type, where, value));
+    }
+
+    /** A date that is not an infinity. */
+    private static LocalDate dateValue(String trimmed, DuckType type, String where, JsonNode value) {
         Matcher m = DATE.matcher(trimmed);
         if (!m.matches()) {
             throw invalid(where, type, "expected an ISO-8601 date like 2024-01-15 or +10000-01-01", value);
         }
         try {
-            return dateText(parseDate(m.group(1), m.group(2), m.group(3), m.group(4)));
+            return parseDate(m.group(1), m.group(2), m.group(3), m.group(4));
         } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
             throw invalid(where, type, "not a valid date", value);
         }
@@ -590,11 +889,31 @@ final class AppendValues {
         return pad(out.append('.'), nanos, digits).toString();
     }
 
+    /** The timestamp in UTC, or the rejection that names the expected form. */
+    private static LocalDateTime utcTimestamp(String text, DuckType type, String where, JsonNode value) {
+        try {
+            return timestamp(text, where);
+        } catch (Rejected e) {
+            throw invalid(where, type, "expected an RFC-3339 timestamp like 2024-01-15T10:30:00Z", value);
+        }
+    }
+
     /**
-     * {@code yyyy-MM-dd HH:mm:ss.f} in UTC (any offset converted; none means UTC), with {@code +00}
-     * for TIMESTAMPTZ.
+     * {@code yyyy-MM-dd HH:mm:ss.f} in UTC, with {@code +00} for TIMESTAMPTZ. DuckDB reads a BC year as {@code
+     * 0045-03-15 (BC) 10:00:00}.
      */
-    private static String timestamp(String text, boolean withZone, String where) {
+    private static String timestampLiteral(LocalDateTime utc, boolean withZone) {
+        return dateText(utc.toLocalDate()) + " " + timeText(utc.toLocalTime()) + (withZone ? "+00" : "");
+    }
+
+    /** An RFC-3339 timestamp (or one with a space, or without seconds) in UTC: any offset converted, none means UTC. */
+    private static LocalDateTime timestamp(String text, String where) {
+        LocalDateTime common = commonTimestamp(text);
+        return common != null ? common : patternTimestamp(text, where);
+    }
+
+    /** As {@link #timestamp}, by regular expressions: every form. */
+    static LocalDateTime patternTimestamp(String text, String where) {
         Matcher m = TIMESTAMP.matcher(text.trim());
         if (!m.matches()) {
             throw new Rejected(INVALID_DATA, where);
@@ -628,11 +947,84 @@ final class AppendValues {
                     local = local.minusSeconds(offset.getTotalSeconds());
                 }
             }
-            // DuckDB reads a BC year as "0045-03-15 (BC) 10:00:00"
-            return dateText(local.toLocalDate()) + " " + timeText(local.toLocalTime()) + (withZone ? "+00" : "");
+            return local;
         } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
             throw new Rejected(INVALID_DATA, where);
         }
+    }
+
+    /**
+     * The form most timestamps come in, {@code 2024-01-15T10:30:00[.f][Z|+02:00]} with a four-digit year, read
+     * without regular expressions, in UTC; null for any other text (which {@link #timestamp} reads, or refuses).
+     */
+    static LocalDateTime commonTimestamp(String t) {
+        int n = t.length();
+        if (n < 19
+                || t.charAt(4) != '-'
+                || t.charAt(7) != '-'
+                || (t.charAt(10) != 'T' && t.charAt(10) != 't' && t.charAt(10) != ' ')
+                || t.charAt(13) != ':'
+                || t.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = digits(t, 17, 2);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        int i = 19;
+        int nanos = 0;
+        if (i < n && t.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && i - start < 9 && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                nanos = nanos * 10 + (t.charAt(i++) - '0');
+            }
+            if (i == start) {
+                return null;
+            }
+            for (int k = i - start; k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        int offset = 0;
+        if (i < n) {
+            char c = t.charAt(i);
+            if ((c == 'Z' || c == 'z') && i + 1 == n) {
+                offset = 0;
+            } else if ((c == '+' || c == '-') && i + 6 == n && t.charAt(i + 3) == ':') {
+                int hours = digits(t, i + 1, 2);
+                int minutes = digits(t, i + 4, 2);
+                if (hours < 0 || minutes < 0 || hours * 3600 + minutes * 60 > 18 * 3600) {
+                    return null;
+                }
+                offset = (c == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+            } else {
+                return null;
+            }
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+                    .minusSeconds(offset);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The number written by {@code count} ASCII digits at {@code from}, or -1. */
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** ISO-8601 duration → DuckDB's {@code M months D days U microseconds}. */

@@ -52,6 +52,15 @@ abstract class CellEncoder {
         }
     }
 
+    /**
+     * Writes column {@code col} of the current row into {@code out}: the same bytes as {@link #column(JsonGenerator,
+     * ResultSet, int)}, straight into the buffer for the common values, else through {@code g}, flushed into it.
+     */
+    void column(RowBuffer out, JsonGenerator g, ResultSet rs, int col) throws IOException, SQLException {
+        column(g, rs, col);
+        g.flush();
+    }
+
     /** Reads column {@code col} of the current row as the value {@link #value} expects. */
     Object fetch(ResultSet rs, int col) throws SQLException {
         return rs.getObject(col);
@@ -166,6 +175,11 @@ abstract class CellEncoder {
         }
 
         @Override
+        void column(RowBuffer out, JsonGenerator g, ResultSet rs, int col) throws IOException {
+            out.ascii("null");
+        }
+
+        @Override
         void value(JsonGenerator g, Object v) throws IOException {
             g.writeNull();
         }
@@ -180,6 +194,12 @@ abstract class CellEncoder {
             } else {
                 g.writeBoolean(b);
             }
+        }
+
+        @Override
+        void column(RowBuffer out, JsonGenerator g, ResultSet rs, int col) throws IOException, SQLException {
+            boolean b = rs.getBoolean(col);
+            out.ascii(!b && rs.wasNull() ? "null" : b ? "true" : "false");
         }
 
         @Override
@@ -201,6 +221,16 @@ abstract class CellEncoder {
                 g.writeNull();
             } else {
                 g.writeNumber(x);
+            }
+        }
+
+        @Override
+        void column(RowBuffer out, JsonGenerator g, ResultSet rs, int col) throws IOException, SQLException {
+            long x = rs.getLong(col);
+            if (x == 0 && rs.wasNull()) {
+                out.ascii("null");
+            } else {
+                out.decimal(x);
             }
         }
 
@@ -268,6 +298,19 @@ abstract class CellEncoder {
         }
 
         @Override
+        void column(RowBuffer out, JsonGenerator g, ResultSet rs, int col) throws IOException, SQLException {
+            float f = rs.getFloat(col);
+            if ((f == 0 || f != f) && rs.wasNull()) {
+                out.ascii("null");
+            } else if (Float.isFinite(f)) {
+                out.ascii(Float.toString(f));
+            } else {
+                writeFloat(g, f);
+                g.flush();
+            }
+        }
+
+        @Override
         void value(JsonGenerator g, Object v) throws IOException {
             writeFloat(g, ((Number) v).floatValue());
         }
@@ -290,6 +333,19 @@ abstract class CellEncoder {
         }
 
         @Override
+        void column(RowBuffer out, JsonGenerator g, ResultSet rs, int col) throws IOException, SQLException {
+            double d = rs.getDouble(col);
+            if ((d == 0 || d != d) && rs.wasNull()) {
+                out.ascii("null");
+            } else if (Double.isFinite(d)) {
+                out.ascii(Double.toString(d));
+            } else {
+                writeDouble(g, d);
+                g.flush();
+            }
+        }
+
+        @Override
         void value(JsonGenerator g, Object v) throws IOException {
             writeDouble(g, ((Number) v).doubleValue());
         }
@@ -308,6 +364,17 @@ abstract class CellEncoder {
                 g.writeNull();
             } else {
                 g.writeString(s);
+            }
+        }
+
+        @Override
+        void column(RowBuffer out, JsonGenerator g, ResultSet rs, int col) throws IOException, SQLException {
+            String s = rs.getString(col);
+            if (s == null) {
+                out.ascii("null");
+            } else if (!out.plainString(s)) {
+                g.writeString(s);
+                g.flush();
             }
         }
 

@@ -1,11 +1,15 @@
 package dev.lakeside.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -40,6 +44,47 @@ final class CompactRow extends AbstractMap<String, JsonNode> {
             }
             return true;
         }
+    }
+
+    /** A row as an {@code ObjectNode}, with its shape and values at hand. */
+    static final class Node extends ObjectNode {
+        private static final long serialVersionUID = 1L;
+        final transient Shape shape;
+        final transient JsonNode[] values;
+
+        Node(Shape shape, JsonNode[] values) {
+            super(JsonNodeFactory.instance, new CompactRow(shape, values));
+            this.shape = shape;
+            this.values = values;
+        }
+    }
+
+    /**
+     * The rows as {@link Node}s: those read by the endpoint as they are, others (rows made in tests) copied, rows
+     * with the same names in the same order sharing one shape.
+     */
+    static List<Node> nodes(List<ObjectNode> rows) {
+        List<Node> nodes = new ArrayList<>(rows.size());
+        Shape last = null;
+        for (ObjectNode row : rows) {
+            if (row instanceof Node node) {
+                nodes.add(node);
+                continue;
+            }
+            String[] names = new String[row.size()];
+            JsonNode[] values = new JsonNode[names.length];
+            int i = 0;
+            for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); i++) {
+                Map.Entry<String, JsonNode> field = it.next();
+                names[i] = field.getKey();
+                values[i] = field.getValue();
+            }
+            if (last == null || !last.matches(names, names.length)) {
+                last = new Shape(names);
+            }
+            nodes.add(new Node(last, values));
+        }
+        return nodes;
     }
 
     private final Shape shape;

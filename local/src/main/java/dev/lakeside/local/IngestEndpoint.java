@@ -146,10 +146,9 @@ final class IngestEndpoint {
             Files.move(staging, named);
             file = named;
             long rows;
-            try {
+            try (AppendWriter.Change change =
+                    user.appendTasks().change(target.catalog(), target.schema(), target.table())) {
                 rows = load(user, target, mode, keys, cursors, format, file);
-            } finally {
-                user.appendTasks().forget(target.catalog(), target.schema(), target.table());
             }
             ObjectNode body = Json.object();
             body.put("ok", true);

@@ -105,7 +105,7 @@ final class QueryEndpoint {
     private static void streamNdjson(Exchange exchange, Run run, long started, String sessionId, UUID queryId)
             throws IOException {
         QueryRequest request = run.request;
-        OutputStream out = new BufferedOutputStream(exchange.startStream(200, NDJSON), 1 << 16);
+        RowBuffer out = new RowBuffer(exchange.startStream(200, NDJSON), 1 << 16);
         try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
             g.setRootValueSeparator(null);
             g.writeStartObject();
@@ -121,6 +121,7 @@ final class QueryEndpoint {
             g.writeEndObject();
             g.writeRaw('\n');
             g.flush();
+            out.send();
 
             try {
                 run.execute(UnaryOperator.identity());
@@ -139,7 +140,7 @@ final class QueryEndpoint {
                 if (run.rs == null) {
                     writeUpdateResult(g, run);
                 } else {
-                    writeRows(g, run);
+                    writeRows(g, out, run);
                 }
             } catch (Failure e) {
                 error = e.getMessage();
@@ -179,7 +180,12 @@ final class QueryEndpoint {
         }
     }
 
-    private static void writeRows(JsonGenerator g, Run run) throws IOException, SQLException, Failure {
+    /**
+     * The columns line, then the rows, each one line written into {@code out}: the common cells straight, the others
+     * through a generator of their own. A row that fails half-written is taken back where it can be, so that the error
+     * line follows whole rows.
+     */
+    private static void writeRows(JsonGenerator g, RowBuffer out, Run run) throws IOException, SQLException, Failure {
         ResultSet rs = run.rs;
         ResultSetMetaData meta = rs.getMetaData();
         int columns = meta.getColumnCount();
@@ -193,7 +199,13 @@ final class QueryEndpoint {
         g.writeEndArray();
         g.writeRaw('\n');
         g.flush();
+        out.send();
 
+        JsonGenerator cells = Json.FACTORY
+                .createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+        cells.setRootValueSeparator(null);
         QueryLog.Entry entry = run.entry;
         long skip = run.request.offset() == null ? 0 : run.request.offset();
         long remaining = run.request.limit() == null ? Long.MAX_VALUE : run.request.limit();
@@ -207,23 +219,34 @@ final class QueryEndpoint {
                 skip--;
                 continue;
             }
-            g.writeStartArray();
-            for (int i = 0; i < columns; i++) {
-                encoders[i].column(g, rs, i + 1);
+            out.beginRow();
+            try {
+                out.write('[');
+                for (int i = 0; i < columns; i++) {
+                    if (i > 0) {
+                        out.write(',');
+                    }
+                    encoders[i].column(out, cells, rs, i + 1);
+                }
+                out.write(']');
+                out.write('\n');
+            } catch (SQLException | RuntimeException e) {
+                // what the cell generator holds of the failed cell stays there: it is not used again
+                out.dropRow();
+                throw e;
             }
-            g.writeEndArray();
-            g.writeRaw('\n');
             sent++;
             remaining--;
             if ((sent & 63) == 0 || sent == 1) {
                 long now = System.nanoTime();
                 if (sent == 1 || now - lastFlush > FLUSH_NANOS) {
                     entry.rows(sent);
-                    g.flush();
+                    out.send();
                     lastFlush = now;
                 }
             }
         }
+        cells.close();
         entry.rows(sent);
         if (entry.cancelled()) {
             throw new Failure(CANCELLED);
@@ -602,13 +625,11 @@ final class QueryEndpoint {
                 try {
                     st = conn.createStatement();
                     entry.attach(conn, st);
-                    boolean changes = Statements.classify(sql) != StatementKind.READ;
-                    if (changes) {
-                        user.appendTasks().forgetAll();
-                    }
-                    boolean hasRows = st.execute(sql);
-                    if (changes) {
-                        user.appendTasks().forgetAll();
+                    boolean hasRows;
+                    try (AppendWriter.Change change = Statements.classify(sql) != StatementKind.READ
+                            ? user.appendTasks().changeAll()
+                            : null) {
+                        hasRows = st.execute(sql);
                     }
                     if (isLast) {
                         last = st;

@@ -20,8 +20,12 @@ import java.util.Properties;
  *
  * <pre>
  * mvn -q -pl local test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.lakeside.local.QueryThroughput [-Dexec.args="10000000 3"]
+ *     -Dexec.mainClass=dev.lakeside.local.QueryThroughput [-Dexec.args="10000000 3 1"]
  * </pre>
+ *
+ * The arguments are the rows, the measured rounds and the warm-up rounds (default 1). The HTTP side runs far more
+ * code (Jetty, java.net.http) than the JDBC loop, and on two cores the JIT compiler still takes a good part of a
+ * core through the first rounds: more warm-up rounds measure the steady state.
  */
 public final class QueryThroughput {
     private QueryThroughput() {}
@@ -29,7 +33,9 @@ public final class QueryThroughput {
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         String sql = "SELECT * FROM range(" + rows + ")";
+        System.out.println("load average at start: " + AppendTiming.loadAverage());
         try (LocalLakehouse lake = LocalLakehouse.builder()
                 .port(0)
                 .user("bench", "bench")
@@ -50,10 +56,10 @@ public final class QueryThroughput {
                 double bestJdbc = 0;
                 double[] httpRates = new double[rounds];
                 double[] jdbcRates = new double[rounds];
-                for (int round = 0; round <= rounds; round++) {
+                for (int round = 1 - warmups; round <= rounds; round++) {
                     double j = jdbc(jdbc, sql, rows);
                     double h = http(http, request, rows);
-                    if (round == 0) {
+                    if (round <= 0) {
                         System.out.printf("warm-up: http %.0f rows/s, jdbc %.0f rows/s%n", h, j);
                         continue;
                     }
@@ -75,6 +81,7 @@ public final class QueryThroughput {
                         "median of %d: http %.0f rows/s, jdbc %.0f rows/s, http/jdbc %.2f%n",
                         rounds, medianHttp, medianJdbc, medianHttp / medianJdbc);
                 smallQueries(http, lake);
+                System.out.println("load average at end: " + AppendTiming.loadAverage());
             }
         }
     }
