@@ -28,6 +28,8 @@ import org.duckdb.DuckDBConnection;
  *   <li>{@code read_json}: the same batches as files, each loaded in-process with {@code INSERT INTO events SELECT *
  *       FROM read_json(file)} (DuckDB JDBC, types detected by DuckDB);
  *   <li>{@code read_json-columns}: the same with the table's types given ({@code columns={…}});
+ *   <li>{@code read_json-one-file}: all the round's rows in one file, one {@code INSERT … SELECT * FROM read_json(file)}
+ *       (no batches: what DuckDB does with the rows at once);
  *   <li>{@code appender}: the same rows through DuckDB's in-process appender, typed in Java, one appender a batch;
  *   <li>{@code http-single}: {@code /append} of one row per request, {@code sync=true}.
  * </ul>
@@ -70,6 +72,11 @@ public final class AppendTiming {
             bodies.add(body);
             files.add(Files.write(dir.resolve("batch-" + b + ".json"), body));
         }
+        StringBuilder all = new StringBuilder("[");
+        for (int n = 0; n < batches * BATCH; n++) {
+            all.append(n > 0 ? "," : "").append(row(n));
+        }
+        Path allRows = Files.writeString(dir.resolve("all.json"), all.append(']'));
         HttpClient client = HttpClient.newHttpClient();
         try (LocalLakehouse local = LocalLakehouse.builder()
                         .port(0)
@@ -92,8 +99,10 @@ public final class AppendTiming {
                 }
                 return (long) batches * BATCH;
             });
-            runs.put("read_json", () -> readJson(duck, files, ""));
-            runs.put("read_json-columns", () -> readJson(duck, files, ", columns = " + COLUMNS));
+            long roundRows = (long) batches * BATCH;
+            runs.put("read_json", () -> readJson(duck, files, "", roundRows));
+            runs.put("read_json-columns", () -> readJson(duck, files, ", columns = " + COLUMNS, roundRows));
+            runs.put("read_json-one-file", () -> readJson(duck, List.of(allRows), "", roundRows));
             runs.put("appender", () -> appender(duck, batches));
             runs.put("http-single", () -> {
                 for (int i = 0; i < SINGLES; i++) {
@@ -138,6 +147,10 @@ public final class AppendTiming {
             System.out.printf(
                     Locale.ROOT, "http-batches / read_json-columns  = %.2f%n", http / medians.get("read_json-columns"));
             System.out.printf(
+                    Locale.ROOT,
+                    "http-batches / read_json-one-file = %.2f%n",
+                    http / medians.get("read_json-one-file"));
+            System.out.printf(
                     Locale.ROOT, "http-batches / appender           = %.3f%n", http / medians.get("appender"));
             System.out.printf(
                     Locale.ROOT, "http-batches / http-single        = %.0fx%n", http / medians.get("http-single"));
@@ -146,6 +159,7 @@ public final class AppendTiming {
             for (Path file : files) {
                 Files.deleteIfExists(file);
             }
+            Files.deleteIfExists(allRows);
             Files.deleteIfExists(dir);
         }
     }
@@ -163,7 +177,8 @@ public final class AppendTiming {
     }
 
     /** One {@code INSERT … SELECT * FROM read_json(file…)} a batch file. */
-    private static long readJson(DuckDBConnection duck, List<Path> files, String options) throws Exception {
+    private static long readJson(DuckDBConnection duck, List<Path> files, String options, long expected)
+            throws Exception {
         long rows = 0;
         try (Statement s = duck.createStatement()) {
             for (Path file : files) {
@@ -171,8 +186,8 @@ public final class AppendTiming {
                 rows += s.getUpdateCount();
             }
         }
-        if (rows != (long) files.size() * BATCH) {
-            throw new IllegalStateException("read_json inserted " + rows + " rows, expected " + files.size() * BATCH);
+        if (rows != expected) {
+            throw new IllegalStateException("read_json inserted " + rows + " rows, expected " + expected);
         }
         return rows;
     }
