@@ -363,7 +363,10 @@ final class Pipeline {
             }
             int rows = lane.queuedRows.incrementAndGet();
             long bytes = lane.queuedBytes.addAndGet(json.length + 1L);
-            if (rows == 1 || rows >= config.maxBatchRows() || bytes >= config.maxBatchBytes()) {
+            // Wake the dispatcher when a threshold is crossed, not on every row past it: while a batch of this table
+            // is in flight, its completion wakes the dispatcher to cut the next.
+            long max = config.maxBatchBytes();
+            if (rows == 1 || rows == config.maxBatchRows() || (bytes >= max && bytes - json.length - 1 < max)) {
                 wake();
             }
             return TrackResult.ACCEPTED;
