@@ -146,9 +146,7 @@ public final class Tracker implements AutoCloseable {
         }
         List<Replayed> found = new ArrayList<>();
         Spool spool = Spool.open(spoolConfig, (table, type, json, segment) -> {
-            if (type != null && types.putIfAbsent(table, type) == null) {
-                replayedTable.accept(table, type);
-            }
+            learn(table, type);
             found.add(new Replayed(table, json, segment));
         });
         this.pipeline = new Pipeline(config, sender, spool, deadLetters);
@@ -168,6 +166,13 @@ public final class Tracker implements AutoCloseable {
                     "replaying " + recovery.rows() + " row(s) left in the spool " + spoolConfig.directory());
         }
         pipeline.start();
+    }
+
+    /** A table found in the spool or a dead-letter file: its record type prepares it, the first time. */
+    private void learn(TableRef table, @Nullable String type) {
+        if (type != null && types.putIfAbsent(table, type) == null) {
+            replayedTable.accept(table, type);
+        }
     }
 
     private record Replayed(TableRef table, byte[] json, Spool.Segment segment) {}
@@ -306,9 +311,7 @@ public final class Tracker implements AutoCloseable {
         List<CompletableFuture<Void>> acks = new ArrayList<>();
         long refused = 0;
         for (DeadLetterFile.Line line : lines) {
-            if (line.type() != null && types.putIfAbsent(line.table(), line.type()) == null) {
-                replayedTable.accept(line.table(), line.type());
-            }
+            learn(line.table(), line.type());
             CompletableFuture<Void> ack = new CompletableFuture<>();
             TrackResult result = pipeline.offer(line.table(), line.type(), line.row(), ack);
             while (result == TrackResult.DROPPED_QUEUE_FULL && System.nanoTime() < deadline) {
