@@ -20,6 +20,8 @@ final class RuntimeNames {
     static final ClassName FIELD_NAME = ClassName.get("dev.lakeside.internal", "FieldName");
     static final ClassName JSON_BUFFER = ClassName.get("dev.lakeside.internal", "JsonBuffer");
     static final ClassName JSON_BUFFER_WRITER = JSON_BUFFER.nestedClass("Writer");
+    static final ClassName JSON_BUFFER_DEFERRABLE = JSON_BUFFER.nestedClass("Deferrable");
+    static final ClassName ROW_SIZE = ClassName.get("dev.lakeside.internal", "RowSize");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
     static final ClassName LIST = ClassName.get("java.util", "List");

@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -77,6 +78,7 @@ final class TableModelGenerator {
         MethodSpec writeBytes = writer.writeBytes(table);
         List<MethodSpec> structWriters = writer.structWriters(structs);
         List<MethodSpec> structByteWriters = writer.structByteWriters(structs);
+        Optional<MethodSpec> deferredSize = writer.deferredSize(table);
 
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addJavadoc("The table model of {@link $T}: table {@code $L}.\n", table.record(), table.qualifiedName())
@@ -143,6 +145,9 @@ final class TableModelGenerator {
                         .build())
                 .addMethod(reader.bind(readerModel))
                 .addMethod(reader.read(readerModel));
+        deferredSize.ifPresent(method -> type.addSuperinterface(
+                        ParameterizedTypeName.get(RuntimeNames.JSON_BUFFER_DEFERRABLE, table.record()))
+                .addMethod(method));
         List<MethodSpec> structReaders = reader.structReaders(structs);
         for (int i = 0; i < structs.size(); i++) {
             type.addMethod(structWriters.get(i));

@@ -3,8 +3,10 @@ package dev.lakeside.processor;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -53,6 +55,103 @@ final class WriterGenerator {
             first = false;
         }
         return method.addStatement("out.endObject()").build();
+    }
+
+    /**
+     * {@code deferredSize(T)}, when every column's value can be sized without writing it (no JSON, BLOB or STRUCT
+     * values): the fixed widths summed at compile time, the rest added by {@code RowSize}, -1 as soon as one value must
+     * be written now.
+     */
+    Optional<MethodSpec> deferredSize(TableDef table) {
+        List<CodeBlock> fixed = new ArrayList<>();
+        List<CodeBlock> variable = new ArrayList<>();
+        int punctuation = 1 + table.columns().size(); // braces and commas
+        for (TableDef.ColumnDef column : table.columns()) {
+            punctuation += column.name().getBytes(StandardCharsets.UTF_8).length + 3;
+            CodeBlock value = CodeBlock.of("value.$N()", column.component());
+            if (column.eventId()) {
+                fixed.add(CodeBlock.of("$T.UUID", RuntimeNames.ROW_SIZE));
+                continue;
+            }
+            CodeBlock size = size(column.type(), value);
+            if (size == null) {
+                return Optional.empty();
+            }
+            boolean required = !column.nullable() && !isPrimitive(column.type());
+            if (required) {
+                variable.add(CodeBlock.of("$T.required($L, $L)", RuntimeNames.ROW_SIZE, value, size));
+            } else if (fixedWidth(column.type())) {
+                fixed.add(size);
+            } else {
+                variable.add(size);
+            }
+        }
+        fixed.add(0, CodeBlock.of("$L", punctuation));
+        MethodSpec.Builder method = MethodSpec.methodBuilder("deferredSize")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(int.class)
+                .addParameter(table.record(), "value")
+                .addStatement("int size = $L", CodeBlock.join(fixed, " + "));
+        for (CodeBlock term : variable) {
+            method.addStatement("size = $T.add(size, $L)", RuntimeNames.ROW_SIZE, term);
+        }
+        return Optional.of(method.addStatement("return size").build());
+    }
+
+    /** The size of {@code value} as a {@code RowSize} expression, or null when it has none. */
+    private static CodeBlock size(ValueType type, CodeBlock value) {
+        if (fixedWidth(type)) {
+            return CodeBlock.of(
+                    "$T.$N",
+                    RuntimeNames.ROW_SIZE,
+                    ((ValueType.Scalar) type).type().name());
+        }
+        if (type instanceof ValueType.Scalar s) {
+            return switch (s.type()) {
+                case VARCHAR -> CodeBlock.of("$T.string($L)", RuntimeNames.ROW_SIZE, value);
+                case HUGEINT -> CodeBlock.of("$T.bigInteger($L)", RuntimeNames.ROW_SIZE, value);
+                default -> null; // JSON is checked and BLOB may change: both are written at once
+            };
+        }
+        if (type instanceof ValueType.Decimal d) {
+            return CodeBlock.of("$T.decimal($L, $L, $L)", RuntimeNames.ROW_SIZE, value, d.precision(), d.scale());
+        }
+        if (type instanceof ValueType.EnumType) {
+            return CodeBlock.of("$T.enumName($L)", RuntimeNames.ROW_SIZE, value);
+        }
+        ValueType element;
+        String method;
+        if (type instanceof ValueType.ListType l) {
+            element = l.element();
+            method = "collection";
+        } else if (type instanceof ValueType.MapType m) {
+            element = m.value();
+            method = "map";
+        } else {
+            return null;
+        }
+        if (fixedWidth(element)) {
+            return CodeBlock.of("$T.$N($L, $L)", RuntimeNames.ROW_SIZE, method, value, size(element, null));
+        }
+        if (element instanceof ValueType.ListType
+                || element instanceof ValueType.MapType
+                || size(element, CodeBlock.of("e")) == null) {
+            return null;
+        }
+        return CodeBlock.of(
+                "$T.$N($L, e -> $L)", RuntimeNames.ROW_SIZE, method, value, size(element, CodeBlock.of("e")));
+    }
+
+    /** Values whose text has a bounded width ({@code RowSize} has a constant per such scalar type). */
+    private static boolean fixedWidth(ValueType type) {
+        if (!(type instanceof ValueType.Scalar s)) {
+            return false;
+        }
+        return switch (s.type()) {
+            case HUGEINT, VARCHAR, JSON, BLOB -> false;
+            default -> true;
+        };
     }
 
     private static CodeBlock columnValue(TableDef table, TableDef.ColumnDef column) {

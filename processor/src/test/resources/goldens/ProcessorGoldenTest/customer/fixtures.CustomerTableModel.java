@@ -8,6 +8,7 @@ import dev.lakeside.internal.ColumnSlots;
 import dev.lakeside.internal.FieldName;
 import dev.lakeside.internal.JsonBuffer;
 import dev.lakeside.internal.JsonValues;
+import dev.lakeside.internal.RowSize;
 import dev.lakeside.mapping.RowMapper;
 import dev.lakeside.mapping.RowReader;
 import dev.lakeside.mapping.TableColumn;
@@ -26,7 +27,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.lakeside.processor.TableProcessor")
 @LakesideGenerated
-public final class CustomerTableModel implements TableModel<Customer>, JsonBuffer.Writer<Customer> {
+public final class CustomerTableModel implements TableModel<Customer>, JsonBuffer.Writer<Customer>, JsonBuffer.Deferrable<Customer> {
   private static final List<TableColumn> COLUMNS = List.of(
       TableColumn.primaryKey("id", "id", "VARCHAR"),
       TableColumn.nullable("email", "email", "VARCHAR"),
@@ -154,5 +155,15 @@ public final class CustomerTableModel implements TableModel<Customer>, JsonBuffe
       throw slots.failure(index, rowNumber, e);
     }
     return new Customer(id, email, plan, lifetimeValue);
+  }
+
+  @Override
+  public int deferredSize(Customer value) {
+    int size = 42;
+    size = RowSize.add(size, RowSize.required(value.id(), RowSize.string(value.id())));
+    size = RowSize.add(size, RowSize.string(value.email()));
+    size = RowSize.add(size, RowSize.enumName(value.plan()));
+    size = RowSize.add(size, RowSize.decimal(value.lifetimeValue(), 18, 4));
+    return size;
   }
 }

@@ -8,6 +8,7 @@ import dev.lakeside.internal.ColumnSlots;
 import dev.lakeside.internal.FieldName;
 import dev.lakeside.internal.JsonBuffer;
 import dev.lakeside.internal.JsonValues;
+import dev.lakeside.internal.RowSize;
 import dev.lakeside.internal.UuidV7;
 import dev.lakeside.mapping.RowMapper;
 import dev.lakeside.mapping.RowReader;
@@ -28,7 +29,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.lakeside.processor.TableProcessor")
 @LakesideGenerated
-public final class PageViewTableModel implements TableModel<PageView>, JsonBuffer.Writer<PageView> {
+public final class PageViewTableModel implements TableModel<PageView>, JsonBuffer.Writer<PageView>, JsonBuffer.Deferrable<PageView> {
   private static final List<TableColumn> COLUMNS = List.of(
       TableColumn.nullable("event_id", "eventId", "UUID"),
       TableColumn.nullable("user_id", "userId", "VARCHAR"),
@@ -176,5 +177,14 @@ public final class PageViewTableModel implements TableModel<PageView>, JsonBuffe
       throw slots.failure(index, rowNumber, e);
     }
     return new PageView(eventId, userId, path, occurredAt, durationMs, referrer);
+  }
+
+  @Override
+  public int deferredSize(PageView value) {
+    int size = 74 + RowSize.UUID + RowSize.INSTANT + RowSize.INTEGER;
+    size = RowSize.add(size, RowSize.string(value.userId()));
+    size = RowSize.add(size, RowSize.string(value.path()));
+    size = RowSize.add(size, RowSize.string(value.referrer()));
+    return size;
   }
 }

@@ -41,6 +41,19 @@ public final class JsonBuffer {
         void write(JsonBuffer out, T value);
     }
 
+    /**
+     * A generated model whose rows can be written later, on another thread, to the bytes they would have now: the
+     * tracker then queues the record itself and writes its row when the batch is cut.
+     */
+    public interface Deferrable<T> {
+        /**
+         * The estimated size of {@code value}'s row in bytes (exact for ASCII text), or -1 when the row must be
+         * written now: a collection that may still change, a value the writer would round or refuse, a type with no
+         * estimate. See {@link RowSize}.
+         */
+        int deferredSize(T value);
+    }
+
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};

@@ -82,7 +82,62 @@ final class Pipeline {
     }
 
     /** A queued row; {@code segment} is where the spool keeps it, null without a spool. */
-    private record Row(byte[] json, long enqueuedAt, CompletableFuture<Void> ack, Spool.Segment segment) {}
+    /** Writes a queued record's row on the dispatcher, when its batch is cut. */
+    interface RowEncoder {
+        /** The estimated size of the record's row when it may be written later, else -1. */
+        int deferredSize(Object record);
+
+        /** @throws IllegalArgumentException when the record cannot be written */
+        byte[] encode(Object record);
+    }
+
+    /**
+     * One queued row: its JSON, or the record it is written from when its batch is cut. {@code bytes} is what it
+     * counts in the memory bound: its JSON's length once written, an estimate before.
+     */
+    private static final class Row {
+        private byte[] json;
+        private Object record;
+        private final RowEncoder encoder;
+        int bytes;
+        final long enqueuedAt;
+        final CompletableFuture<Void> ack;
+        final Spool.Segment segment;
+
+        Row(byte[] json, long enqueuedAt, CompletableFuture<Void> ack, Spool.Segment segment) {
+            this.json = json;
+            this.encoder = null;
+            this.bytes = json.length;
+            this.enqueuedAt = enqueuedAt;
+            this.ack = ack;
+            this.segment = segment;
+        }
+
+        Row(Object record, RowEncoder encoder, int estimate, long enqueuedAt, CompletableFuture<Void> ack) {
+            this.record = record;
+            this.encoder = encoder;
+            this.bytes = estimate;
+            this.enqueuedAt = enqueuedAt;
+            this.ack = ack;
+            this.segment = null;
+        }
+
+        byte[] json() {
+            return json;
+        }
+
+        long enqueuedAt() {
+            return enqueuedAt;
+        }
+
+        CompletableFuture<Void> ack() {
+            return ack;
+        }
+
+        Spool.Segment segment() {
+            return segment;
+        }
+    }
 
     private static final class Batch {
         final List<Row> rows;
@@ -91,6 +146,8 @@ final class Pipeline {
         final long firstPos;
 
         boolean abandoned;
+        /** Why its one row (a record queued as it was) could not be written; it is given up, never sent. */
+        IllegalArgumentException unwritable;
 
         Batch(List<Row> rows, byte[] body, long firstPos) {
             this.rows = rows;
@@ -212,6 +269,11 @@ final class Pipeline {
         final AtomicLong accepted = new AtomicLong();
         final AtomicLong flushTarget = new AtomicLong();
         volatile long inProgressSince = Long.MAX_VALUE;
+        /**
+         * Whether producers write their rows themselves: the dispatcher is behind on this table (half a batch or more
+         * was left queued at its latest cut), so rows it would write would wait for it. Set at each cut.
+         */
+        volatile boolean writeNow;
         /** Rows taken from the queue (cut or evicted): the last position handed out. Written under the lane's lock. */
         volatile long removed;
         /** Evicted rows the dispatcher has not accounted yet, as {first position, count}. Guarded by the lane. */
@@ -361,17 +423,80 @@ final class Pipeline {
                     return refuseSpooled(segment);
                 }
             }
-            int rows = lane.queuedRows.incrementAndGet();
-            long bytes = lane.queuedBytes.addAndGet(json.length + 1L);
-            // Wake the dispatcher when a threshold is crossed, not on every row past it: while a batch of this table
-            // is in flight, its completion wakes the dispatcher to cut the next.
-            long max = config.maxBatchBytes();
-            if (rows == 1 || rows == config.maxBatchRows() || (bytes >= max && bytes - json.length - 1 < max)) {
-                wake();
-            }
+            queued(lane, json.length);
             return TrackResult.ACCEPTED;
         } finally {
             producers.decrementAndGet();
+        }
+    }
+
+    /**
+     * Queues a record whose row the dispatcher writes when it cuts the batch, so that the caller pays for the
+     * queueing only. The record's row must come out the same later as now: immutable values that its writer accepts.
+     * When the dispatcher is behind on the table (a full batch is waiting, or its latest cut left half a batch
+     * queued), the row is written here, on the calling thread, as {@link #offer(TableRef, String, byte[],
+     * CompletableFuture)} does: producers that outrun it share the writing, as they would without deferral.
+     *
+     * <p>A record whose row must be written now ({@link RowEncoder#deferredSize} -1) is written here too.
+     *
+     * @param type the record type's name, for {@link #offer(TableRef, String, byte[], CompletableFuture)}
+     */
+    TrackResult offer(TableRef table, String type, Object record, RowEncoder encoder, CompletableFuture<Void> ack) {
+        Lane queued = lanes.get(table);
+        int estimate = queued != null
+                        && (queued.writeNow
+                                || queued.queuedRows.get() >= config.maxBatchRows()
+                                || queued.queuedBytes.get() >= config.maxBatchBytes())
+                ? -1
+                : encoder.deferredSize(record);
+        if (estimate < 0) {
+            byte[] json;
+            try {
+                json = encoder.encode(record);
+            } catch (IllegalArgumentException e) {
+                return rejectInvalid(e, ack);
+            }
+            return offer(table, type, json, ack);
+        }
+        producers.incrementAndGet();
+        try {
+            if (closed) {
+                rejectedClosed.increment();
+                return TrackResult.CLOSED;
+            }
+            if (estimate + 2 > config.maxBatchBytes()) {
+                rejectedOversize.increment();
+                return TrackResult.REJECTED_OVERSIZE;
+            }
+            if (!reserve(estimate)) {
+                refusedQueueFull.increment();
+                warnings.warn(
+                        "queue-full",
+                        () -> "tracker queue is full (" + config.maxQueueBytes()
+                                + " bytes); refusing rows under policy " + config.fullPolicy());
+                return TrackResult.DROPPED_QUEUE_FULL;
+            }
+            Lane lane = lanes.get(table);
+            if (lane == null) {
+                lane = lanes.computeIfAbsent(table, Lane::new);
+            }
+            enqueue(lane, new Row(record, encoder, estimate, ticker.getAsLong(), ack));
+            queued(lane, estimate);
+            return TrackResult.ACCEPTED;
+        } finally {
+            producers.decrementAndGet();
+        }
+    }
+
+    /** Counts a row just queued in {@code lane}, and wakes the dispatcher when it crosses a batch threshold. */
+    private void queued(Lane lane, int size) {
+        int rows = lane.queuedRows.incrementAndGet();
+        long bytes = lane.queuedBytes.addAndGet(size + 1L);
+        // Wake the dispatcher when a threshold is crossed, not on every row past it: while a batch of this table is
+        // in flight, its completion wakes the dispatcher to cut the next.
+        long max = config.maxBatchBytes();
+        if (rows == 1 || rows == config.maxBatchRows() || (bytes >= max && bytes - size - 1 < max)) {
+            wake();
         }
     }
 
@@ -495,8 +620,13 @@ final class Pipeline {
         }
     }
 
-    void countInvalid() {
+    /** Counts a record its writer refused, and fails its acknowledgement. */
+    TrackResult rejectInvalid(IllegalArgumentException error, CompletableFuture<Void> ack) {
         rejectedInvalid.increment();
+        if (ack != null) {
+            ack.completeExceptionally(new TrackRejectedException(TrackResult.REJECTED_INVALID, error.getMessage()));
+        }
+        return TrackResult.REJECTED_INVALID;
     }
 
     boolean isClosed() {
@@ -583,9 +713,9 @@ final class Pipeline {
             }
         }
         oldest.queuedRows.decrementAndGet();
-        oldest.queuedBytes.addAndGet(-(row.json().length + 1L));
+        oldest.queuedBytes.addAndGet(-(row.bytes + 1L));
         dropped.incrementAndGet();
-        release(row.json().length);
+        release(row.bytes);
         if (row.segment() != null) {
             spool.resolved(row.segment()); // out of the table's order: never acknowledged, only counted
         }
@@ -779,6 +909,10 @@ final class Pipeline {
                 if (next == null) {
                     break;
                 }
+                if (next.unwritable != null) {
+                    fail(lane, next, DeadLetter.Reason.INVALID_DATA, next.unwritable.getMessage(), next.unwritable);
+                    continue;
+                }
                 lane.ready.add(next);
             }
             if (now - next.firstEnqueuedAt() > config.deliveryTimeout().toNanos()) {
@@ -819,30 +953,65 @@ final class Pipeline {
         List<Row> rows = new ArrayList<>(Math.min(lane.queuedRows.get(), config.maxBatchRows()));
         long size = 2;
         long firstPos;
+        IllegalArgumentException unwritable = null;
         synchronized (lane) {
             takeEvictions(lane);
             firstPos = lane.removed + 1;
             while (rows.size() < config.maxBatchRows()) {
                 Row head = lane.queue.peek();
-                if (head == null || (!rows.isEmpty() && size + head.json().length + 1 > config.maxBatchBytes())) {
+                if (head == null) {
+                    break;
+                }
+                try {
+                    written(lane, head);
+                } catch (IllegalArgumentException e) {
+                    if (!rows.isEmpty()) {
+                        break; // the next cut takes it, alone
+                    }
+                    unwritable = e;
+                }
+                if (!rows.isEmpty() && size + head.bytes + 1 > config.maxBatchBytes()) {
                     break;
                 }
                 Row row = lane.queue.poll();
-                if (row == null) {
-                    break;
-                }
                 if (row.segment() != null) {
                     row.segment().queued.decrementAndGet();
                 }
                 rows.add(row);
-                size += row.json().length + (rows.size() > 1 ? 1 : 0);
+                size += row.bytes + (rows.size() > 1 ? 1 : 0);
                 lane.queuedRows.decrementAndGet();
-                lane.queuedBytes.addAndGet(-(row.json().length + 1L));
+                lane.queuedBytes.addAndGet(-(row.bytes + 1L));
                 lane.removed++;
+                if (unwritable != null) {
+                    break;
+                }
             }
             lane.accountedThrough = lane.removed;
+            lane.writeNow = lane.queuedRows.get() >= Math.max(1, rows.size() / 2);
         }
-        return rows.isEmpty() ? null : new Batch(rows, body(rows, (int) size), firstPos);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Batch batch = new Batch(rows, unwritable == null ? body(rows, (int) size) : new byte[0], firstPos);
+        batch.unwritable = unwritable;
+        return batch;
+    }
+
+    /**
+     * Dispatcher, under the lane's lock: writes a queued record's row, and counts its actual size instead of the
+     * estimate it was queued with. Returns the row's size.
+     */
+    private int written(Lane lane, Row row) {
+        if (row.json == null) {
+            byte[] json = row.encoder.encode(row.record);
+            row.record = null;
+            row.json = json;
+            int delta = json.length - row.bytes;
+            row.bytes = json.length;
+            queueBytes.addAndGet(delta);
+            lane.queuedBytes.addAndGet(delta);
+        }
+        return row.bytes;
     }
 
     /** Dispatcher: accounts the rows producers evicted from {@code lane} since it last looked. */
@@ -1030,7 +1199,9 @@ final class Pipeline {
         lastError = cause != null ? cause : error;
         List<byte[]> rows = new ArrayList<>(batch.rows.size());
         for (Row row : batch.rows) {
-            rows.add(row.json());
+            if (row.json() != null) {
+                rows.add(row.json()); // else a record that could not be written: nothing to keep
+            }
         }
         warnings.warn(
                 "dead-letter-" + reason,
@@ -1054,7 +1225,7 @@ final class Pipeline {
     private void resolve(Lane lane, Batch batch, DeliveryException error) {
         long bytes = 0;
         for (Row row : batch.rows) {
-            bytes += row.json().length;
+            bytes += row.bytes;
         }
         release(bytes);
         account(lane, batch.firstPos, batch.rows.size(), error);

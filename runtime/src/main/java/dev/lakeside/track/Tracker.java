@@ -37,9 +37,15 @@ import org.jspecify.annotations.Nullable;
  * tracker.flush().join();   // every row tracked so far is stored, or a FlushException says what was lost
  * }</pre>
  *
- * <p>{@link #track} encodes the record once, on the calling thread, with its generated writer, and
- * queues the bytes; it never blocks (unless the {@link FullPolicy} is {@code BLOCK}) and never
- * throws for transport reasons. Rows are batched per table, sent in order with one request in
+ * <p>{@link #track} checks the record with its generated model and queues it; it never blocks (unless the {@link
+ * FullPolicy} is {@code BLOCK}) and never throws for transport reasons. A record whose row will come out the same
+ * later (immutable values: text, numbers, times, enums, and collections no one can change, such as {@code List.of})
+ * is written by the tracker's thread when its batch is cut, so the caller pays for the queueing only; any other
+ * record (a mutable collection, a {@code byte[]}, a nested record, JSON text, a value the writer must round or
+ * refuse), every record while the tracker is behind, and every record with a {@linkplain TrackerConfig#spool()
+ * spool}, is written at once on the calling thread. Either way a value the writer refuses is rejected by {@code
+ * track} ({@link TrackResult#REJECTED_INVALID}); a record whose accessor fails only later is given up alone, as
+ * {@code INVALID_DATA}. Rows are batched per table, sent in order with one request in
  * flight per table, retried with backoff on transient failures, and counted as sent only once the
  * server confirms they are stored. See {@link TrackerConfig} for the knobs and {@link TrackerStats}
  * for the counters.
@@ -55,7 +61,41 @@ public final class Tracker implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.lakeside.track.Tracker");
 
     /** One record type's route: where its rows go and how they are written. */
-    private record Binding<T>(TableRef table, TableModel<T> model, String type) {}
+    private final class Binding<T> implements Pipeline.RowEncoder {
+        final TableRef table;
+        final TableModel<T> model;
+        final String type;
+        /** The model, when its rows may be written on the dispatcher (never with a spool, which keeps the bytes). */
+        final JsonBuffer.@Nullable Deferrable<T> deferrable;
+
+        @SuppressWarnings("unchecked")
+        Binding(TableRef table, TableModel<T> model, String type) {
+            this.table = table;
+            this.model = model;
+            this.type = type;
+            this.deferrable = config.spool() == null && model instanceof JsonBuffer.Deferrable<?>
+                    ? (JsonBuffer.Deferrable<T>) model
+                    : null;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public int deferredSize(Object record) {
+            if (deferrable == null) {
+                return -1;
+            }
+            try {
+                return deferrable.deferredSize((T) record);
+            } catch (RuntimeException e) {
+                return -1; // an accessor failed: writing the row now reports it
+            }
+        }
+
+        @Override
+        public byte[] encode(Object record) {
+            return Tracker.this.encode(this, (Record) record);
+        }
+    }
 
     /**
      * A reusable per-thread buffer: generated models write their bytes into it directly; a model generated
@@ -131,7 +171,7 @@ public final class Tracker implements AutoCloseable {
             protected Binding<?> computeValue(Class<?> type) {
                 TableModel<?> model = TableModels.of(type);
                 Binding<?> binding = new Binding<>(tables.apply(model), model, type.getName());
-                types.putIfAbsent(binding.table(), binding.type());
+                types.putIfAbsent(binding.table, binding.type);
                 return binding;
             }
         };
@@ -224,23 +264,22 @@ public final class Tracker implements AutoCloseable {
     private TrackResult offer(Record record, CompletableFuture<Void> ack) {
         Objects.requireNonNull(record, "record == null");
         Binding<?> binding = bindings.get(record.getClass());
+        if (binding.deferrable != null) {
+            return pipeline.offer(binding.table, binding.type, record, binding, ack);
+        }
         byte[] json;
         try {
             json = encode(binding, record);
         } catch (IllegalArgumentException e) {
-            pipeline.countInvalid();
-            if (ack != null) {
-                ack.completeExceptionally(new TrackRejectedException(TrackResult.REJECTED_INVALID, e.getMessage()));
-            }
-            return TrackResult.REJECTED_INVALID;
+            return pipeline.rejectInvalid(e, ack);
         }
-        return pipeline.offer(binding.table(), binding.type(), json, ack);
+        return pipeline.offer(binding.table, binding.type, json, ack);
     }
 
     @SuppressWarnings("unchecked")
     private <T> byte[] encode(Binding<T> binding, Record record) {
         Encoder encoder = encoders.get();
-        TableModel<T> model = binding.model();
+        TableModel<T> model = binding.model;
         try {
             if (model instanceof JsonBuffer.Writer<?> writer) {
                 JsonBuffer buffer = encoder.buffer;
@@ -261,7 +300,7 @@ public final class Tracker implements AutoCloseable {
             // A generator may be mid-object: start the next record on a fresh one.
             encoders.remove();
             throw new IllegalArgumentException(
-                    "cannot encode " + record.getClass().getName() + " for table " + binding.table() + ": "
+                    "cannot encode " + record.getClass().getName() + " for table " + binding.table + ": "
                             + e.getMessage(),
                     e);
         }

@@ -12,9 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class PipelineTest {
@@ -340,6 +343,170 @@ class PipelineTest {
         assertThat(deadLetters).extracting(DeadLetter::reason).containsOnly(DeadLetter.Reason.CLOSED);
         assertIdentity(report.stats());
         assertThat(report.stats().pending()).isZero();
+    }
+
+    /** Writes {@code Integer} records as {@code {"id":n}}, refusing the ids in {@code refused}, and counts its calls. */
+    private static final class IdEncoder implements Pipeline.RowEncoder {
+        final List<Thread> threads = new CopyOnWriteArrayList<>();
+        final Set<Integer> refused = ConcurrentHashMap.newKeySet();
+        final int estimate;
+
+        IdEncoder(int estimate) {
+            this.estimate = estimate;
+        }
+
+        @Override
+        public int deferredSize(Object record) {
+            return estimate;
+        }
+
+        @Override
+        public byte[] encode(Object record) {
+            threads.add(Thread.currentThread());
+            int id = (Integer) record;
+            if (refused.contains(id)) {
+                throw new IllegalArgumentException("cannot encode id " + id + ": refused");
+            }
+            return row(id);
+        }
+    }
+
+    @Test
+    void deferredRowsAreWrittenWhenTheirBatchIsCutAndCountedAtTheirActualSize() {
+        Pipeline pipeline = pipeline(config().maxBatchRows(100).build());
+        IdEncoder encoder = new IdEncoder(4);
+        for (int i = 10; i < 60; i++) {
+            assertThat(pipeline.offer(EVENTS, null, i, encoder, null)).isEqualTo(TrackResult.ACCEPTED);
+        }
+        assertThat(encoder.threads).as("nothing written on the calling thread").isEmpty();
+        assertThat(pipeline.stats().queueBytes()).as("counted at the estimate").isEqualTo(50 * 4);
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(encoder.threads).hasSize(50);
+        assertThat(sentIds(EVENTS))
+                .containsExactlyElementsOf(IntStream.range(10, 60).boxed().toList());
+        assertThat(pipeline.stats().sentBytes()).isEqualTo(2 + 50 * 9 + 49);
+        assertThat(pipeline.stats().queueBytes())
+                .as("released at the written size")
+                .isZero();
+        assertIdentity(pipeline.stats());
+    }
+
+    @Test
+    void deferredAndWrittenRowsShareTheByteLimitAtTheirActualSizes() {
+        Pipeline pipeline =
+                pipeline(config().maxBatchBytes(100).maxBatchRows(1000).build());
+        IdEncoder encoder = new IdEncoder(1);
+        for (int i = 10; i < 40; i++) {
+            if (i % 2 == 0) {
+                pipeline.offer(EVENTS, null, i, encoder, null);
+            } else {
+                pipeline.offer(EVENTS, row(i), null);
+            }
+        }
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(sentIds(EVENTS))
+                .containsExactlyElementsOf(IntStream.range(10, 40).boxed().toList());
+        for (Sent sent : requests) {
+            assertThat(2 + sent.ids().size() * 9 - 1).isLessThanOrEqualTo(100);
+        }
+        assertThat(pipeline.stats().queueBytes()).isZero();
+    }
+
+    @Test
+    void whenAFullBatchIsWaitingTheCallerWritesItsRow() {
+        Pipeline pipeline = pipeline(config().maxBatchRows(10).build());
+        IdEncoder encoder = new IdEncoder(9);
+        for (int i = 0; i < 10; i++) {
+            pipeline.offer(EVENTS, null, i, encoder, null);
+        }
+        assertThat(encoder.threads).isEmpty();
+        pipeline.offer(EVENTS, null, 10, encoder, null);
+        assertThat(encoder.threads).containsExactly(Thread.currentThread());
+        encoder.refused.add(11);
+        assertThat(pipeline.offer(EVENTS, null, 11, encoder, null))
+                .as("a row its writer refuses on the calling thread is rejected at once")
+                .isEqualTo(TrackResult.REJECTED_INVALID);
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(sentIds(EVENTS)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(pipeline.stats().rejectedInvalid()).isEqualTo(1);
+        assertThat(pipeline.stats().queueBytes()).isZero();
+        assertIdentity(pipeline.stats());
+    }
+
+    @Test
+    void producersWriteTheirRowsWhileTheDispatcherIsBehind() {
+        List<CompletableFuture<Pipeline.SendResult>> inFlight = new CopyOnWriteArrayList<>();
+        Pipeline pipeline = new Pipeline(config().maxBatchRows(10).build(), (table, body, rows) -> {
+            requests.add(new Sent(table, ids(body), scheduler.now(), new boolean[] {true}));
+            CompletableFuture<Pipeline.SendResult> response = new CompletableFuture<>();
+            inFlight.add(response);
+            return response;
+        });
+        IdEncoder encoder = new IdEncoder(9);
+        for (int i = 0; i < 15; i++) {
+            pipeline.offer(EVENTS, null, i, encoder, null);
+        }
+        assertThat(encoder.threads).as("the five past a full batch").hasSize(5);
+        scheduler.runDue();
+        assertThat(requests).extracting(r -> r.ids().size()).containsExactly(10);
+        pipeline.offer(EVENTS, null, 15, encoder, null);
+        assertThat(encoder.threads)
+                .as("its latest cut left half a batch: the caller writes")
+                .hasSize(16)
+                .containsOnly(Thread.currentThread());
+        inFlight.get(0).complete(new Pipeline.SendResult.Stored());
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(requests).extracting(r -> r.ids().size()).containsExactly(10, 6);
+        pipeline.offer(EVENTS, null, 16, encoder, null);
+        assertThat(encoder.threads).as("its latest cut left nothing: deferred again").hasSize(16);
+        inFlight.get(1).complete(new Pipeline.SendResult.Stored());
+        scheduler.advance(Duration.ofSeconds(1));
+        inFlight.get(2).complete(new Pipeline.SendResult.Stored());
+        scheduler.runDue();
+        assertThat(sentIds(EVENTS))
+                .containsExactlyElementsOf(IntStream.range(0, 17).boxed().toList());
+        assertThat(pipeline.stats().queueBytes()).isZero();
+    }
+
+    @Test
+    void aDeferredRowThatCannotBeWrittenIsGivenUpAloneAndTheOthersAreSent() {
+        Pipeline pipeline = pipeline(config().build());
+        IdEncoder encoder = new IdEncoder(9);
+        encoder.refused.add(2);
+        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            acks.add(ack);
+            assertThat(pipeline.offer(EVENTS, null, i, encoder, ack)).isEqualTo(TrackResult.ACCEPTED);
+        }
+        CompletableFuture<FlushResult> flush = pipeline.flush();
+        scheduler.runDue();
+        assertThat(sentIds(EVENTS)).containsExactly(1, 3);
+        assertThat(acks.get(0)).isCompleted();
+        assertThat(acks.get(2)).isCompleted();
+        assertThat(acks.get(1)).isCompletedExceptionally();
+        Throwable error = acks.get(1).handle((ignored, e) -> e).join();
+        assertThat(error).isInstanceOf(DeliveryException.class);
+        assertThat(((DeliveryException) error).reason()).isEqualTo(DeadLetter.Reason.INVALID_DATA);
+        assertThat(error).hasMessageContaining("cannot encode id 2");
+        assertThat(deadLetters).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).isEqualTo(DeadLetter.Reason.INVALID_DATA);
+            assertThat(letter.rows()).as("no bytes to keep").isEmpty();
+        });
+        assertThat(flush).isCompletedExceptionally();
+        assertThat(pipeline.stats().failed()).isEqualTo(1);
+        assertThat(pipeline.stats().sent()).isEqualTo(2);
+        assertThat(pipeline.stats().queueBytes()).isZero();
+        assertIdentity(pipeline.stats());
+    }
+
+    @Test
+    void aDeferredRowWhoseEstimateIsOversizeIsRefusedAtOnce() {
+        Pipeline pipeline = pipeline(config().maxBatchBytes(100).build());
+        IdEncoder encoder = new IdEncoder(99);
+        assertThat(pipeline.offer(EVENTS, null, 1, encoder, null)).isEqualTo(TrackResult.REJECTED_OVERSIZE);
+        assertThat(encoder.threads).isEmpty();
+        assertThat(pipeline.stats().rejectedOversize()).isEqualTo(1);
     }
 
     @Test
