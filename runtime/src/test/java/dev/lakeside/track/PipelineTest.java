@@ -458,7 +458,9 @@ class PipelineTest {
         scheduler.advance(Duration.ofSeconds(1));
         assertThat(requests).extracting(r -> r.ids().size()).containsExactly(10, 6);
         pipeline.offer(EVENTS, null, 16, encoder, null);
-        assertThat(encoder.threads).as("its latest cut left nothing: deferred again").hasSize(16);
+        assertThat(encoder.threads)
+                .as("its latest cut left nothing: deferred again")
+                .hasSize(16);
         inFlight.get(1).complete(new Pipeline.SendResult.Stored());
         scheduler.advance(Duration.ofSeconds(1));
         inFlight.get(2).complete(new Pipeline.SendResult.Stored());
