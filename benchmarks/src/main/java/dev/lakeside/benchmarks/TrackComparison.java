@@ -8,6 +8,7 @@ import dev.lakeside.internal.JsonBuffer;
 import dev.lakeside.internal.UuidV7;
 import dev.lakeside.mapping.TableModel;
 import dev.lakeside.mapping.TableModels;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -195,20 +196,37 @@ public final class TrackComparison {
             System.out.println("\nSender active: 1,000-row batches to a discard server, calls paced at " + rate + "/s ("
                     + rounds + " rounds of " + calls + " calls):");
             Map<String, List<long[]>> active = new LinkedHashMap<>();
-            probes.keySet().forEach(name -> active.put(name + "-sending", new ArrayList<>()));
+            Map<String, double[]> cpu = new LinkedHashMap<>();
+            probes.keySet().forEach(name -> {
+                active.put(name + "-sending", new ArrayList<>());
+                cpu.put(name + "-sending", new double[rounds]);
+            });
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             for (BaselineLoader.Probe p : probes.values()) {
                 p.call("sendingTracker", 1000, 1 << 20);
             }
             for (int round = -2; round < rounds; round++) {
                 for (Map.Entry<String, BaselineLoader.Probe> p : probes.entrySet()) {
+                    long cpuBefore = os.getProcessCpuTime();
                     p.getValue().call("timedTrack", nanos, rate);
                     p.getValue().call("flush");
+                    long cpuUsed = os.getProcessCpuTime() - cpuBefore;
                     if (round >= 0) {
                         active.get(p.getKey() + "-sending").add(nanos.clone());
+                        cpu.get(p.getKey() + "-sending")[round] = cpuUsed / (double) calls;
                     }
                 }
             }
             printPercentiles(active);
+            System.out.println(
+                    "\nTotal CPU of the process per event while sending (caller, dispatcher, HTTP client and the"
+                            + " discard server):");
+            Map<String, String> cpuBaselines = new LinkedHashMap<>();
+            if (old != null) {
+                cpuBaselines.put("track-sending", "track-old-sending");
+            }
+            RoundRobin.print("CPU ns/event", cpu, cpuBaselines, false);
             System.out.println("discard server: " + server.requests.get() + " requests, " + server.bodyBytes.get()
                     + " body bytes");
         }

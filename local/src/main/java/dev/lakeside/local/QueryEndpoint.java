@@ -105,7 +105,7 @@ final class QueryEndpoint {
     private static void streamNdjson(Exchange exchange, Run run, long started, String sessionId, UUID queryId)
             throws IOException {
         QueryRequest request = run.request;
-        RowBuffer out = new RowBuffer(exchange.startStream(200, NDJSON), 1 << 16);
+        RowBuffer out = new RowBuffer(exchange.startStream(200, NDJSON), 1 << 18);
         try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
             g.setRootValueSeparator(null);
             g.writeStartObject();
