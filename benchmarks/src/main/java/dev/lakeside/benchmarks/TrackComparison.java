@@ -36,15 +36,15 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code track}: this build's tracker, nothing sent while measured (as {@link TrackBenchmark});
  *       {@code track-old}: the same probe over a baseline build's classes (pass its benchmarks.jar, see
  *       {@link BaselineLoader}); {@code …-untimed}: the same without the per-call clock;
- *   <li>{@code encodeBytes}: the generated {@code write(JsonBuffer, T)} + {@code toByteArray}, what {@code track} now
- *       does; {@code encodeGenerator}: {@code write(JsonGenerator, T)} on the tracker's old generator, what it did
- *       before; {@code …FixedId}: event id given, no UUIDv7; {@code …ThisSecond}: every {@code occurredAt} in one
+ *   <li>{@code deferredSize}: the generated size estimate, what {@code track} now computes on the caller before it
+ *       queues the record itself; {@code encodeBytes}: the generated {@code write(JsonBuffer, T)} + {@code
+ *       toByteArray}, what the dispatcher does when it cuts the batch (and the caller, when it must write the row at
+ *       once); {@code encodeGenerator}: {@code write(JsonGenerator, T)} on the tracker's first generator; {@code …FixedId}: event id given, no UUIDv7; {@code …ThisSecond}: every {@code occurredAt} in one
  *       second, as live events are (the date-time text is reused);
  *   <li>{@code uuidV7} (and {@code uuidV7-old}, the baseline's), {@code instantIso} ({@code ISO_INSTANT.format}),
  *       {@code instantBytes} (the buffer's writer: a new second each call, mostly the same day) alone;
- *   <li>{@code handoff}: alternative (c), measured only: the caller's cost if the record itself were queued with a
- *       size estimate and encoded by the sender (model lookup, estimate, the same reservation, counters and queue
- *       node as {@code Pipeline.offer}).
+ *   <li>{@code handoff}: an emulation of queueing the record (model lookup, a fixed estimate, a reservation,
+ *       counters and a queue node), written before the tracker did so; kept as a floor.
  * </ul>
  *
  * <p>Then, with the sender active: both trackers send 1,000-row batches to a {@link DiscardServer} while calls are
@@ -132,6 +132,13 @@ public final class TrackComparison {
             tasks.put(
                     "encodeGeneratorThisSecond",
                     () -> encodeGenerator(model, generator, generatorBuffer, thisSecond, calls, bh));
+            @SuppressWarnings("unchecked")
+            JsonBuffer.Deferrable<CheckoutEvent> sizer = (JsonBuffer.Deferrable<CheckoutEvent>) model;
+            tasks.put("deferredSize", () -> {
+                for (int n = 0; n < calls; n++) {
+                    bh.consume(sizer.deferredSize(events[n & 4095]));
+                }
+            });
             tasks.put("uuidV7", () -> {
                 for (int n = 0; n < calls; n++) {
                     bh.consume(UuidV7.next());
