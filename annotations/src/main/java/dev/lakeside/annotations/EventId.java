@@ -9,9 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Marks the one {@code java.util.UUID} component that identifies an event. When the component is
  * null, the generated writer writes a fresh UUIDv7 (time-ordered, RFC 9562) instead, so every
- * appended row has an id, and a retried append leaves duplicates that can be found and removed. The
- * id is made once, when the row is written (by the tracker, within its linger of {@code track}), and
- * every retry sends the same bytes.
+ * appended row has an id, and a retried append leaves duplicates that can be found and removed.
  *
  * <pre>{@code
  * @LakehouseTable

@@ -145,9 +145,11 @@ final class TableModelGenerator {
                         .build())
                 .addMethod(reader.bind(readerModel))
                 .addMethod(reader.read(readerModel));
-        deferredSize.ifPresent(method -> type.addSuperinterface(
-                        ParameterizedTypeName.get(RuntimeNames.JSON_BUFFER_DEFERRABLE, table.record()))
-                .addMethod(method));
+        deferredSize.ifPresent(method -> {
+            type.addSuperinterface(ParameterizedTypeName.get(RuntimeNames.JSON_BUFFER_DEFERRABLE, table.record()))
+                    .addMethod(method);
+            writer.missingEventId(table).ifPresent(type::addMethod);
+        });
         List<MethodSpec> structReaders = reader.structReaders(structs);
         for (int i = 0; i < structs.size(); i++) {
             type.addMethod(structWriters.get(i));

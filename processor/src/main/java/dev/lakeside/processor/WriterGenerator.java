@@ -51,7 +51,11 @@ final class WriterGenerator {
         boolean first = true;
         for (TableDef.ColumnDef column : table.columns()) {
             method.addStatement("out.$N($N)", first ? "name" : "nextName", names.constant(column.name()));
-            method.addStatement(code.writeBytes(column.type(), "out", columnValue(table, column), 0));
+            CodeBlock value = column.eventId()
+                    ? CodeBlock.of(
+                            "value.$N() != null ? value.$N() : out.eventId()", column.component(), column.component())
+                    : columnValue(table, column);
+            method.addStatement(code.writeBytes(column.type(), "out", value, 0));
             first = false;
         }
         return method.addStatement("out.endObject()").build();
@@ -97,6 +101,23 @@ final class WriterGenerator {
             method.addStatement("size = $T.add(size, $L)", RuntimeNames.ROW_SIZE, term);
         }
         return Optional.of(method.addStatement("return size").build());
+    }
+
+    /**
+     * {@code missingEventId(T)} for a table with an {@code @EventId} column: whether the record leaves its id to the
+     * writer, which the tracker then makes when {@code track} is called.
+     */
+    Optional<MethodSpec> missingEventId(TableDef table) {
+        return table.columns().stream()
+                .filter(TableDef.ColumnDef::eventId)
+                .findFirst()
+                .map(column -> MethodSpec.methodBuilder("missingEventId")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(boolean.class)
+                        .addParameter(table.record(), "value")
+                        .addStatement("return value.$N() == null", column.component())
+                        .build());
     }
 
     /** The size of {@code value} as a {@code RowSize} expression, or null when it has none. */

@@ -421,7 +421,7 @@ public final class EveryTypeTableModel implements TableModel<EveryType>, JsonBuf
     out.nextName(ADDRESSES);
     out.writeList(value.addresses(), EveryTypeTableModel::writeEveryTypeAddress);
     out.nextName(EVENT_ID);
-    out.writeUuid(value.eventId() != null ? value.eventId() : UuidV7.next());
+    out.writeUuid(value.eventId() != null ? value.eventId() : out.eventId());
     out.nextName(RENAMED);
     out.writeString(value.original());
     out.endObject();

@@ -126,7 +126,7 @@ public final class PageViewTableModel implements TableModel<PageView>, JsonBuffe
     Objects.requireNonNull(value, "value == null");
     out.beginObject();
     out.name(EVENT_ID);
-    out.writeUuid(value.eventId() != null ? value.eventId() : UuidV7.next());
+    out.writeUuid(value.eventId() != null ? value.eventId() : out.eventId());
     out.nextName(USER_ID);
     out.writeString(value.userId());
     out.nextName(PATH);
@@ -186,5 +186,10 @@ public final class PageViewTableModel implements TableModel<PageView>, JsonBuffe
     size = RowSize.add(size, RowSize.string(value.path()));
     size = RowSize.add(size, RowSize.string(value.referrer()));
     return size;
+  }
+
+  @Override
+  public boolean missingEventId(PageView value) {
+    return value.eventId() == null;
   }
 }

@@ -52,6 +52,14 @@ public final class JsonBuffer {
          * estimate. See {@link RowSize}.
          */
         int deferredSize(T value);
+
+        /**
+         * Whether {@code value} leaves its {@code @EventId} to the writer: the tracker then makes the UUIDv7 when
+         * {@code track} is called and {@linkplain #presetEventId presets} it for the write.
+         */
+        default boolean missingEventId(T value) {
+            return false;
+        }
     }
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -88,6 +96,8 @@ public final class JsonBuffer {
 
     private final byte[] secondText = new byte[19];
 
+    private UUID presetEventId;
+
     public JsonBuffer() {
         this(512);
     }
@@ -110,8 +120,24 @@ public final class JsonBuffer {
     }
 
     /** Forgets what was written; a buffer grown past 64 KiB goes back to its initial capacity. */
+    /** The id the next {@link #eventId()} returns, once, instead of a fresh UUIDv7. */
+    public void presetEventId(UUID id) {
+        presetEventId = id;
+    }
+
+    /** The preset event id, or a fresh UUIDv7: what generated writers write for a null {@code @EventId}. */
+    public UUID eventId() {
+        UUID id = presetEventId;
+        if (id == null) {
+            return UuidV7.next();
+        }
+        presetEventId = null;
+        return id;
+    }
+
     public void reset() {
         size = 0;
+        presetEventId = null;
         if (bytes.length > SHRINK_ABOVE) {
             bytes = new byte[initialCapacity];
         }

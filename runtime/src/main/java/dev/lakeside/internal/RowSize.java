@@ -78,8 +78,8 @@ public final class RowSize {
     }
 
     public static int bigInteger(BigInteger value) {
-        // log10(2) < 77/256: digits, plus a sign.
-        return value == null ? NULL : value.bitLength() * 77 / 256 + 2;
+        // log10(2) < 78/256: digits, plus a sign.
+        return value == null ? NULL : value.bitLength() * 78 / 256 + 2;
     }
 
     /** The plain text's length when the value fits {@code DECIMAL(precision,scale)} as it is; -1 when it must be rounded or refused. */
@@ -137,6 +137,9 @@ public final class RowSize {
         }
         int size = 1 + values.size() * (element + 4); // '{', then "key":value and the ',' or '}' after it
         for (String key : values.keySet()) {
+            if (key == null) {
+                return -1; // the writer refuses it
+            }
             size += key.length();
         }
         return size;
@@ -156,6 +159,9 @@ public final class RowSize {
         int size = 1;
         for (Map.Entry<String, V> entry : values.entrySet()) {
             V value = entry.getValue();
+            if (entry.getKey() == null) {
+                return -1;
+            }
             size = add(size, entry.getKey().length() + 4);
             size = add(size, value == null ? NULL : element.applyAsInt(value));
         }

@@ -46,6 +46,9 @@ final class DeadLetterFile {
 
     /** Appends {@code letter}'s rows and syncs; false (after logging) when the file cannot be written. */
     synchronized boolean write(DeadLetter letter, Instant at) {
+        if (letter.rows().isEmpty()) {
+            return true; // a record that could not be written: no row to keep
+        }
         try {
             if (channel == null) {
                 open();

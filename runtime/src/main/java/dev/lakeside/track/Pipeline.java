@@ -87,8 +87,18 @@ final class Pipeline {
         /** The estimated size of the record's row when it may be written later, else -1. */
         int deferredSize(Object record);
 
-        /** @throws IllegalArgumentException when the record cannot be written */
-        byte[] encode(Object record);
+        /**
+         * The UUIDv7 made now for a record that leaves its {@code @EventId} to the writer, so that ids follow the
+         * order of {@code track} calls and carry their time; else null.
+         */
+        Object eventId(Object record);
+
+        /**
+         * Writes the row, with {@code eventId} (when not null) for the record's missing event id.
+         *
+         * @throws IllegalArgumentException when the record cannot be written
+         */
+        byte[] encode(Object record, Object eventId);
     }
 
     /**
@@ -99,6 +109,7 @@ final class Pipeline {
         private byte[] json;
         private Object record;
         private final RowEncoder encoder;
+        private final Object eventId;
         int bytes;
         final long enqueuedAt;
         final CompletableFuture<Void> ack;
@@ -107,15 +118,23 @@ final class Pipeline {
         Row(byte[] json, long enqueuedAt, CompletableFuture<Void> ack, Spool.Segment segment) {
             this.json = json;
             this.encoder = null;
+            this.eventId = null;
             this.bytes = json.length;
             this.enqueuedAt = enqueuedAt;
             this.ack = ack;
             this.segment = segment;
         }
 
-        Row(Object record, RowEncoder encoder, int estimate, long enqueuedAt, CompletableFuture<Void> ack) {
+        Row(
+                Object record,
+                RowEncoder encoder,
+                Object eventId,
+                int estimate,
+                long enqueuedAt,
+                CompletableFuture<Void> ack) {
             this.record = record;
             this.encoder = encoder;
+            this.eventId = eventId;
             this.bytes = estimate;
             this.enqueuedAt = enqueuedAt;
             this.ack = ack;
@@ -147,7 +166,7 @@ final class Pipeline {
 
         boolean abandoned;
         /** Why its one row (a record queued as it was) could not be written; it is given up, never sent. */
-        IllegalArgumentException unwritable;
+        Throwable unwritable;
 
         Batch(List<Row> rows, byte[] body, long firstPos) {
             this.rows = rows;
@@ -449,10 +468,12 @@ final class Pipeline {
                                 || queued.queuedBytes.get() >= config.maxBatchBytes())
                 ? -1
                 : encoder.deferredSize(record);
-        if (estimate < 0) {
+        // Text counts one byte a character and is written in at most six: a row that might not fit a batch is
+        // written now, so that an oversize row is always refused by its written size.
+        if (estimate < 0 || 6L * estimate + 2 > config.maxBatchBytes()) {
             byte[] json;
             try {
-                json = encoder.encode(record);
+                json = encoder.encode(record, null);
             } catch (IllegalArgumentException e) {
                 return rejectInvalid(e, ack);
             }
@@ -463,10 +484,6 @@ final class Pipeline {
             if (closed) {
                 rejectedClosed.increment();
                 return TrackResult.CLOSED;
-            }
-            if (estimate + 2 > config.maxBatchBytes()) {
-                rejectedOversize.increment();
-                return TrackResult.REJECTED_OVERSIZE;
             }
             if (!reserve(estimate)) {
                 refusedQueueFull.increment();
@@ -480,7 +497,7 @@ final class Pipeline {
             if (lane == null) {
                 lane = lanes.computeIfAbsent(table, Lane::new);
             }
-            enqueue(lane, new Row(record, encoder, estimate, ticker.getAsLong(), ack));
+            enqueue(lane, new Row(record, encoder, encoder.eventId(record), estimate, ticker.getAsLong(), ack));
             queued(lane, estimate);
             return TrackResult.ACCEPTED;
         } finally {
@@ -910,7 +927,10 @@ final class Pipeline {
                     break;
                 }
                 if (next.unwritable != null) {
-                    fail(lane, next, DeadLetter.Reason.INVALID_DATA, next.unwritable.getMessage(), next.unwritable);
+                    String message = next.unwritable instanceof IllegalArgumentException
+                            ? next.unwritable.getMessage()
+                            : "cannot write the row: " + next.unwritable;
+                    fail(lane, next, DeadLetter.Reason.INVALID_DATA, message, next.unwritable);
                     continue;
                 }
                 lane.ready.add(next);
@@ -953,7 +973,7 @@ final class Pipeline {
         List<Row> rows = new ArrayList<>(Math.min(lane.queuedRows.get(), config.maxBatchRows()));
         long size = 2;
         long firstPos;
-        IllegalArgumentException unwritable = null;
+        Throwable unwritable = null;
         synchronized (lane) {
             takeEvictions(lane);
             firstPos = lane.removed + 1;
@@ -964,7 +984,7 @@ final class Pipeline {
                 }
                 try {
                     written(lane, head);
-                } catch (IllegalArgumentException e) {
+                } catch (Throwable e) { // an accessor's Error too: it must not jam the table
                     if (!rows.isEmpty()) {
                         break; // the next cut takes it, alone
                     }
@@ -1003,7 +1023,7 @@ final class Pipeline {
      */
     private int written(Lane lane, Row row) {
         if (row.json == null) {
-            byte[] json = row.encoder.encode(row.record);
+            byte[] json = row.encoder.encode(row.record, row.eventId);
             row.record = null;
             row.json = json;
             int delta = json.length - row.bytes;

@@ -7,6 +7,7 @@ import dev.lakeside.client.LakehouseClient;
 import dev.lakeside.client.TableRef;
 import dev.lakeside.internal.JsonBuffer;
 import dev.lakeside.internal.Tables;
+import dev.lakeside.internal.UuidV7;
 import dev.lakeside.mapping.TableModel;
 import dev.lakeside.mapping.TableModels;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -61,7 +63,7 @@ public final class Tracker implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.lakeside.track.Tracker");
 
     /** One record type's route: where its rows go and how they are written. */
-    private final class Binding<T> implements Pipeline.RowEncoder {
+    private static final class Binding<T> implements Pipeline.RowEncoder {
         final TableRef table;
         final TableModel<T> model;
         final String type;
@@ -69,13 +71,12 @@ public final class Tracker implements AutoCloseable {
         final JsonBuffer.@Nullable Deferrable<T> deferrable;
 
         @SuppressWarnings("unchecked")
-        Binding(TableRef table, TableModel<T> model, String type) {
+        Binding(TableRef table, TableModel<T> model, String type, boolean defer) {
             this.table = table;
             this.model = model;
             this.type = type;
-            this.deferrable = config.spool() == null && model instanceof JsonBuffer.Deferrable<?>
-                    ? (JsonBuffer.Deferrable<T>) model
-                    : null;
+            this.deferrable =
+                    defer && model instanceof JsonBuffer.Deferrable<?> ? (JsonBuffer.Deferrable<T>) model : null;
         }
 
         @Override
@@ -92,8 +93,14 @@ public final class Tracker implements AutoCloseable {
         }
 
         @Override
-        public byte[] encode(Object record) {
-            return Tracker.this.encode(this, (Record) record);
+        @SuppressWarnings("unchecked")
+        public @Nullable Object eventId(Object record) {
+            return deferrable != null && deferrable.missingEventId((T) record) ? UuidV7.next() : null;
+        }
+
+        @Override
+        public byte[] encode(Object record, @Nullable Object eventId) {
+            return Tracker.encode(this, (Record) record, (UUID) eventId);
         }
     }
 
@@ -123,7 +130,8 @@ public final class Tracker implements AutoCloseable {
     private final Map<TableRef, String> types = new ConcurrentHashMap<>();
     private final @Nullable DeadLetterFile deadLetters;
     private final @Nullable SpoolRecovery recovery;
-    private final ThreadLocal<Encoder> encoders = ThreadLocal.withInitial(Encoder::new);
+    /** Per thread, shared by trackers: a binding cached for a record class must not keep its tracker. */
+    private static final ThreadLocal<Encoder> ENCODERS = ThreadLocal.withInitial(Encoder::new);
 
     /**
      * Wiring for {@code Lakeside}, which passes its {@link Tables}: applications get their tracker from {@code
@@ -170,7 +178,7 @@ public final class Tracker implements AutoCloseable {
             @Override
             protected Binding<?> computeValue(Class<?> type) {
                 TableModel<?> model = TableModels.of(type);
-                Binding<?> binding = new Binding<>(tables.apply(model), model, type.getName());
+                Binding<?> binding = new Binding<>(tables.apply(model), model, type.getName(), config.spool() == null);
                 types.putIfAbsent(binding.table, binding.type);
                 return binding;
             }
@@ -269,7 +277,7 @@ public final class Tracker implements AutoCloseable {
         }
         byte[] json;
         try {
-            json = encode(binding, record);
+            json = encode(binding, record, null);
         } catch (IllegalArgumentException e) {
             return pipeline.rejectInvalid(e, ack);
         }
@@ -277,13 +285,16 @@ public final class Tracker implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> byte[] encode(Binding<T> binding, Record record) {
-        Encoder encoder = encoders.get();
+    private static <T> byte[] encode(Binding<T> binding, Record record, @Nullable UUID eventId) {
+        Encoder encoder = ENCODERS.get();
         TableModel<T> model = binding.model;
         try {
             if (model instanceof JsonBuffer.Writer<?> writer) {
                 JsonBuffer buffer = encoder.buffer;
                 try {
+                    if (eventId != null) {
+                        buffer.presetEventId(eventId);
+                    }
                     ((JsonBuffer.Writer<T>) writer).write(buffer, (T) record);
                     return buffer.toByteArray();
                 } finally {
@@ -298,7 +309,7 @@ public final class Tracker implements AutoCloseable {
             return json;
         } catch (IOException | RuntimeException e) {
             // A generator may be mid-object: start the next record on a fresh one.
-            encoders.remove();
+            ENCODERS.remove();
             throw new IllegalArgumentException(
                     "cannot encode " + record.getClass().getName() + " for table " + binding.table + ": "
                             + e.getMessage(),

@@ -346,7 +346,7 @@ class PipelineTest {
     }
 
     /** Writes {@code Integer} records as {@code {"id":n}}, refusing the ids in {@code refused}, and counts its calls. */
-    private static final class IdEncoder implements Pipeline.RowEncoder {
+    private static class IdEncoder implements Pipeline.RowEncoder {
         final List<Thread> threads = new CopyOnWriteArrayList<>();
         final Set<Integer> refused = ConcurrentHashMap.newKeySet();
         final int estimate;
@@ -361,7 +361,12 @@ class PipelineTest {
         }
 
         @Override
-        public byte[] encode(Object record) {
+        public Object eventId(Object record) {
+            return null;
+        }
+
+        @Override
+        public byte[] encode(Object record, Object eventId) {
             threads.add(Thread.currentThread());
             int id = (Integer) record;
             if (refused.contains(id)) {
@@ -503,12 +508,27 @@ class PipelineTest {
     }
 
     @Test
-    void aDeferredRowWhoseEstimateIsOversizeIsRefusedAtOnce() {
+    void aRowThatMightNotFitABatchIsWrittenAtOnceAndJudgedByItsWrittenSize() {
         Pipeline pipeline = pipeline(config().maxBatchBytes(100).build());
-        IdEncoder encoder = new IdEncoder(99);
-        assertThat(pipeline.offer(EVENTS, null, 1, encoder, null)).isEqualTo(TrackResult.REJECTED_OVERSIZE);
-        assertThat(encoder.threads).isEmpty();
+        IdEncoder encoder = new IdEncoder(20);
+        assertThat(pipeline.offer(EVENTS, null, 1, encoder, null))
+                .as("an estimate of 20 could be 120 bytes of escapes, but the row is 8")
+                .isEqualTo(TrackResult.ACCEPTED);
+        assertThat(encoder.threads).containsExactly(Thread.currentThread());
+
+        IdEncoder padded = new IdEncoder(20) {
+            @Override
+            public byte[] encode(Object record, Object eventId) {
+                super.encode(record, eventId);
+                return ("{\"id\":" + record + ",\"pad\":\"" + "x".repeat(100) + "\"}").getBytes(StandardCharsets.UTF_8);
+            }
+        };
+        assertThat(pipeline.offer(EVENTS, null, 2, padded, null)).isEqualTo(TrackResult.REJECTED_OVERSIZE);
+        assertThat(padded.threads).containsExactly(Thread.currentThread());
         assertThat(pipeline.stats().rejectedOversize()).isEqualTo(1);
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(sentIds(EVENTS)).containsExactly(1);
+        assertThat(pipeline.stats().queueBytes()).isZero();
     }
 
     @Test
