@@ -418,17 +418,9 @@ final class Pipeline {
                 return TrackResult.REJECTED_OVERSIZE;
             }
             if (!reserve(json.length)) {
-                refusedQueueFull.increment();
-                warnings.warn(
-                        "queue-full",
-                        () -> "tracker queue is full (" + config.maxQueueBytes()
-                                + " bytes); refusing rows under policy " + config.fullPolicy());
-                return TrackResult.DROPPED_QUEUE_FULL;
+                return refuseQueueFull();
             }
-            Lane lane = lanes.get(table);
-            if (lane == null) {
-                lane = lanes.computeIfAbsent(table, Lane::new);
-            }
+            Lane lane = lane(table);
             long now = ticker.getAsLong();
             if (spool == null) {
                 enqueue(lane, new Row(json, now, ack, null));
@@ -486,23 +478,29 @@ final class Pipeline {
                 return TrackResult.CLOSED;
             }
             if (!reserve(estimate)) {
-                refusedQueueFull.increment();
-                warnings.warn(
-                        "queue-full",
-                        () -> "tracker queue is full (" + config.maxQueueBytes()
-                                + " bytes); refusing rows under policy " + config.fullPolicy());
-                return TrackResult.DROPPED_QUEUE_FULL;
+                return refuseQueueFull();
             }
-            Lane lane = lanes.get(table);
-            if (lane == null) {
-                lane = lanes.computeIfAbsent(table, Lane::new);
-            }
+            Lane lane = lane(table);
             enqueue(lane, new Row(record, encoder, encoder.eventId(record), estimate, ticker.getAsLong(), ack));
             queued(lane, estimate);
             return TrackResult.ACCEPTED;
         } finally {
             producers.decrementAndGet();
         }
+    }
+
+    private TrackResult refuseQueueFull() {
+        refusedQueueFull.increment();
+        warnings.warn(
+                "queue-full",
+                () -> "tracker queue is full (" + config.maxQueueBytes() + " bytes); refusing rows under policy "
+                        + config.fullPolicy());
+        return TrackResult.DROPPED_QUEUE_FULL;
+    }
+
+    private Lane lane(TableRef table) {
+        Lane lane = lanes.get(table);
+        return lane != null ? lane : lanes.computeIfAbsent(table, Lane::new);
     }
 
     /** Counts a row just queued in {@code lane}, and wakes the dispatcher when it crosses a batch threshold. */
